@@ -1,0 +1,385 @@
+//! Diagnostics: every problem fengong finds, with a stable code, a severity,
+//! a message that says what was expected and what was found, byte spans with
+//! labels, notes, a help line and, where the repair is mechanical, a [`Fix`].
+//!
+//! Parse errors have codes `E…`; lint findings have codes `W…`. Every code
+//! has an explanation ([`Code::explanation`]) that `fengong explain CODE`
+//! prints.
+//!
+//! ```
+//! let parsed = fengong::parse_tolerant("附件：\n标题\n\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n\n\t（一）类\n\t二十\n\t文本\n\t区甲\n\t乙\n");
+//! let d = &parsed.diagnostics[0];
+//! assert_eq!(d.code().as_str(), "E010");
+//! assert_eq!(d.message(), "expected a task number such as 12, found `二十`");
+//! ```
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::span::Span;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The document may be wrong, but it can be read.
+    Warning,
+    /// The document cannot be read as written.
+    Error,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Severity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+macro_rules! codes {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $code:literal, $name:literal, $severity:ident, $summary:literal;
+    )*) => {
+        /// A stable diagnostic code. `E…` codes are parse errors, `W…` codes
+        /// lint findings. Codes never change meaning; new ones are added.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code {
+            $(
+                $(#[$doc])*
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The code as written in reports: `E010`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// A short kebab-case name: `invalid-task-number`.
+            pub const fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity findings of this code have unless configured
+            /// otherwise.
+            pub const fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// One line saying what the code is about.
+            pub const fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+
+            /// The full explanation: what it means, an example of a document
+            /// with the problem, and the fix.
+            pub fn explanation(self) -> &'static str {
+                match self {
+                    $(Code::$variant => include_str!(concat!("explain/", $code, ".md")),)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The document holds no text, or only white space.
+    EmptyDocument = "E001", "empty-document", Error, "the document is empty";
+    /// The bytes are not text in any supported encoding.
+    UndecodableInput = "E002", "undecodable-input", Error, "the bytes are not text in a supported encoding";
+    /// The file could not be read.
+    UnreadableFile = "E003", "unreadable-file", Error, "the file could not be read";
+    /// No header row (`序号`, `工作任务`, two responsibility columns).
+    MissingHeader = "E004", "missing-header", Error, "the table has no header row";
+    /// The header row does not have four cells.
+    HeaderCellCount = "E005", "header-cell-count", Error, "the header row does not have four cells";
+    /// A line of text outside any cell.
+    StrayLine = "E006", "stray-line", Error, "a line of text is outside any table cell";
+    /// A category heading whose numeral is not a Chinese numeral.
+    InvalidNumeral = "E007", "invalid-numeral", Error, "a category numeral is not a Chinese numeral";
+    /// A category heading without its closing parenthesis.
+    UnclosedHeading = "E008", "unclosed-heading", Error, "a category heading lacks its closing parenthesis";
+    /// A category heading with no title.
+    MissingCategoryTitle = "E009", "missing-category-title", Error, "a category heading has no title";
+    /// A task's first cell is not a number.
+    InvalidTaskNumber = "E010", "invalid-task-number", Error, "a task number is not a number";
+    /// A task number too large to be one.
+    TaskNumberTooLarge = "E011", "task-number-too-large", Error, "a task number is too large";
+    /// A task row with fewer than four cells.
+    IncompleteTask = "E012", "incomplete-task", Error, "a task row does not have four cells";
+    /// A task before the first category heading.
+    TaskOutsideCategory = "E013", "task-outside-category", Error, "a task comes before any category heading";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Code {
+    type Err = UnknownCode;
+
+    /// Reads a code (`E010`, any case) or a name (`invalid-task-number`).
+    fn from_str(s: &str) -> Result<Code, UnknownCode> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s) || c.name() == s)
+            .ok_or_else(|| UnknownCode(s.to_string()))
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// The error of reading an unknown code or name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown diagnostic code or name `{0}`")]
+pub struct UnknownCode(pub String);
+
+/// A span with a message, drawn under the source text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    /// The bytes the label points at.
+    pub span: Span,
+    /// What it says about them.
+    pub message: String,
+}
+
+/// One replacement of source bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// The bytes to replace.
+    pub span: Span,
+    /// What to put there.
+    pub replacement: String,
+}
+
+/// Whether applying a fix keeps the document's meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Only layout or clutter changes; `check --fix` applies it.
+    Safe,
+    /// The meaning may change (a unit renamed to a likely name); applied only
+    /// with `--unsafe-fixes`.
+    Unsafe,
+}
+
+/// A mechanical repair: edits that do not overlap, in source order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the fix does, in a few words.
+    pub message: String,
+    /// Whether it is safe to apply without review.
+    pub applicability: Applicability,
+    /// The edits.
+    pub edits: Vec<Edit>,
+}
+
+/// One problem in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    code: Code,
+    severity: Severity,
+    message: String,
+    span: Span,
+    label: String,
+    secondary: Vec<Label>,
+    notes: Vec<String>,
+    help: Option<String>,
+    fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `code` (at its default severity) about `span`.
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+            span,
+            label: String::new(),
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    /// An error `expected {expected}, found {found}`.
+    pub fn expected(code: Code, span: Span, expected: &str, found: &str) -> Diagnostic {
+        Diagnostic::new(code, span, format!("expected {expected}, found {found}"))
+    }
+
+    /// Sets the label drawn under the primary span.
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = label.into();
+        self
+    }
+
+    /// Adds a secondary span with its label.
+    pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.secondary.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Adds a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Sets the help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the mechanical fix.
+    pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Sets the severity (configuration may raise or lower a lint's).
+    pub fn with_severity(mut self, severity: Severity) -> Diagnostic {
+        self.severity = severity;
+        self
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> Code {
+        self.code
+    }
+
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The message: what was expected and what was found.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The primary span.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The label under the primary span (may be empty).
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// Secondary spans, such as "task 30 first defined here".
+    pub fn secondary(&self) -> &[Label] {
+        &self.secondary
+    }
+
+    /// Notes.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// How to fix it, when known.
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// The mechanical fix, when there is one.
+    pub fn fix(&self) -> Option<&Fix> {
+        self.fix.as_ref()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: {}", self.severity, self.code, self.message)
+    }
+}
+
+/// Shortens `text` for quoting in a message: at most `max` characters, line
+/// breaks shown as `⏎`.
+pub(crate) fn quote(text: &str, max: usize) -> String {
+    let mut out = String::from("`");
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\n' => out.push('⏎'),
+            '\r' => {}
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('`');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_explained() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "duplicate {code}");
+            assert!(seen.insert(code.name()), "duplicate {}", code.name());
+            let text = code.explanation();
+            assert!(
+                text.starts_with(&format!("# {}: {}", code.as_str(), code.name())),
+                "{code}"
+            );
+            assert!(text.contains("## Example"), "{code} has no example");
+            assert!(
+                text.contains("## Fix") || text.contains("## How to fix"),
+                "{code} has no fix"
+            );
+            assert_eq!(code.as_str().parse::<Code>().unwrap(), *code);
+            assert_eq!(code.name().parse::<Code>().unwrap(), *code);
+        }
+    }
+
+    #[test]
+    fn quote_shortens() {
+        assert_eq!(quote("ab\ncd", 10), "`ab⏎cd`");
+        assert_eq!(quote("一二三四", 2), "`一二…`");
+    }
+}

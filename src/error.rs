@@ -1,0 +1,124 @@
+//! [`Error`]: why a document could not be read.
+
+use std::fmt;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::{LineIndex, Position, Span};
+
+/// The error of [`parse`](crate::parse) and [`decode`](crate::source::decode):
+/// every error found in the input, the first (in source order) being the
+/// primary one that `Display` shows.
+///
+/// `Display` writes `LINE:COLUMN: MESSAGE (bytes START..END)`, plus a count of
+/// further errors; the message says what was expected and what was found.
+/// The column counts characters, so it lines up with what an editor shows
+/// for Chinese text.
+///
+/// ```
+/// let err = fengong::parse("附件：\n标题\n\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n\n\t（一）类\n\t二十\n\t文\n\t甲\n\t乙\n").unwrap_err();
+/// assert_eq!(err.code(), fengong::Code::InvalidTaskNumber);
+/// assert_eq!((err.line(), err.column()), (9, 2));
+/// assert_eq!(
+///     err.to_string(),
+///     "9:2: expected a task number such as 12, found `二十` (bytes 91..97)"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    diagnostics: Vec<Diagnostic>,
+    position: Position,
+    end_position: Position,
+}
+
+impl Error {
+    /// An error from diagnostics about `input` (only the errors among them
+    /// are kept; there must be at least one).
+    pub(crate) fn from_diagnostics(input: &str, diagnostics: Vec<Diagnostic>) -> Error {
+        let mut errors: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        errors.sort_by_key(|d| d.span().start);
+        let index = LineIndex::new(input);
+        let span = errors.first().map_or(Span::empty(0), Diagnostic::span);
+        Error {
+            position: index.position(span.start),
+            end_position: index.position(span.end),
+            diagnostics: errors,
+        }
+    }
+
+    /// An error located by a position computed by the caller (for input that
+    /// is not text yet).
+    pub(crate) fn at(diagnostic: Diagnostic, position: Position) -> Error {
+        Error {
+            diagnostics: vec![diagnostic],
+            position,
+            end_position: position,
+        }
+    }
+
+    /// The primary error.
+    pub fn primary(&self) -> &Diagnostic {
+        &self.diagnostics[0]
+    }
+
+    /// Every error, in source order; the first is [`Error::primary`].
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Takes the errors out.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// The primary error's code.
+    pub fn code(&self) -> Code {
+        self.primary().code()
+    }
+
+    /// The primary error's message.
+    pub fn message(&self) -> &str {
+        self.primary().message()
+    }
+
+    /// The primary error's byte span.
+    pub fn span(&self) -> Span {
+        self.primary().span()
+    }
+
+    /// Where the primary error starts.
+    pub fn position(&self) -> Position {
+        self.position
+    }
+
+    /// Where the primary error ends.
+    pub fn end_position(&self) -> Position {
+        self.end_position
+    }
+
+    /// 1-based line of the primary error.
+    pub fn line(&self) -> usize {
+        self.position.line
+    }
+
+    /// 1-based column of the primary error, counted in characters.
+    pub fn column(&self) -> usize {
+        self.position.column
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.primary();
+        write!(f, "{}: {} (bytes {})", self.position, d.message(), d.span())?;
+        match self.diagnostics.len() {
+            1 => Ok(()),
+            2 => write!(f, "; and 1 more error"),
+            n => write!(f, "; and {} more errors", n - 1),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,400 @@
+//! What is inside a cell: its clean text segments, and the small grammars of
+//! category headings, task numbers and unit lists (written with nom).
+//!
+//! A cell's text is read as a list of [`Seg`]ments: each line trimmed of
+//! white space, blank lines dropped, extraction artifacts such as
+//! `[bookmark: RANGE!C44]` cut out. Values are joined from the segments, and
+//! borrowed from the source whenever a value is one segment, which is the
+//! common case.
+
+use std::borrow::Cow;
+
+use nom::bytes::complete::{take_while, take_while1};
+use nom::character::complete::{digit1, one_of};
+use nom::combinator::{eof, opt, rest};
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
+
+use crate::lex::{is_space, Lines};
+use crate::span::Span;
+
+/// Prefixes of the artifacts that Word-to-text extraction leaves in cells; an
+/// artifact runs from its prefix to the next `]` on the same line.
+pub(crate) const ARTIFACT_PREFIXES: [&str; 1] = ["[bookmark:"];
+
+/// A piece of clean cell text at `start..end` in the source. `new_line` says
+/// whether it begins a new line of the cell (rather than continuing the line
+/// after an artifact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Seg {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) new_line: bool,
+}
+
+/// An artifact found in a cell, for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Artifact {
+    pub(crate) span: Span,
+}
+
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let left = slice.len() - slice.trim_start_matches(is_space).len();
+    let right = slice.trim_end_matches(is_space).len();
+    if left >= right {
+        (start, start)
+    } else {
+        (start + left, start + right)
+    }
+}
+
+fn find_artifact(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let hay = &text.as_bytes()[from..to];
+    // Cheap reject: no '[' at all.
+    let mut at = memchr::memchr(b'[', hay)?;
+    loop {
+        let rest = &hay[at..];
+        if ARTIFACT_PREFIXES
+            .iter()
+            .any(|p| rest.starts_with(p.as_bytes()))
+        {
+            let close = memchr::memchr(b']', rest).map_or(rest.len(), |i| i + 1);
+            return Some((from + at, from + at + close));
+        }
+        at += 1 + memchr::memchr(b'[', &hay[at + 1..])?;
+    }
+}
+
+/// Reads the clean segments of the cell at `span` into `out` (cleared first),
+/// and the artifacts into `artifacts`. `tabbed` says whether the cell's first
+/// byte is its tab.
+pub(crate) fn segments(
+    text: &str,
+    span: Span,
+    tabbed: bool,
+    out: &mut Vec<Seg>,
+    artifacts: &mut Vec<Artifact>,
+) {
+    out.clear();
+    let cell = &text[..span.end];
+    for (i, line) in Lines::new(cell, span.start).enumerate() {
+        let start = if i == 0 && tabbed {
+            line.start + 1
+        } else {
+            line.start
+        };
+        let end = line.content_end;
+        if start >= end {
+            continue;
+        }
+        let first = out.len();
+        let mut cursor = start;
+        while let Some((a, b)) = find_artifact(text, cursor, end) {
+            artifacts.push(Artifact {
+                span: Span::new(a, b),
+            });
+            if a > cursor {
+                out.push(Seg {
+                    start: cursor,
+                    end: a,
+                    new_line: false,
+                });
+            }
+            cursor = b;
+        }
+        if end > cursor {
+            out.push(Seg {
+                start: cursor,
+                end,
+                new_line: false,
+            });
+        }
+        // Trim the line's ends, then drop pieces left empty.
+        if out.len() > first {
+            let last = out.len() - 1;
+            let (s, _) = trim_range(text, out[first].start, out[first].end);
+            out[first].start = s.min(out[first].end);
+            let (_, e) = trim_range(text, out[last].start, out[last].end);
+            out[last].end = if e > out[last].start {
+                e
+            } else {
+                out[last].start
+            };
+            let mut k = first;
+            out.retain(|seg| {
+                k += 1;
+                k <= first || seg.end > seg.start
+            });
+            if let Some(seg) = out.get_mut(first) {
+                seg.new_line = true;
+            }
+        }
+    }
+}
+
+/// The source span from the first to the last segment.
+pub(crate) fn segs_span(segs: &[Seg]) -> Option<Span> {
+    Some(Span::new(segs.first()?.start, segs.last()?.end))
+}
+
+/// Joins segments: pieces of one line with nothing, lines with `line_sep`.
+/// Borrows when there is one segment.
+pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, str> {
+    match segs {
+        [] => Cow::Borrowed(""),
+        [one] => Cow::Borrowed(&text[one.start..one.end]),
+        _ => {
+            let mut out = String::new();
+            for (i, seg) in segs.iter().enumerate() {
+                if i > 0 && seg.new_line {
+                    out.push_str(line_sep);
+                }
+                out.push_str(&text[seg.start..seg.end]);
+            }
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// A category heading as written: `（十一）支持灵活就业`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawHeading<'a> {
+    /// Offset of the opening parenthesis within the parsed text.
+    pub(crate) open_at: usize,
+    pub(crate) numeral: &'a str,
+    pub(crate) numeral_at: usize,
+    /// The closing parenthesis, if there is one right after the numeral.
+    pub(crate) close: Option<char>,
+    pub(crate) title: &'a str,
+    pub(crate) title_at: usize,
+}
+
+fn is_numeral_like(c: char) -> bool {
+    crate::numeral::is_numeral_char(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Parses the first line of a heading cell. Fails only if the text does not
+/// start (after spaces) with an opening parenthesis.
+pub(crate) fn heading(input: &str) -> Option<RawHeading<'_>> {
+    let offset = |rest: &str| input.len() - rest.len();
+    let parsed: IResult<&str, _> = (
+        take_while(is_space),
+        one_of("（("),
+        take_while(is_numeral_like),
+        opt(one_of("）)")),
+        rest,
+    )
+        .parse(input);
+    let (_, (lead, _, numeral, close, title)) = parsed.ok()?;
+    let open_at = lead.len();
+    let numeral_at = offset(numeral);
+    Some(RawHeading {
+        open_at,
+        numeral,
+        numeral_at,
+        close,
+        title,
+        title_at: offset(title),
+    })
+}
+
+/// Why a task number cell does not hold a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumberError {
+    /// Digits, but more than a `u32` holds.
+    TooLarge,
+    /// Not a run of ASCII digits.
+    NotANumber,
+}
+
+/// Parses a task number: ASCII digits and nothing else.
+pub(crate) fn task_number(input: &str) -> Result<u32, NumberError> {
+    let parsed: IResult<&str, &str> = terminated(digit1, eof).parse(input);
+    match parsed {
+        Ok((_, digits)) => digits.parse().map_err(|_| NumberError::TooLarge),
+        Err(_) => Err(NumberError::NotANumber),
+    }
+}
+
+/// Whether `input` starts like a task number (a digit, ASCII or full-width).
+pub(crate) fn starts_like_number(input: &str) -> bool {
+    let parsed: IResult<&str, &str> =
+        take_while1(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)).parse(input);
+    parsed.is_ok()
+}
+
+/// Separators between unit names: `、` is the rule; full-width and ASCII
+/// commas and semicolons are read the same way.
+pub(crate) fn is_unit_separator(c: char) -> bool {
+    matches!(c, '、' | '，' | ',' | '；' | ';')
+}
+
+fn paren_delta(c: char) -> i8 {
+    match c {
+        '（' | '(' | '【' | '[' | '〔' | '［' | '《' => 1,
+        '）' | ')' | '】' | ']' | '〕' | '］' | '》' => -1,
+        _ => 0,
+    }
+}
+
+/// One unit name found in a cell: its name and the span from its first to
+/// its last character.
+pub(crate) type RawUnit<'a> = (Cow<'a, str>, Span);
+
+/// Splits a unit cell's segments into unit names: at separators outside
+/// parentheses (`各街镇（开发区、园区）` is one unit), trimming spaces, and
+/// skipping empty names (a trailing `、` leaves none). Lines of a wrapped cell
+/// join with nothing.
+pub(crate) fn units<'a>(text: &'a str, segs: &[Seg], out: &mut Vec<RawUnit<'a>>) {
+    // A unit is a list of (start, end) pieces: usually one.
+    let mut depth: u32 = 0;
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut flush = |pieces: &mut Vec<(usize, usize)>| {
+        // Trim the unit's ends across pieces.
+        while let Some(&(s, e)) = pieces.first() {
+            let (ts, te) = trim_range(text, s, e);
+            if ts == te {
+                pieces.remove(0);
+            } else {
+                pieces[0] = (ts, e.max(ts));
+                let _ = te;
+                break;
+            }
+        }
+        while let Some(&(s, e)) = pieces.last() {
+            let (ts, te) = trim_range(text, s, e);
+            if ts == te {
+                pieces.pop();
+            } else {
+                let n = pieces.len() - 1;
+                pieces[n] = (s, te);
+                break;
+            }
+        }
+        if let (Some(&(s, _)), Some(&(_, e))) = (pieces.first(), pieces.last()) {
+            let name = if pieces.len() == 1 {
+                Cow::Borrowed(&text[s..e])
+            } else {
+                Cow::Owned(pieces.iter().map(|&(a, b)| &text[a..b]).collect())
+            };
+            out.push((name, Span::new(s, e)));
+        }
+        pieces.clear();
+    };
+    for seg in segs {
+        let mut start = seg.start;
+        for (i, c) in text[seg.start..seg.end].char_indices() {
+            let at = seg.start + i;
+            let delta = paren_delta(c);
+            if delta > 0 {
+                depth = depth.saturating_add(1);
+            } else if delta < 0 {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0 && is_unit_separator(c) {
+                if at > start {
+                    pieces.push((start, at));
+                }
+                flush(&mut pieces);
+                start = at + c.len_utf8();
+            }
+        }
+        if seg.end > start {
+            pieces.push((start, seg.end));
+        }
+    }
+    flush(&mut pieces);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segs_of(text: &str) -> (Vec<Seg>, Vec<Artifact>) {
+        let mut segs = Vec::new();
+        let mut artifacts = Vec::new();
+        segments(
+            text,
+            Span::new(0, text.len()),
+            true,
+            &mut segs,
+            &mut artifacts,
+        );
+        (segs, artifacts)
+    }
+
+    fn joined(text: &str, sep: &str) -> String {
+        let (segs, _) = segs_of(text);
+        join(text, &segs, sep).into_owned()
+    }
+
+    #[test]
+    fn segments_trim_and_drop_artifacts() {
+        let text = "\t[bookmark: RANGE!C44]落实首台（套）\n";
+        let (segs, artifacts) = segs_of(text);
+        assert_eq!(segs.len(), 1);
+        assert_eq!(&text[segs[0].start..segs[0].end], "落实首台（套）");
+        assert_eq!(&text[artifacts[0].span.range()], "[bookmark: RANGE!C44]");
+        assert_eq!(joined("\t\n\n（五）\n挖掘\n", ""), "（五）挖掘");
+        assert_eq!(joined("\t 第一行 \n　第二行\n", "\n"), "第一行\n第二行");
+        assert_eq!(joined("\t甲 [bookmark: x] 乙\n", "\n"), "甲  乙");
+        assert_eq!(joined("\t[bookmark: x]\n", "\n"), "");
+    }
+
+    #[test]
+    fn headings() {
+        let h = heading(" （十一）支持").unwrap();
+        assert_eq!((h.numeral, h.close, h.title), ("十一", Some('）'), "支持"));
+        assert_eq!(h.open_at, 1);
+        let h = heading("(一)加大").unwrap();
+        assert_eq!((h.numeral, h.close, h.title), ("一", Some(')'), "加大"));
+        let h = heading("（十一支持").unwrap();
+        assert_eq!((h.numeral, h.close, h.title), ("十一", None, "支持"));
+        assert!(heading("加大").is_none());
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(task_number("72"), Ok(72));
+        assert_eq!(task_number("二十"), Err(NumberError::NotANumber));
+        assert_eq!(task_number("12a"), Err(NumberError::NotANumber));
+        assert_eq!(task_number(&"9".repeat(10_000)), Err(NumberError::TooLarge));
+    }
+
+    fn unit_names(text: &str) -> Vec<String> {
+        let (segs, _) = segs_of(text);
+        let mut out = Vec::new();
+        units(text, &segs, &mut out);
+        for (name, span) in &out {
+            assert_eq!(&text[span.range()], name.as_ref());
+        }
+        out.into_iter().map(|(n, _)| n.into_owned()).collect()
+    }
+
+    #[test]
+    fn unit_lists() {
+        assert_eq!(
+            unit_names("\t区人社局、区财政局、\n"),
+            ["区人社局", "区财政局"]
+        );
+        assert_eq!(
+            unit_names("\t各街镇（开发区、园区）、 区财政局 \n"),
+            ["各街镇（开发区、园区）", "区财政局"]
+        );
+        assert_eq!(unit_names("\t、、甲、\u{3000}、乙"), ["甲", "乙"]);
+        assert_eq!(unit_names("\t\n"), Vec::<String>::new());
+        let deep = format!("\t{}甲{}", "（".repeat(10_000), "）".repeat(10_000));
+        assert_eq!(unit_names(&deep).len(), 1);
+    }
+
+    #[test]
+    fn wrapped_units_join() {
+        let text = "\t区人社局、区财\n政局\n";
+        let (segs, _) = segs_of(text);
+        let mut out = Vec::new();
+        units(text, &segs, &mut out);
+        assert_eq!(out[1].0, "区财政局");
+        assert!(matches!(out[1].0, Cow::Owned(_)));
+        assert_eq!(out[0].0, "区人社局");
+    }
+}

@@ -1,0 +1,354 @@
+//! Lines to table cells.
+//!
+//! Text extracted from a Word table puts one cell per line that starts with a
+//! tab. The lexer turns lines into [`Item`]s:
+//!
+//! - a line that starts with a tab opens a **cell**;
+//! - a non-blank line without a tab right after a cell line **continues** that
+//!   cell (a wrapped cell, such as `滨海新区` / `责任单位`);
+//! - a run of blank lines followed by a tab line, or by the end, is a **row
+//!   break**;
+//! - a run of blank lines followed by a line without a tab continues the
+//!   current cell if that cell has no text yet (a cell holding blank lines
+//!   before its text); otherwise, if the line is a category heading, it opens
+//!   an **implicit cell** (a heading that lost its tab); otherwise it is a
+//!   **stray line**.
+//!
+//! Every byte after the preamble belongs to exactly one item, and the items
+//! come in text order. One pass, no backtracking: each line is read once.
+
+use std::collections::VecDeque;
+
+use crate::span::Span;
+
+/// One line: `start..content_end` is its text, `content_end..end` its line
+/// ending (empty on a last line without one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub(crate) start: usize,
+    pub(crate) content_end: usize,
+    pub(crate) end: usize,
+}
+
+/// Splits `text[from..]` into lines, recognising `\n`, `\r\n` and `\r`.
+#[derive(Debug, Clone)]
+pub(crate) struct Lines<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(text: &'a str, from: usize) -> Lines<'a> {
+        Lines {
+            bytes: text.as_bytes(),
+            pos: from,
+        }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    #[inline]
+    fn next(&mut self) -> Option<Line> {
+        let start = self.pos;
+        if start >= self.bytes.len() {
+            return None;
+        }
+        let line = match memchr::memchr2(b'\n', b'\r', &self.bytes[start..]) {
+            Some(i) => {
+                let content_end = start + i;
+                let end = if self.bytes[content_end] == b'\r'
+                    && self.bytes.get(content_end + 1) == Some(&b'\n')
+                {
+                    content_end + 2
+                } else {
+                    content_end + 1
+                };
+                Line {
+                    start,
+                    content_end,
+                    end,
+                }
+            }
+            None => Line {
+                start,
+                content_end: self.bytes.len(),
+                end: self.bytes.len(),
+            },
+        };
+        self.pos = line.end;
+        Some(line)
+    }
+}
+
+/// Whether `c` counts as white space inside a cell: ASCII space and tab, the
+/// ideographic space `　`, no-break spaces and the rest of Unicode's white
+/// space, and a stray byte order mark.
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Whether `text` holds nothing but white space.
+#[inline]
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.bytes().all(|b| b == b' ') || text.chars().all(is_space)
+}
+
+/// Whether a line is blank: no tab (a lone tab is an empty cell) and nothing
+/// but white space.
+#[inline]
+fn is_blank_line(text: &str) -> bool {
+    text.as_bytes().first() != Some(&b'\t') && is_blank(text)
+}
+
+/// Whether a line's text (without its tab) starts like a category heading:
+/// optional spaces, then `（` or `(`, then a Chinese numeral character.
+pub(crate) fn looks_like_heading(text: &str) -> bool {
+    let mut chars = text.trim_start_matches(is_space).chars();
+    matches!(chars.next(), Some('（' | '('))
+        && chars
+            .next()
+            .is_some_and(|c| crate::numeral::is_numeral_char(c) || c.is_ascii_digit())
+}
+
+/// One lexed piece of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Item {
+    /// A cell: `span` runs from its tab (or, if `implicit`, its first
+    /// character) to the end of its last line, line ending included.
+    Cell { span: Span, implicit: bool },
+    /// Blank lines that end a row.
+    Break(Span),
+    /// Lines of text outside any cell.
+    Stray(Span),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Open {
+    Cell {
+        start: usize,
+        end: usize,
+        implicit: bool,
+        has_text: bool,
+    },
+    Stray {
+        start: usize,
+        end: usize,
+    },
+}
+
+/// The lexer: an iterator of [`Item`]s over the table part of a document.
+pub(crate) struct Lexer<'a> {
+    text: &'a str,
+    lines: Lines<'a>,
+    pending: Option<Line>,
+    open: Option<Open>,
+    out: VecDeque<Item>,
+    done: bool,
+}
+
+impl<'a> Lexer<'a> {
+    /// Lexes `text[from..]`; `from` must be the start of a line.
+    pub(crate) fn new(text: &'a str, from: usize) -> Lexer<'a> {
+        Lexer {
+            text,
+            lines: Lines::new(text, from),
+            pending: None,
+            open: None,
+            out: VecDeque::with_capacity(4),
+            done: false,
+        }
+    }
+
+    fn content(&self, line: Line) -> &'a str {
+        &self.text[line.start..line.content_end]
+    }
+
+    fn next_line(&mut self) -> Option<Line> {
+        self.pending.take().or_else(|| self.lines.next())
+    }
+
+    fn close(&mut self) {
+        match self.open.take() {
+            Some(Open::Cell {
+                start,
+                end,
+                implicit,
+                ..
+            }) => self.out.push_back(Item::Cell {
+                span: Span::new(start, end),
+                implicit,
+            }),
+            Some(Open::Stray { start, end }) => {
+                self.out.push_back(Item::Stray(Span::new(start, end)))
+            }
+            None => {}
+        }
+    }
+
+    /// A line without a tab where no cell can continue: an implicit heading
+    /// cell or a stray line.
+    fn open_untabbed(&mut self, line: Line) {
+        self.open = Some(if looks_like_heading(self.content(line)) {
+            Open::Cell {
+                start: line.start,
+                end: line.end,
+                implicit: true,
+                has_text: true,
+            }
+        } else {
+            Open::Stray {
+                start: line.start,
+                end: line.end,
+            }
+        });
+    }
+
+    fn step(&mut self) {
+        let Some(line) = self.next_line() else {
+            self.close();
+            self.done = true;
+            return;
+        };
+        let content = self.content(line);
+        if content.as_bytes().first() == Some(&b'\t') {
+            self.close();
+            self.open = Some(Open::Cell {
+                start: line.start,
+                end: line.end,
+                implicit: false,
+                has_text: !is_blank(&content[1..]),
+            });
+            return;
+        }
+        if !is_blank(content) {
+            match &mut self.open {
+                Some(Open::Cell { end, has_text, .. }) => {
+                    *end = line.end;
+                    *has_text = true;
+                }
+                Some(Open::Stray { end, .. }) => *end = line.end,
+                None => self.open_untabbed(line),
+            }
+            return;
+        }
+        // A run of blank lines: look at what follows it.
+        let blank_start = line.start;
+        let mut blank_end = line.end;
+        let next = loop {
+            match self.lines.next() {
+                Some(l) if is_blank_line(self.content(l)) => blank_end = l.end,
+                other => break other,
+            }
+        };
+        match next {
+            Some(l) if self.content(l).as_bytes().first() != Some(&b'\t') => {
+                // Text without a tab after blank lines.
+                if let Some(Open::Cell {
+                    end,
+                    has_text: has_text @ false,
+                    ..
+                }) = &mut self.open
+                {
+                    *end = l.end;
+                    *has_text = true;
+                    return;
+                }
+                self.close();
+                self.out
+                    .push_back(Item::Break(Span::new(blank_start, blank_end)));
+                self.open_untabbed(l);
+            }
+            other => {
+                self.close();
+                self.out
+                    .push_back(Item::Break(Span::new(blank_start, blank_end)));
+                self.pending = other;
+            }
+        }
+    }
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.out.pop_front() {
+                return Some(item);
+            }
+            if self.done {
+                return None;
+            }
+            self.step();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str) -> Vec<(char, &str)> {
+        Lexer::new(text, 0)
+            .map(|item| match item {
+                Item::Cell { span, implicit } => {
+                    (if implicit { 'i' } else { 'c' }, &text[span.range()])
+                }
+                Item::Break(span) => ('b', &text[span.range()]),
+                Item::Stray(span) => ('s', &text[span.range()]),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cells_wraps_and_breaks() {
+        assert_eq!(
+            items("\t东疆\n责任单位\n\n\t1\r\n\t\n"),
+            [
+                ('c', "\t东疆\n责任单位\n"),
+                ('b', "\n"),
+                ('c', "\t1\r\n"),
+                ('c', "\t\n")
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_lines_inside_an_empty_cell() {
+        assert_eq!(
+            items("\t人社局\n\n\t\n\n\n\n（五）\n挖掘\n\t15\n"),
+            [
+                ('c', "\t人社局\n"),
+                ('b', "\n"),
+                ('c', "\t\n\n\n\n（五）\n挖掘\n"),
+                ('c', "\t15\n")
+            ]
+        );
+    }
+
+    #[test]
+    fn untabbed_heading_and_stray_lines() {
+        assert_eq!(
+            items("\t人社局\n\n（五）挖掘\n\t1\n\n第3页\n续\n \n"),
+            [
+                ('c', "\t人社局\n"),
+                ('b', "\n"),
+                ('i', "（五）挖掘\n"),
+                ('c', "\t1\n"),
+                ('b', "\n"),
+                ('s', "第3页\n续\n"),
+                ('b', " \n")
+            ]
+        );
+    }
+
+    #[test]
+    fn covers_every_byte() {
+        let text = "\t a\n\n\n b\r\n\r\n\t\t\n  \n\tc";
+        let joined: String = items(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(joined, text);
+    }
+}

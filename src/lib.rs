@@ -1,0 +1,107 @@
+//! # fengong
+//!
+//! Parse, check and edit **重点任务清单和责任分工表**, the task-list
+//! attachments of Chinese government policy documents: numbered tasks under
+//! numbered categories, with the units responsible for each at two levels
+//! (for example the 滨海新区 district and the 东疆 zone).
+//!
+//! The text comes from Word tables and is messy. fengong reads it into typed
+//! values ([`Document`], [`Category`], [`Task`], [`UnitMapping`]) without
+//! losing a byte: `parse(text)?.to_string() == text`.
+//!
+//! ```
+//! let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt")?;
+//! let doc = fengong::parse(&text)?;
+//!
+//! assert_eq!(doc.title(), "东疆重点任务清单和责任分工表");
+//! assert_eq!(doc.columns(), ["序号", "工作任务", "滨海新区责任单位", "东疆责任单位"]);
+//!
+//! let task = doc.task(2).unwrap();
+//! assert_eq!(task.units().district_names().collect::<Vec<_>>(), ["区人社局", "区财政局"]);
+//! assert_eq!(task.units().local_names().collect::<Vec<_>>(), ["人社局", "财政局"]);
+//!
+//! // Lossless: the document prints back its input.
+//! assert_eq!(doc.to_string(), text);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## The format
+//!
+//! Shown with `→` for a tab and `⏎` for a line end, the start of the seed
+//! document reads:
+//!
+//! ```text
+//! ⏎                                   blank lines and a label line: the preamble
+//! 附件：⏎
+//! 东疆重点任务清单和责任分工表⏎         the title (may wrap over several lines)
+//! →序号⏎                               the header row: four cells, one per line,
+//! →工作任务⏎                           each line starting with a tab
+//! →滨海新区⏎                           a line without a tab continues the cell
+//! 责任单位⏎                            above: this label is 滨海新区责任单位
+//! →东疆⏎
+//! 责任单位⏎
+//! ⏎                                    a blank line ends a row
+//! →（一）加大援企稳岗力度⏎              a category heading: a Chinese numeral in
+//! →1⏎                                  （） or (), then the title; a task row
+//! →继续阶段性降低本市失业保险…⏎         follows in the same row: number, text,
+//! →区人社局⏎                           district units, local units
+//! →人社局⏎
+//! ⏎
+//! →⏎                                   a lone tab is an empty filler cell
+//! →2⏎
+//! →对依法缴纳失业保险费满12个月，…⏎
+//! →区人社局、区财政局⏎                  units are separated by 、
+//! →人社局、财政局⏎
+//! ```
+//!
+//! and further on: headings whose title sits on the next line
+//! (`→（十）⏎鼓励企业吸纳就业⏎`), a heading cell holding blank lines before its
+//! text, headings preceded by spaces (`→ （十一）…`), extraction artifacts
+//! (`[bookmark: RANGE!C44]`), a trailing `、`, and a last line of stray spaces
+//! without a line ending. Documents of the family also come with CRLF line
+//! endings, a byte order mark, in GB18030, with other zones and titles.
+//!
+//! Values are clean: no tabs, wraps, surrounding spaces, artifacts or empty
+//! units. Wrapped titles and labels join with nothing; a task text that spans
+//! several lines keeps its line breaks as `\n`; a `、` inside parentheses
+//! (`各街镇（开发区、园区）`) does not split units.
+//!
+//! ## Reading, writing, reporting
+//!
+//! - [`parse`] is strict: a [`Document`] or an [`Error`] holding every error.
+//! - [`parse_tolerant`] always gives a best-effort document (which still
+//!   prints back its input exactly) and every [`Diagnostic`].
+//! - [`source::decode`] turns bytes in UTF-8, UTF-16 or GB18030 into text
+//!   and tells the encoding; [`source::encode`] writes it back.
+//! - [`to_canonical_string`] writes any document in one regular layout;
+//!   serde gives the JSON form (see [`schema`]).
+//! - [`render::Report`] draws diagnostics under the source text.
+//!
+//! ## Input safety
+//!
+//! Any input gives a document or diagnostics, never a panic. Parsing is one
+//! linear pass with no recursion; numerals and numbers are bounded
+//! ([`numeral::MAX_LEN`], `u32`), nesting depth of parentheses is a counter.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod diagnostic;
+mod error;
+mod grammar;
+mod lex;
+pub mod model;
+pub mod numeral;
+mod parse;
+pub mod render;
+pub mod schema;
+pub mod source;
+mod span;
+pub mod write;
+
+pub use diagnostic::{Applicability, Code, Diagnostic, Edit, Fix, Label, Severity};
+pub use error::Error;
+pub use model::{Category, Document, LineEnding, Task, Unit, UnitMapping};
+pub use parse::{parse, parse_tolerant, Parsed};
+pub use span::{LineIndex, Position, Span};
+pub use write::to_canonical_string;

@@ -1,0 +1,2 @@
+//! The `fengong` command-line tool.
+fn main() {}

@@ -1,0 +1,800 @@
+//! Text to [`Document`]: the strict [`parse`] and the tolerant
+//! [`parse_tolerant`].
+//!
+//! The parser reads the preamble (label and title), then the table through
+//! the [lexer](crate::lex), one row at a time. Rows are interpreted by what
+//! their cells hold: a heading cell starts a category, a number cell starts a
+//! task of four cells, an empty cell is filler. Whatever cannot be read
+//! becomes a [`Diagnostic`] and its text stays in the document as trivia, so
+//! the document still prints back its input byte for byte.
+
+use std::borrow::Cow;
+
+use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::error::Error;
+use crate::grammar::{self, Artifact, NumberError, RawUnit, Seg};
+use crate::lex::{is_blank, is_space, Item, Lexer, Lines};
+use crate::model::{
+    Category, Document, Header, LineEnding, Preamble, Repr, Task, Unit, UnitMapping, NUMBER_LABEL,
+    TASK_LABEL,
+};
+use crate::numeral;
+use crate::span::Span;
+
+/// A document read by [`parse_tolerant`], with every problem found.
+#[derive(Debug, Clone)]
+pub struct Parsed<'a> {
+    /// The best-effort document. It always prints back the input exactly;
+    /// parts that could not be read are kept as trivia.
+    pub document: Document<'a>,
+    /// Every problem, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Parsed<'a> {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The document if there were no errors, else an [`Error`] holding them.
+    pub fn into_result(self, input: &str) -> Result<Document<'a>, Error> {
+        if self.has_errors() {
+            Err(Error::from_diagnostics(input, self.diagnostics))
+        } else {
+            Ok(self.document)
+        }
+    }
+}
+
+/// Parses a document strictly: any error makes it fail. The returned
+/// [`Error`] holds every error of the document, the first in source order as
+/// its primary one.
+///
+/// Zero-copy (values borrow from `input` wherever they are one piece of it)
+/// and linear in the input's length.
+///
+/// ```
+/// let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt").unwrap();
+/// let doc = fengong::parse(&text).unwrap();
+/// assert_eq!(doc.title(), "东疆重点任务清单和责任分工表");
+/// assert_eq!(doc.categories().len(), 28);
+/// assert_eq!(doc.to_string(), text);
+///
+/// let err = fengong::parse("附件：\n标题\n\t序号\n").unwrap_err();
+/// assert_eq!(err.code().as_str(), "E005");
+/// assert_eq!((err.line(), err.column()), (3, 1));
+/// ```
+pub fn parse(input: &str) -> Result<Document<'_>, Error> {
+    parse_tolerant(input).into_result(input)
+}
+
+/// Parses a document and reports every problem, never stopping at the first.
+///
+/// The document is the best reading of the input; what could not be read
+/// stays in it as trivia, so `document.to_string() == input` always holds.
+///
+/// ```
+/// let broken = "附件：\n标题\n\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n\n\t（一）类\n\t1\n\t文本\n\n\t（二十十）类\n";
+/// let parsed = fengong::parse_tolerant(broken);
+/// let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code().as_str()).collect();
+/// assert_eq!(codes, ["E012", "E007"]);
+/// assert_eq!(parsed.document.to_string(), broken);
+/// ```
+pub fn parse_tolerant(input: &str) -> Parsed<'_> {
+    let mut parser = Parser::new(input);
+    parser.run();
+    let Parser {
+        doc, diagnostics, ..
+    } = parser;
+    Parsed {
+        document: doc,
+        diagnostics,
+    }
+}
+
+/// A cell as lexed: its span and whether it starts with its tab.
+#[derive(Debug, Clone, Copy)]
+struct CellRef {
+    span: Span,
+    tabbed: bool,
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    doc: Document<'a>,
+    diagnostics: Vec<Diagnostic>,
+    segs: Vec<Seg>,
+    artifacts: Vec<Artifact>,
+    units: Vec<RawUnit<'a>>,
+    row: Vec<CellRef>,
+    last_end: usize,
+    header_pending: bool,
+    last_task_number: u32,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Parser<'a> {
+        let mut doc = Document::with_columns(
+            "",
+            [
+                Cow::Borrowed(NUMBER_LABEL),
+                Cow::Borrowed(TASK_LABEL),
+                Cow::Borrowed(""),
+                Cow::Borrowed(""),
+            ],
+        );
+        doc.preamble = Preamble {
+            raw: Some(Cow::Borrowed("")),
+            ..Preamble::default()
+        };
+        doc.header.raw = Some(Cow::Borrowed(""));
+        doc.line_ending = LineEnding::detect(text);
+        Parser {
+            text,
+            doc,
+            diagnostics: Vec::new(),
+            segs: Vec::new(),
+            artifacts: Vec::new(),
+            units: Vec::new(),
+            row: Vec::new(),
+            last_end: 0,
+            header_pending: true,
+            last_task_number: 0,
+        }
+    }
+
+    fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn run(&mut self) {
+        let text = self.text;
+        if text.chars().all(is_space) {
+            self.report(
+                Diagnostic::expected(
+                    Code::EmptyDocument,
+                    Span::new(0, text.len()),
+                    "a task table",
+                    if text.is_empty() {
+                        "an empty document"
+                    } else {
+                        "only white space"
+                    },
+                )
+                .with_label("nothing to read here")
+                .with_help("a document starts with its title, then the header row `\t序号` …"),
+            );
+            self.doc.trailer = Cow::Borrowed(text);
+            return;
+        }
+        let table_start = Lines::new(text, 0)
+            .find(|l| text.as_bytes().get(l.start) == Some(&b'\t'))
+            .map_or(text.len(), |l| l.start);
+        self.preamble(table_start);
+        self.last_end = table_start;
+        let mut lexer = Lexer::new(text, table_start);
+        loop {
+            match lexer.next() {
+                Some(Item::Cell { span, implicit }) => self.row.push(CellRef {
+                    span,
+                    tabbed: !implicit,
+                }),
+                Some(Item::Break(_)) => self.end_row(false),
+                Some(Item::Stray(span)) => {
+                    self.end_row(false);
+                    self.stray(span);
+                }
+                None => {
+                    self.end_row(true);
+                    break;
+                }
+            }
+        }
+        if self.header_pending {
+            self.missing_header(Span::empty(text.len()), "the end of the document");
+        }
+        self.doc.trailer = Cow::Borrowed(&text[self.last_end..]);
+    }
+
+    fn load_segments(&mut self, cell: CellRef) {
+        self.artifacts.clear();
+        grammar::segments(
+            self.text,
+            cell.span,
+            cell.tabbed,
+            &mut self.segs,
+            &mut self.artifacts,
+        );
+    }
+
+    fn preamble(&mut self, end: usize) {
+        let text = self.text;
+        let mut label = None;
+        let mut title_segs: Vec<Seg> = Vec::new();
+        for line in Lines::new(&text[..end], 0) {
+            let mut start = line.start;
+            if start == 0 && text.starts_with('\u{feff}') {
+                start = '\u{feff}'.len_utf8();
+            }
+            let content = &text[start..line.content_end];
+            if is_blank(content) {
+                continue;
+            }
+            let trimmed = content.trim_matches(is_space);
+            let at = start + (content.len() - content.trim_start_matches(is_space).len());
+            let span = Span::new(at, at + trimmed.len());
+            if label.is_none() && title_segs.is_empty() && is_label(trimmed) {
+                label = Some((trimmed, span));
+            } else {
+                title_segs.push(Seg {
+                    start: span.start,
+                    end: span.end,
+                    new_line: true,
+                });
+            }
+        }
+        self.doc.preamble = Preamble {
+            raw: Some(Cow::Borrowed(&text[..end])),
+            label: label.map(|(l, _)| Cow::Borrowed(l)),
+            label_span: label.map(|(_, s)| s),
+            title: grammar::join(text, &title_segs, ""),
+            title_span: grammar::segs_span(&title_segs),
+        };
+    }
+
+    fn end_row(&mut self, at_end: bool) {
+        if self.row.is_empty() {
+            return;
+        }
+        let row = std::mem::take(&mut self.row);
+        let mut i = 0;
+        if self.header_pending {
+            i = self.header(&row);
+        }
+        while i < row.len() {
+            let cell = row[i];
+            self.load_segments(cell);
+            let Some(first) = self.segs.first().copied() else {
+                i += 1; // an empty filler cell: trivia
+                continue;
+            };
+            if let Some(heading) = grammar::heading(&self.text[first.start..first.end]) {
+                self.category(cell, heading, first);
+                i += 1;
+                continue;
+            }
+            let rest = &row[i..];
+            if rest.len() >= 4 {
+                self.task([rest[0], rest[1], rest[2], rest[3]]);
+                i += 4;
+            } else {
+                self.incomplete_task(rest, at_end);
+                i = row.len();
+            }
+        }
+        self.row = row;
+        self.row.clear();
+    }
+
+    /// Reads the header from the first row; returns how many cells it took.
+    fn header(&mut self, row: &[CellRef]) -> usize {
+        self.header_pending = false;
+        let text = self.text;
+        let mut count = 0;
+        let mut labels: Vec<(Cow<'a, str>, Option<Span>)> = Vec::new();
+        for &cell in row {
+            self.load_segments(cell);
+            let first = self.segs.first().map(|s| &text[s.start..s.end]);
+            if let Some(first) = first {
+                if grammar::heading(first).is_some()
+                    || (count == 0 && grammar::starts_like_number(first))
+                {
+                    break;
+                }
+            }
+            labels.push((
+                grammar::join(text, &self.segs, ""),
+                grammar::segs_span(&self.segs),
+            ));
+            count += 1;
+        }
+        if count == 0 {
+            let first = row[0].span;
+            let found = quote(text[first.range()].trim_matches(is_space), 20);
+            self.missing_header(first, &found);
+            return 0;
+        }
+        let start = self.last_end;
+        let end = row[count - 1].span.end;
+        let span = Span::new(row[0].span.start, end);
+        if count != 4 {
+            let found = labels
+                .iter()
+                .map(|(l, _)| quote(l, 12))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.report(
+                Diagnostic::expected(
+                    Code::HeaderCellCount,
+                    span,
+                    "a header row of 4 cells (序号, 工作任务 and the two responsibility columns)",
+                    &format!("{count} cell{}: {found}", if count == 1 { "" } else { "s" }),
+                )
+                .with_label(format!("this header row has {count} cells"))
+                .with_help(
+                    "write the header as four cells, each on a line that starts with a tab: \
+                     序号, 工作任务, then the two columns such as 滨海新区责任单位 and 东疆责任单位",
+                ),
+            );
+        }
+        let mut columns: [Cow<'a, str>; 4] = Default::default();
+        let mut spans = [None; 4];
+        for (k, (label, span)) in labels.into_iter().take(4).enumerate() {
+            columns[k] = label;
+            spans[k] = span;
+        }
+        self.doc.header = Header {
+            raw: Some(Cow::Borrowed(&text[start..end])),
+            span: Some(span),
+            columns,
+            column_spans: spans,
+        };
+        self.last_end = end;
+        count
+    }
+
+    fn missing_header(&mut self, span: Span, found: &str) {
+        self.report(
+            Diagnostic::expected(
+                Code::MissingHeader,
+                span,
+                "the header row (序号, 工作任务 and the two responsibility columns)",
+                found,
+            )
+            .with_label("the header row should come before this")
+            .with_help(
+                "after the title, write four cells, each on a line that starts with a tab: \
+                 序号, 工作任务, 滨海新区责任单位, 东疆责任单位 (with your document's zones)",
+            ),
+        );
+    }
+
+    fn stray(&mut self, span: Span) {
+        let text = &self.text[span.range()];
+        let first_line = text.lines().next().unwrap_or("");
+        let line_span = Span::new(
+            span.start,
+            span.start + first_line.trim_end_matches('\r').len(),
+        );
+        self.report(
+            Diagnostic::expected(
+                Code::StrayLine,
+                line_span,
+                "a cell (a line starting with a tab) or a blank line",
+                &format!(
+                    "text outside any cell: {}",
+                    quote(first_line.trim_matches(is_space), 30)
+                ),
+            )
+            .with_label("this line belongs to no cell")
+            .with_help(
+                "if the line continues the cell above, remove the blank lines before it; \
+                 if it is a cell of its own, start it with a tab; otherwise delete it",
+            ),
+        );
+    }
+
+    fn category(&mut self, cell: CellRef, h: grammar::RawHeading<'a>, first: Seg) {
+        let text = self.text;
+        let base = first.start;
+        let numeral_span = Span::new(base + h.numeral_at, base + h.numeral_at + h.numeral.len());
+        let guess = self
+            .doc
+            .categories
+            .last()
+            .map_or(1, |c| c.number.saturating_add(1));
+        let number = match numeral::parse(h.numeral) {
+            Some(n) if n > 0 => n,
+            _ => {
+                self.invalid_numeral(h.numeral, numeral_span, base + h.open_at, guess);
+                guess
+            }
+        };
+        if h.close.is_none() && !h.numeral.is_empty() {
+            let next = h.title.chars().next();
+            let found =
+                next.map_or_else(|| "the end of the line".to_string(), |c| format!("`{c}`"));
+            let at = Span::new(
+                numeral_span.end,
+                numeral_span.end + next.map_or(0, char::len_utf8),
+            );
+            self.report(
+                Diagnostic::expected(
+                    Code::UnclosedHeading,
+                    at,
+                    &format!("`）` after the numeral `{}`", h.numeral),
+                    &found,
+                )
+                .with_label("the numeral should be closed here")
+                .with_help(format!(
+                    "write the heading as （{}）{}",
+                    h.numeral,
+                    h.title.trim_matches(is_space)
+                )),
+            );
+        }
+        // The title: the rest of the first line, then the following lines.
+        let mut title_segs: Vec<Seg> = Vec::with_capacity(self.segs.len());
+        let rest = &text[base + h.title_at..first.end];
+        let lead = rest.len() - rest.trim_start_matches(is_space).len();
+        if lead < rest.len() {
+            title_segs.push(Seg {
+                start: base + h.title_at + lead,
+                end: first.end,
+                new_line: true,
+            });
+        }
+        title_segs.extend_from_slice(&self.segs[1..]);
+        let title = grammar::join(text, &title_segs, "");
+        let heading_span = Span::new(base + h.open_at, first.end);
+        if title.is_empty() {
+            self.report(
+                Diagnostic::expected(
+                    Code::MissingCategoryTitle,
+                    heading_span,
+                    &format!("a title after `{}`", &text[heading_span.range()]),
+                    "nothing",
+                )
+                .with_label("this heading has no title")
+                .with_help(
+                    "write the category's title after the numeral, on the same line or the next",
+                ),
+            );
+        }
+        let category = Category {
+            repr: Some(Repr::parsed(
+                &text[self.last_end..cell.span.start],
+                &text[cell.span.range()],
+            )),
+            span: Some(cell.span),
+            number,
+            numeral: Cow::Borrowed(h.numeral),
+            numeral_span: Some(numeral_span),
+            title,
+            title_span: grammar::segs_span(&title_segs),
+            tasks: Vec::new(),
+        };
+        self.last_end = cell.span.end;
+        self.doc.categories.push(category);
+    }
+
+    fn invalid_numeral(&mut self, numeral: &str, span: Span, open_at: usize, guess: u32) {
+        let suggestion = numeral::to_chinese(guess);
+        let digits: Option<u32> = {
+            let ascii: String = numeral
+                .chars()
+                .map(|c| match c {
+                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                    c => c,
+                })
+                .collect();
+            ascii.parse().ok()
+        };
+        let diagnostic = if numeral.is_empty() {
+            Diagnostic::expected(
+                Code::InvalidNumeral,
+                Span::new(open_at, span.end.max(open_at + '（'.len_utf8())),
+                &format!("a Chinese numeral such as {suggestion} after the parenthesis"),
+                "no numeral",
+            )
+            .with_label("the numeral is missing")
+            .with_help(format!("number the category: （{suggestion}）"))
+        } else if let Some(n) = digits.filter(|&n| n > 0) {
+            let chinese = numeral::to_chinese(n);
+            Diagnostic::expected(
+                Code::InvalidNumeral,
+                span,
+                &format!("a Chinese numeral such as {chinese}"),
+                &format!("the digits `{numeral}`"),
+            )
+            .with_label("categories are numbered in Chinese numerals")
+            .with_help(format!("write （{chinese}） instead of （{numeral}）"))
+        } else {
+            Diagnostic::expected(
+                Code::InvalidNumeral,
+                span,
+                &format!("a Chinese numeral such as {suggestion}"),
+                &format!("`{numeral}`"),
+            )
+            .with_label("this is not a Chinese numeral")
+            .with_help(format!(
+                "numerals are written 一 … 十, 十一 … 二十八, 一百零一; after the previous category this would be {suggestion}"
+            ))
+        };
+        self.report(diagnostic);
+    }
+
+    fn task(&mut self, cells: [CellRef; 4]) {
+        let text = self.text;
+        // Number.
+        self.load_segments(cells[0]);
+        let number_text = grammar::join(text, &self.segs, "");
+        let number_span =
+            grammar::segs_span(&self.segs).unwrap_or(Span::empty(cells[0].span.start + 1));
+        let guess = self.last_task_number.saturating_add(1);
+        let number = match grammar::task_number(&number_text) {
+            Ok(n) => n,
+            Err(e) => {
+                self.invalid_task_number(&number_text, number_span, e, guess);
+                guess
+            }
+        };
+        self.last_task_number = number;
+        // Text.
+        self.load_segments(cells[1]);
+        let task_text = grammar::join(text, &self.segs, "\n");
+        let text_span = grammar::segs_span(&self.segs);
+        // Units.
+        let district = self.unit_cell(cells[2]);
+        let local = self.unit_cell(cells[3]);
+        let span = Span::new(cells[0].span.start, cells[3].span.end);
+        if self.doc.categories.is_empty() {
+            self.report(
+                Diagnostic::expected(
+                    Code::TaskOutsideCategory,
+                    number_span,
+                    "a category heading such as （一）… before the first task",
+                    &format!("task {number}"),
+                )
+                .with_label("this task belongs to no category")
+                .with_help(
+                    "add a category heading cell, such as `\t（一）加大援企稳岗力度`, before it",
+                ),
+            );
+            return;
+        }
+        let task = Task {
+            repr: Some(Repr::parsed(
+                &text[self.last_end..span.start],
+                &text[span.range()],
+            )),
+            span: Some(span),
+            cells: Some(cells.map(|c| c.span)),
+            number,
+            text: task_text,
+            text_span,
+            units: UnitMapping { district, local },
+        };
+        self.last_end = span.end;
+        if let Some(category) = self.doc.categories.last_mut() {
+            category.tasks.push(task);
+        }
+    }
+
+    fn unit_cell(&mut self, cell: CellRef) -> Vec<Unit<'a>> {
+        self.load_segments(cell);
+        self.units.clear();
+        grammar::units(self.text, &self.segs, &mut self.units);
+        self.units
+            .drain(..)
+            .map(|(name, span)| Unit {
+                name,
+                span: Some(span),
+            })
+            .collect()
+    }
+
+    fn invalid_task_number(&mut self, found: &str, span: Span, error: NumberError, guess: u32) {
+        let diagnostic = match error {
+            NumberError::TooLarge => Diagnostic::expected(
+                Code::TaskNumberTooLarge,
+                span,
+                &format!(
+                    "a task number of at most {} digits",
+                    u32::MAX.to_string().len()
+                ),
+                &format!("a number of {} digits", found.len()),
+            )
+            .with_label("too large for a task number")
+            .with_help(format!(
+                "number the tasks in order; after the previous task this would be {guess}"
+            )),
+            NumberError::NotANumber => {
+                let shown = if found.is_empty() {
+                    "an empty cell".to_string()
+                } else {
+                    quote(found, 20)
+                };
+                let d = Diagnostic::expected(
+                    Code::InvalidTaskNumber,
+                    span,
+                    "a task number such as 12",
+                    &shown,
+                )
+                .with_label("a task row starts with its number");
+                let ascii: String = found
+                    .chars()
+                    .filter_map(|c| match c {
+                        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+                        c if c.is_ascii_digit() => Some(c),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(n) = numeral::parse(found) {
+                    d.with_help(format!("write the number in digits: {n}"))
+                } else if !ascii.is_empty() && ascii.len() == found.chars().count() {
+                    d.with_help(format!("write the number with ASCII digits: {ascii}"))
+                } else if !ascii.is_empty() && found.starts_with(|c: char| c.is_ascii_digit()) {
+                    d.with_help(format!("remove what follows the digits: {ascii}"))
+                } else {
+                    d.with_help(format!(
+                        "each task row is four cells: number, task, then the two unit cells; \
+                         after the previous task this would be {guess}"
+                    ))
+                }
+            }
+        };
+        self.report(diagnostic);
+    }
+
+    fn incomplete_task(&mut self, cells: &[CellRef], at_end: bool) {
+        let text = self.text;
+        let Some(last) = cells.last() else { return };
+        let row_span = Span::new(cells[0].span.start, last.span.end);
+        self.load_segments(cells[0]);
+        let first = grammar::join(text, &self.segs, "");
+        let columns = self.doc.columns().map(str::to_string);
+        let column_name = |k: usize| -> String {
+            let label = columns.get(k).map(String::as_str).unwrap_or("");
+            if label.is_empty() {
+                ["序号", "工作任务", "district units", "local units"][k].to_string()
+            } else {
+                label.to_string()
+            }
+        };
+        let k = cells.len();
+        // Point just after the last character of the row.
+        let last_text_end = {
+            let raw = &text[last.span.range()];
+            last.span.start + raw.trim_end_matches(['\r', '\n']).len()
+        };
+        let end_of = if at_end {
+            "the end of the document"
+        } else {
+            "the end of the row"
+        };
+        let diagnostic = if let Ok(n) = grammar::task_number(&first) {
+            let missing: Vec<String> = (k..4).map(column_name).collect();
+            Diagnostic::expected(
+                Code::IncompleteTask,
+                Span::empty(last_text_end),
+                &format!("the {} cell of task {n}", column_name(k)),
+                end_of,
+            )
+            .with_label(format!("task {n} has {k} of its 4 cells"))
+            .with_secondary(row_span, format!("task {n} starts here"))
+            .with_help(format!(
+                "add the missing cell{} ({}), each on a line that starts with a tab; an empty cell is a line holding just a tab",
+                if missing.len() == 1 { "" } else { "s" },
+                missing.join(", ")
+            ))
+        } else {
+            let d = Diagnostic::expected(
+                Code::IncompleteTask,
+                row_span,
+                "a task row of 4 cells (number, task, and the two unit cells) or a category heading",
+                &format!(
+                    "{k} cell{} starting with {}",
+                    if k == 1 { "" } else { "s" },
+                    quote(&first, 16)
+                ),
+            )
+            .with_label(format!("a row of {k} cell{}", if k == 1 { "" } else { "s" }));
+            if k == 3 {
+                d.with_help("the row seems to lack its number: add a cell with the task number before the task text")
+            } else {
+                d.with_help(
+                    "a row holds a category heading such as （一）…, or a task of four cells",
+                )
+            }
+        };
+        self.report(diagnostic);
+    }
+}
+
+/// Whether a preamble line is the attachment label: `附件`, optionally a
+/// number, optionally a colon.
+fn is_label(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("附件") else {
+        return false;
+    };
+    rest.chars().count() <= 6
+        && rest.chars().all(|c| {
+            c.is_ascii_digit()
+                || numeral::is_numeral_char(c)
+                || is_space(c)
+                || matches!(c, '：' | ':')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "附件：\n标题\n\t序号\n\t工作任务\n\t甲\n责任单位\n\t乙\n责任单位\n\n";
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        parse_tolerant(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code().as_str())
+            .collect()
+    }
+
+    #[test]
+    fn minimal_document() {
+        let text = format!("{HEAD}\t（一）类别\n\t1\n\t文本\n\t区甲、\n\t乙\n");
+        let doc = parse(&text).unwrap();
+        assert_eq!(doc.label(), Some("附件："));
+        assert_eq!(doc.title(), "标题");
+        assert_eq!(
+            doc.columns(),
+            ["序号", "工作任务", "甲责任单位", "乙责任单位"]
+        );
+        assert_eq!((doc.district_name(), doc.local_name()), ("甲", "乙"));
+        let task = &doc.categories()[0].tasks()[0];
+        assert_eq!(task.units().district_names().collect::<Vec<_>>(), ["区甲"]);
+        assert_eq!(doc.to_string(), text);
+    }
+
+    #[test]
+    fn label_detection() {
+        assert!(is_label("附件："));
+        assert!(is_label("附件2"));
+        assert!(is_label("附件 3:"));
+        assert!(!is_label("附件清单和责任分工表"));
+    }
+
+    #[test]
+    fn each_error_kind() {
+        assert_eq!(codes(""), ["E001"]);
+        assert_eq!(codes(" \n\u{3000}\n"), ["E001"]);
+        assert_eq!(codes("标题\n"), ["E004"]);
+        assert_eq!(codes("标题\n\t（一）类\n"), ["E004"]);
+        assert_eq!(codes("标题\n\t序号\n\t工作任务\n"), ["E005"]);
+        assert_eq!(codes(&format!("{HEAD}\t（一）类\n\n第3页\n")), ["E006"]);
+        assert_eq!(codes(&format!("{HEAD}\t（十十）类\n")), ["E007"]);
+        assert_eq!(codes(&format!("{HEAD}\t（3）类\n")), ["E007"]);
+        assert_eq!(codes(&format!("{HEAD}\t（一类\n")), ["E008"]);
+        assert_eq!(codes(&format!("{HEAD}\t（一）\n")), ["E009"]);
+        assert_eq!(
+            codes(&format!("{HEAD}\t（一）类\n\t二十\n\t文\n\t甲\n\t乙\n")),
+            ["E010"]
+        );
+        assert_eq!(
+            codes(&format!(
+                "{HEAD}\t（一）类\n\t99999999999\n\t文\n\t甲\n\t乙\n"
+            )),
+            ["E011"]
+        );
+        assert_eq!(
+            codes(&format!("{HEAD}\t（一）类\n\t1\n\t文\n\t甲\n")),
+            ["E012"]
+        );
+        assert_eq!(codes(&format!("{HEAD}\t1\n\t文\n\t甲\n\t乙\n")), ["E013"]);
+    }
+
+    #[test]
+    fn broken_documents_still_print_back() {
+        for text in [
+            "",
+            "\u{feff}",
+            " x\n\ty\n\n z",
+            "附件：\n\t（一\n\n\n\t\t\n\r\n1\r\n\t2\n",
+            &format!("{HEAD}\t1\n\t文\n\t甲\n\t乙\n\n第3页\n\t（一类\n"),
+        ] {
+            assert_eq!(parse_tolerant(text).document.to_string(), text);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! Bytes to text and back: UTF-8 (with or without a byte order mark),
+//! UTF-16 with a byte order mark, and the legacy Chinese encodings GB18030 and
+//! GBK (detected with `chardetng`, decoded with `encoding_rs`).
+//!
+//! [`decode`] reports the [`Encoding`] it found, so that a writer can save a
+//! changed document the way it came with [`encode`].
+//!
+//! ```
+//! use fengong::source::{decode, encode, Encoding};
+//!
+//! // "附件：东疆" in GB18030, as many government files are saved.
+//! let bytes = [0xB8, 0xBD, 0xBC, 0xFE, 0xA3, 0xBA, 0xB6, 0xAB, 0xBD, 0xAE];
+//! let decoded = decode(&bytes).unwrap();
+//! assert_eq!(decoded.text(), "附件：东疆");
+//! assert_eq!(decoded.encoding(), Encoding::Gb18030);
+//! assert_eq!(encode(decoded.text(), decoded.encoding(), decoded.has_bom()).unwrap(), bytes);
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+
+use encoding_rs::DecoderResult;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::error::Error;
+use crate::span::{LineIndex, Position, Span};
+
+/// A text encoding fengong reads and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// UTF-8.
+    Utf8,
+    /// UTF-16, little-endian (read only with a byte order mark).
+    Utf16Le,
+    /// UTF-16, big-endian (read only with a byte order mark).
+    Utf16Be,
+    /// GB18030, the superset of GBK and GB2312 that Chinese Windows saves.
+    Gb18030,
+    /// Big5, for traditional Chinese documents.
+    Big5,
+}
+
+impl Encoding {
+    /// The encoding's usual name: `UTF-8`, `GB18030`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Gb18030 => "GB18030",
+            Encoding::Big5 => "Big5",
+        }
+    }
+
+    fn rs(self) -> &'static encoding_rs::Encoding {
+        match self {
+            Encoding::Utf8 => encoding_rs::UTF_8,
+            Encoding::Utf16Le => encoding_rs::UTF_16LE,
+            Encoding::Utf16Be => encoding_rs::UTF_16BE,
+            Encoding::Gb18030 => encoding_rs::GB18030,
+            Encoding::Big5 => encoding_rs::BIG5,
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Decoded text, with the encoding it came in and whether it began with a
+/// byte order mark (which is not part of the text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'b> {
+    text: Cow<'b, str>,
+    encoding: Encoding,
+    bom: bool,
+}
+
+impl<'b> Decoded<'b> {
+    /// The text, borrowed from the bytes when they were UTF-8.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Takes the text out.
+    pub fn into_text(self) -> Cow<'b, str> {
+        self.text
+    }
+
+    /// The encoding found.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// Whether the bytes began with a byte order mark.
+    pub fn has_bom(&self) -> bool {
+        self.bom
+    }
+}
+
+/// Decodes a document's bytes: a byte order mark decides; else valid UTF-8 is
+/// UTF-8; else the legacy encoding `chardetng` guesses (GB18030 for
+/// simplified Chinese) is tried.
+///
+/// # Errors
+///
+/// An [`Error`] with code `E002` that names the byte offset where the bytes
+/// stop being text in each encoding tried.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return match std::str::from_utf8(rest) {
+            Ok(text) => Ok(Decoded {
+                text: Cow::Borrowed(text),
+                encoding: Encoding::Utf8,
+                bom: true,
+            }),
+            Err(e) => Err(undecodable(
+                bytes,
+                &[(Encoding::Utf8, 3 + e.valid_up_to())],
+                "after a UTF-8 byte order mark",
+            )),
+        };
+    }
+    for (bom, encoding) in [
+        (b"\xFF\xFE", Encoding::Utf16Le),
+        (b"\xFE\xFF", Encoding::Utf16Be),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            return match decode_strict(encoding, rest) {
+                Ok(text) => Ok(Decoded {
+                    text: Cow::Owned(text),
+                    encoding,
+                    bom: true,
+                }),
+                Err(at) => Err(undecodable(
+                    bytes,
+                    &[(encoding, 2 + at)],
+                    "after a UTF-16 byte order mark",
+                )),
+            };
+        }
+    }
+    let utf8_error = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text: Cow::Borrowed(text),
+                encoding: Encoding::Utf8,
+                bom: false,
+            })
+        }
+        Err(e) => e.valid_up_to(),
+    };
+    let mut tried = vec![(Encoding::Utf8, utf8_error)];
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
+    let mut candidates = vec![Encoding::Gb18030];
+    if guess == encoding_rs::BIG5 {
+        candidates.insert(0, Encoding::Big5);
+    }
+    for encoding in candidates {
+        match decode_strict(encoding, bytes) {
+            Ok(text) => {
+                return Ok(Decoded {
+                    text: Cow::Owned(text),
+                    encoding,
+                    bom: false,
+                })
+            }
+            Err(at) => tried.push((encoding, at)),
+        }
+    }
+    Err(undecodable(bytes, &tried, "in any supported encoding"))
+}
+
+/// Decodes all of `bytes` or returns the offset of the first malformed
+/// sequence.
+fn decode_strict(encoding: Encoding, bytes: &[u8]) -> Result<String, usize> {
+    let mut decoder = encoding.rs().new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len());
+    let mut out = String::with_capacity(capacity);
+    let mut read_total = 0;
+    loop {
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&bytes[read_total..], &mut out, true);
+        read_total += read;
+        match result {
+            DecoderResult::InputEmpty => return Ok(out),
+            DecoderResult::Malformed(bad, after) => {
+                return Err(read_total.saturating_sub(bad as usize + after as usize))
+            }
+            DecoderResult::OutputFull => out.reserve(bytes.len() - read_total + 16),
+        }
+    }
+}
+
+fn undecodable(bytes: &[u8], tried: &[(Encoding, usize)], context: &str) -> Error {
+    let (first_encoding, first_at) = tried[0];
+    let at = first_at.min(bytes.len());
+    // Locate the offset by decoding what comes before it, leniently.
+    let prefix = &bytes[..at];
+    let (prefix_text, _) = first_encoding.rs().decode_without_bom_handling(prefix);
+    let index = LineIndex::new(&prefix_text);
+    let position: Position = index.position(prefix_text.len());
+    let shown: Vec<String> = bytes[at..]
+        .iter()
+        .take(4)
+        .map(|b| format!("{b:02X}"))
+        .collect();
+    let details: Vec<String> = tried
+        .iter()
+        .map(|(e, off)| format!("{e} fails at byte {off}"))
+        .collect();
+    let diagnostic = Diagnostic::expected(
+        Code::UndecodableInput,
+        Span::new(at, (at + 1).min(bytes.len())),
+        "text in UTF-8, UTF-16 (with a byte order mark) or GB18030",
+        &format!("bytes {} that are not text {context}", shown.join(" ")),
+    )
+    .with_label("not text")
+    .with_note(format!("tried: {}", details.join("; ")))
+    .with_help("save the document as UTF-8 (or GB18030) text; the file may be truncated or not a text file");
+    Error::at(diagnostic, position)
+}
+
+/// Encodes `text` in `encoding`, with a byte order mark if `bom` (UTF-8 and
+/// UTF-16 only), so that a document can be saved the way it was read.
+///
+/// # Errors
+///
+/// A message naming the first character that `encoding` cannot represent
+/// (only Big5 has such characters).
+pub fn encode(text: &str, encoding: Encoding, bom: bool) -> Result<Vec<u8>, String> {
+    Ok(match encoding {
+        Encoding::Utf8 => {
+            let mut out = Vec::with_capacity(text.len() + 3);
+            if bom {
+                out.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            out.extend_from_slice(text.as_bytes());
+            out
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let le = encoding == Encoding::Utf16Le;
+            let mut out = Vec::with_capacity(text.len() * 2 + 2);
+            let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+            for unit in units {
+                out.extend_from_slice(&if le {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                });
+            }
+            out
+        }
+        Encoding::Gb18030 | Encoding::Big5 => {
+            let mut encoder = encoding.rs().new_encoder();
+            let mut out = Vec::with_capacity(text.len() + 16);
+            let mut read_total = 0;
+            loop {
+                out.reserve(text.len() - read_total + 16);
+                let (result, read) = encoder.encode_from_utf8_to_vec_without_replacement(
+                    &text[read_total..],
+                    &mut out,
+                    true,
+                );
+                read_total += read;
+                match result {
+                    encoding_rs::EncoderResult::InputEmpty => break out,
+                    encoding_rs::EncoderResult::OutputFull => {}
+                    encoding_rs::EncoderResult::Unmappable(c) => {
+                        return Err(format!(
+                            "`{c}` (U+{:04X}) cannot be written in {encoding}",
+                            c as u32
+                        ))
+                    }
+                }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("附件".as_bytes()).unwrap();
+        assert_eq!(
+            (d.text(), d.encoding(), d.has_bom()),
+            ("附件", Encoding::Utf8, false)
+        );
+        assert!(matches!(d.into_text(), Cow::Borrowed(_)));
+        let d = decode(b"\xEF\xBB\xBF\xE9\x99\x84").unwrap();
+        assert_eq!((d.text(), d.has_bom()), ("附", true));
+    }
+
+    #[test]
+    fn utf16_round_trip() {
+        for encoding in [Encoding::Utf16Le, Encoding::Utf16Be] {
+            let bytes = encode("附件：\r\n东疆", encoding, true).unwrap();
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.text(), d.encoding()), ("附件：\r\n东疆", encoding));
+            assert_eq!(encode(d.text(), encoding, true).unwrap(), bytes);
+        }
+    }
+
+    #[test]
+    fn lone_surrogate_in_utf16_is_an_error_with_offset() {
+        let mut bytes = encode("附件", Encoding::Utf16Le, true).unwrap();
+        bytes.extend_from_slice(&[0x00, 0xD8, 0x41, 0x00]);
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(err.code(), Code::UndecodableInput);
+        assert_eq!(err.span().start, 6);
+    }
+
+    #[test]
+    fn gb18030_detected_and_round_trips() {
+        let text = "附件：\n东疆重点任务清单和责任分工表\n\t序号\n";
+        let bytes = encode(text, Encoding::Gb18030, false).unwrap();
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.text(), d.encoding()), (text, Encoding::Gb18030));
+    }
+
+    #[test]
+    fn invalid_everywhere_names_offsets() {
+        let mut bytes = b"ab\ncd".to_vec();
+        bytes.extend_from_slice(&[0xFF, 0xFF, 0xFF]);
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(err.span().start, 5);
+        assert_eq!((err.line(), err.column()), (2, 3));
+        let note = &err.primary().notes()[0];
+        assert!(note.contains("UTF-8 fails at byte 5"), "{note}");
+        assert!(note.contains("GB18030 fails at byte 5"), "{note}");
+    }
+}
