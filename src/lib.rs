@@ -90,6 +90,7 @@ pub mod diagnostic;
 mod error;
 mod grammar;
 mod lex;
+pub mod lint;
 pub mod model;
 pub mod numeral;
 mod parse;

@@ -16,8 +16,9 @@
 use std::borrow::Cow;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Fix, Severity};
 use crate::span::{LineIndex, Position, Span};
 
 /// Colours or not.
@@ -64,6 +65,28 @@ impl<'a> Report<'a> {
             self.index.position(span.start),
             self.index.position(span.end),
         )
+    }
+
+    /// The diagnostic as a flat record with 1-based positions, the shape of
+    /// `fengong check --output-format json`.
+    pub fn record<'d>(&'d self, diagnostic: &'d Diagnostic) -> Record<'d> {
+        let (start, end) = self.locate(diagnostic.span());
+        Record {
+            file: &self.path,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            offset: diagnostic.span().start,
+            end_offset: diagnostic.span().end,
+            severity: diagnostic.severity(),
+            code: diagnostic.code(),
+            name: diagnostic.code().name(),
+            message: diagnostic.message(),
+            label: Some(diagnostic.label()).filter(|l| !l.is_empty()),
+            help: diagnostic.help(),
+            fix: diagnostic.fix(),
+        }
     }
 
     /// Renders one diagnostic: the header with its code, the source lines
@@ -172,4 +195,41 @@ pub fn render_without_source(
         Style::Color => Renderer::styled(),
     };
     renderer.render(&[group])
+}
+
+/// A diagnostic located in a file, flattened for JSON output. Columns count
+/// characters; `end_line`/`end_column` is the position just after the span.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record<'d> {
+    /// The file's path as given.
+    pub file: &'d str,
+    /// 1-based line of the start.
+    pub line: usize,
+    /// 1-based column of the start, in characters.
+    pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based column of the end, in characters.
+    pub end_column: usize,
+    /// Byte offset of the start.
+    pub offset: usize,
+    /// Byte offset of the end.
+    pub end_offset: usize,
+    /// `"error"` or `"warning"`.
+    pub severity: Severity,
+    /// The code, such as `"E010"`.
+    pub code: Code,
+    /// The code's name, such as `"invalid-task-number"`.
+    pub name: &'static str,
+    /// What was expected and what was found.
+    pub message: &'d str,
+    /// The label under the span.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<&'d str>,
+    /// How to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<&'d str>,
+    /// The mechanical fix, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<&'d Fix>,
 }

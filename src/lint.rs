@@ -1,0 +1,1 @@
+//! Lint rules: findings about documents that parse but may still be wrong.
