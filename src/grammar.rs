@@ -177,7 +177,8 @@ fn is_numeral_like(c: char) -> bool {
 /// Parses the first line of a heading cell. Fails only if the text does not
 /// start (after spaces) with an opening parenthesis.
 pub(crate) fn heading(input: &str) -> Option<RawHeading<'_>> {
-    let offset = |rest: &str| input.len() - rest.len();
+    // Offsets of sub-slices of `input`, from their addresses.
+    let offset = |part: &str| part.as_ptr() as usize - input.as_ptr() as usize;
     let parsed: IResult<&str, _> = (
         take_while(is_space),
         one_of("（("),
@@ -350,6 +351,14 @@ mod tests {
         assert_eq!((h.numeral, h.close, h.title), ("一", Some(')'), "加大"));
         let h = heading("（十一支持").unwrap();
         assert_eq!((h.numeral, h.close, h.title), ("十一", None, "支持"));
+        let text = "\u{3000}（二十十）类别";
+        let h = heading(text).unwrap();
+        assert_eq!(
+            &text[h.numeral_at..h.numeral_at + h.numeral.len()],
+            "二十十"
+        );
+        assert_eq!(&text[h.title_at..], "类别");
+        assert_eq!(&text[h.open_at..h.open_at + 3], "（");
         assert!(heading("加大").is_none());
     }
 

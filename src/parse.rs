@@ -644,6 +644,7 @@ impl<'a> Parser<'a> {
         let row_span = Span::new(cells[0].span.start, last.span.end);
         self.load_segments(cells[0]);
         let first = grammar::join(text, &self.segs, "");
+        let first_span = grammar::segs_span(&self.segs).unwrap_or(row_span);
         let columns = self.doc.columns().map(str::to_string);
         let column_name = |k: usize| -> String {
             let label = columns.get(k).map(String::as_str).unwrap_or("");
@@ -673,7 +674,7 @@ impl<'a> Parser<'a> {
                 end_of,
             )
             .with_label(format!("task {n} has {k} of its 4 cells"))
-            .with_secondary(row_span, format!("task {n} starts here"))
+            .with_secondary(first_span, format!("task {n} starts here"))
             .with_help(format!(
                 "add the missing cell{} ({}), each on a line that starts with a tab; an empty cell is a line holding just a tab",
                 if missing.len() == 1 { "" } else { "s" },
