@@ -87,6 +87,7 @@
 #![warn(missing_docs)]
 
 pub mod diagnostic;
+pub mod edit;
 mod error;
 mod grammar;
 mod lex;

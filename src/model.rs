@@ -434,29 +434,6 @@ impl<'a> Category<'a> {
         self.title_span
     }
 
-    /// Sets the number; the numeral becomes the standard one for it and the
-    /// heading cell is rewritten.
-    pub fn set_number(&mut self, number: u32) {
-        self.number = number;
-        self.numeral = Cow::Owned(numeral::to_chinese(number));
-        self.touch();
-    }
-
-    /// Sets the title; the heading cell is rewritten.
-    pub fn set_title(&mut self, title: impl Into<Cow<'a, str>>) {
-        self.title = title.into();
-        self.touch();
-    }
-
-    fn touch(&mut self) {
-        if let Some(repr) = &mut self.repr {
-            repr.body = None;
-        }
-        self.span = None;
-        self.numeral_span = None;
-        self.title_span = None;
-    }
-
     /// Copies every borrowed string.
     pub fn into_owned(self) -> Category<'static> {
         Category {
@@ -540,33 +517,6 @@ impl<'a> Task<'a> {
     /// Where the text was read from (first to last character).
     pub fn text_span(&self) -> Option<Span> {
         self.text_span
-    }
-
-    /// Sets the number; the task's cells are rewritten.
-    pub fn set_number(&mut self, number: u32) {
-        self.number = number;
-        self.touch();
-    }
-
-    /// Sets the text; the task's cells are rewritten.
-    pub fn set_text(&mut self, text: impl Into<Cow<'a, str>>) {
-        self.text = text.into();
-        self.touch();
-    }
-
-    /// Sets the units; the task's cells are rewritten.
-    pub fn set_units(&mut self, units: UnitMapping<'a>) {
-        self.units = units;
-        self.touch();
-    }
-
-    fn touch(&mut self) {
-        if let Some(repr) = &mut self.repr {
-            repr.body = None;
-        }
-        self.span = None;
-        self.cells = None;
-        self.text_span = None;
     }
 
     /// Copies every borrowed string.
