@@ -92,6 +92,7 @@ mod error;
 mod grammar;
 mod lex;
 pub mod lint;
+pub mod mapping;
 pub mod model;
 pub mod numeral;
 mod parse;

@@ -47,12 +47,12 @@ pub struct Loaded {
 #[derive(Debug)]
 pub enum LoadError {
     /// The bytes could not be read: an I/O failure (exit code 2).
-    Io(Diagnostic),
+    Io(Box<Diagnostic>),
     /// The bytes are not text (a problem of the document: exit code 1).
-    Decode(Diagnostic, Position),
+    Decode(Box<Diagnostic>, Position),
 }
 
-pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Diagnostic> {
+pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Box<Diagnostic>> {
     let result = match origin {
         Origin::Stdin => {
             let mut bytes = Vec::new();
@@ -64,12 +64,14 @@ pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Diagnostic> {
         Origin::File(path) => std::fs::read(path),
     };
     result.map_err(|e| {
-        Diagnostic::new(
-            Code::UnreadableFile,
-            Span::empty(0),
-            format!("cannot read {}: {e}", origin.display()),
+        Box::new(
+            Diagnostic::new(
+                Code::UnreadableFile,
+                Span::empty(0),
+                format!("cannot read {}: {e}", origin.display()),
+            )
+            .with_help("check the path and its permissions"),
         )
-        .with_help("check the path and its permissions")
     })
 }
 
@@ -81,12 +83,12 @@ pub fn load(origin: &Origin) -> Result<Loaded, LoadError> {
             let position = err.position();
             let diagnostic = err.into_diagnostics().into_iter().next();
             match diagnostic {
-                Some(d) => Err(LoadError::Decode(d, position)),
-                None => Err(LoadError::Io(Diagnostic::new(
+                Some(d) => Err(LoadError::Decode(Box::new(d), position)),
+                None => Err(LoadError::Io(Box::new(Diagnostic::new(
                     Code::UndecodableInput,
                     Span::empty(0),
                     "the bytes are not text",
-                ))),
+                )))),
             }
         }
     }

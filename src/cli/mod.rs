@@ -7,6 +7,7 @@
 mod check;
 mod input;
 mod output;
+mod units;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -106,6 +107,18 @@ enum Command {
         after_help = "Examples:\n  fengong check tasks.txt\n  fengong check --output-format github docs/\n  fengong check --output-format sarif docs/ > fengong.sarif\n\nExit status: 0 no errors, 1 errors found, 2 usage or I/O error."
     )]
     Check(check::CheckArgs),
+    /// Show which local units answer for which district units, and each
+    /// unit's tasks.
+    #[command(
+        after_help = "Examples:\n  fengong units seeds/000_ecc403549f0e7389.txt\n  fengong units --format csv tasks.txt > units.csv   (UTF-8 with BOM, opens in Excel/WPS)\n  fengong units --format json tasks.txt"
+    )]
+    Units {
+        /// The document, or `-` for standard input.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = units::UnitsFormat::Table)]
+        format: units::UnitsFormat,
+    },
     /// Explain a diagnostic code: what it means, an example, and the fix.
     #[command(
         after_help = "Examples:\n  fengong explain E010\n  fengong explain invalid-task-number\n  fengong explain --list"
@@ -142,6 +155,7 @@ pub fn main() -> ExitCode {
         Command::Render { file } => render_json(&file),
         Command::Check(args) => check::run(args, stdout_style, stderr_style),
         Command::Explain { code, list } => explain(code.as_deref(), list),
+        Command::Units { file, format } => units_command(&file, format, stderr_style),
     };
     ExitCode::from(code)
 }
@@ -333,6 +347,17 @@ fn render_json(file: &std::path::Path) -> u8 {
             eprintln!("{display}:{}:{}: {e}", e.line(), e.column());
             1
         }
+    }
+}
+
+fn units_command(file: &std::path::Path, format: units::UnitsFormat, style: Style) -> u8 {
+    let loaded = match load_reporting(file, style) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    match parse_reporting(&loaded, style) {
+        Ok(doc) => print_out(&units::render(&doc, format)),
+        Err(code) => code,
     }
 }
 

@@ -1,0 +1,390 @@
+//! Which local units answer for which district units, inferred from the
+//! whole document, and which tasks each unit is responsible for.
+//!
+//! A task names units at both levels; the document never says which local
+//! unit answers for which district unit. [`Document::unit_map`] infers it:
+//!
+//! 1. a task with one unit on each side links them (`single-task`);
+//! 2. a district name that is a local name with the district's prefix
+//!    (`区人社局` and `人社局`) links them where both appear (`same-name`);
+//! 3. in each task, units already linked are set aside; if one unit is left
+//!    on each side, they are linked (`elimination`), repeated until nothing
+//!    changes;
+//! 4. a unit still unlinked is linked to the local unit that appears in every
+//!    one of its tasks without answering for another district unit there, if
+//!    exactly one does (`co-occurrence`); otherwise it stays unlinked, with
+//!    the local units seen beside it listed as candidates, and is marked
+//!    ambiguous (a unit such as a bank branch often has no local counterpart
+//!    of its own).
+//!
+//! Every link keeps the numbers of the tasks that support it.
+//!
+//! ```
+//! let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt").unwrap();
+//! let doc = fengong::parse(&text).unwrap();
+//! let map = doc.unit_map();
+//! assert_eq!(map.link("区人社局").unwrap().local, ["人社局"]);
+//! assert_eq!(map.link("区科技局").unwrap().local, ["新经济局"]);
+//! assert_eq!(map.link("区发改委").unwrap().local, ["经改局"]);
+//! assert_eq!(map.link("区工信局").unwrap().local, ["经改局"]);
+//! assert_eq!(map.tasks_of_local("新经济局"), [24, 26]);
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::model::Document;
+
+/// How a link was inferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// A task with exactly one unit on each side.
+    SingleTask,
+    /// The district name is the local name with a prefix such as `区`.
+    SameName,
+    /// The only units left in a task once the linked ones are set aside.
+    Elimination,
+    /// The only local unit present in every task of the district unit.
+    CoOccurrence,
+}
+
+/// What one district unit maps to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The district unit, e.g. `区发改委`.
+    pub district: String,
+    /// The local units that answer for it (usually one), e.g. `经改局`.
+    pub local: Vec<String>,
+    /// How the link was inferred (the strongest basis found).
+    pub basis: Option<Basis>,
+    /// Task numbers that support the link.
+    pub evidence: Vec<u32>,
+    /// Whether the link is uncertain: no local unit, or several from
+    /// conflicting evidence.
+    pub ambiguous: bool,
+    /// For an ambiguous unit: local units seen in its tasks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<String>,
+}
+
+/// One unit and the tasks it is responsible for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Duties {
+    /// The unit's name.
+    pub unit: String,
+    /// Its tasks, by number, in document order.
+    pub tasks: Vec<u32>,
+}
+
+/// The document-wide correspondence between district and local units, and
+/// each unit's tasks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnitMap {
+    /// The district level's name (`滨海新区`).
+    pub district_name: String,
+    /// The local level's name (`东疆`).
+    pub local_name: String,
+    /// One link per district unit, in order of first appearance.
+    pub links: Vec<Link>,
+    /// District units and their tasks, in order of first appearance.
+    pub district: Vec<Duties>,
+    /// Local units and their tasks, in order of first appearance.
+    pub local: Vec<Duties>,
+}
+
+impl UnitMap {
+    /// The link of a district unit.
+    pub fn link(&self, district: &str) -> Option<&Link> {
+        self.links.iter().find(|l| l.district == district)
+    }
+
+    /// The tasks of a district unit.
+    pub fn tasks_of_district(&self, unit: &str) -> Vec<u32> {
+        find(&self.district, unit)
+    }
+
+    /// The tasks of a local unit.
+    pub fn tasks_of_local(&self, unit: &str) -> Vec<u32> {
+        find(&self.local, unit)
+    }
+
+    /// The local units the links of `district_units` expect in a task
+    /// (from unambiguous links only).
+    pub fn expected_locals<'m>(&'m self, district_units: &[&str]) -> BTreeSet<&'m str> {
+        district_units
+            .iter()
+            .filter_map(|d| self.link(d))
+            .filter(|l| !l.ambiguous)
+            .flat_map(|l| l.local.iter().map(String::as_str))
+            .collect()
+    }
+}
+
+fn find(duties: &[Duties], unit: &str) -> Vec<u32> {
+    duties
+        .iter()
+        .find(|d| d.unit == unit)
+        .map(|d| d.tasks.clone())
+        .unwrap_or_default()
+}
+
+/// Prefixes that district-level names put before a local name.
+const DISTRICT_PREFIXES: [&str; 3] = ["区", "新区", "市"];
+
+fn same_name(district: &str, local: &str) -> bool {
+    DISTRICT_PREFIXES
+        .iter()
+        .any(|p| district.strip_prefix(p) == Some(local))
+}
+
+/// Pairs per task beyond which co-occurrence is not counted (a task naming
+/// hundreds of units says nothing about which answers for which).
+const MAX_PAIRS_PER_TASK: usize = 1024;
+
+/// Interns names to small ids in order of first appearance.
+#[derive(Default)]
+struct Names<'d> {
+    ids: HashMap<&'d str, usize>,
+    names: Vec<&'d str>,
+    tasks: Vec<Vec<u32>>,
+}
+
+impl<'d> Names<'d> {
+    fn id(&mut self, name: &'d str, task: u32) -> usize {
+        let id = *self.ids.entry(name).or_insert_with(|| {
+            self.names.push(name);
+            self.tasks.push(Vec::new());
+            self.names.len() - 1
+        });
+        if self.tasks[id].last() != Some(&task) {
+            self.tasks[id].push(task);
+        }
+        id
+    }
+
+    fn duties(&self) -> Vec<Duties> {
+        self.names
+            .iter()
+            .zip(&self.tasks)
+            .map(|(n, t)| Duties {
+                unit: n.to_string(),
+                tasks: t.clone(),
+            })
+            .collect()
+    }
+}
+
+#[derive(Default, Clone)]
+struct State {
+    local: BTreeSet<usize>,
+    basis: Option<Basis>,
+    evidence: BTreeSet<u32>,
+}
+
+impl State {
+    fn add(&mut self, local: usize, basis: Basis, task: u32) {
+        self.local.insert(local);
+        self.basis = Some(self.basis.map_or(basis, |b| b.min(basis)));
+        self.evidence.insert(task);
+    }
+}
+
+impl Document<'_> {
+    /// Infers the correspondence between district and local units from the
+    /// whole document; see [`crate::mapping`]. Linear in the number of
+    /// (task, unit) pairs, apart from elimination rounds (at most eight).
+    pub fn unit_map(&self) -> UnitMap {
+        let mut district = Names::default();
+        let mut local = Names::default();
+        let mut rows: Vec<(u32, Vec<usize>, Vec<usize>)> = Vec::new();
+        for task in self.tasks() {
+            let n = task.number();
+            let mut ds: Vec<usize> = task
+                .units()
+                .district_names()
+                .map(|u| district.id(u, n))
+                .collect();
+            let mut ls: Vec<usize> = task.units().local_names().map(|u| local.id(u, n)).collect();
+            ds.dedup();
+            ls.dedup();
+            rows.push((n, ds, ls));
+        }
+        let mut states = vec![State::default(); district.names.len()];
+
+        // 1 and 2: single-unit tasks and names.
+        for (n, ds, ls) in &rows {
+            if let ([d], [l]) = (ds.as_slice(), ls.as_slice()) {
+                states[*d].add(*l, Basis::SingleTask, *n);
+            }
+            for &d in ds {
+                for &l in ls {
+                    if same_name(district.names[d], local.names[l]) {
+                        states[d].add(l, Basis::SameName, *n);
+                    }
+                }
+            }
+        }
+        // 3: elimination, until nothing changes.
+        for _ in 0..8 {
+            let mut changed = false;
+            for (n, ds, ls) in &rows {
+                let linked: BTreeSet<usize> = ds
+                    .iter()
+                    .filter(|&&d| !states[d].local.is_empty())
+                    .flat_map(|&d| states[d].local.iter().copied())
+                    .collect();
+                let free_d: Vec<usize> = ds
+                    .iter()
+                    .copied()
+                    .filter(|&d| states[d].local.is_empty())
+                    .collect();
+                let free_l: Vec<usize> =
+                    ls.iter().copied().filter(|l| !linked.contains(l)).collect();
+                if let ([d], [l]) = (free_d.as_slice(), free_l.as_slice()) {
+                    states[*d].add(*l, Basis::Elimination, *n);
+                    changed = true;
+                } else {
+                    // Linked units seen again with their locals: more evidence.
+                    for &d in ds {
+                        if states[d].local.iter().all(|l| ls.contains(l))
+                            && !states[d].local.is_empty()
+                        {
+                            states[d].evidence.insert(*n);
+                        }
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // 4: co-occurrence for what is left. In each task, a local unit that
+        // answers for another (linked) district unit of the task is set
+        // aside: it is not evidence for this one.
+        let mut together: HashMap<(usize, usize), u32> = HashMap::new();
+        let mut seen_with: HashMap<(usize, usize), u32> = HashMap::new();
+        for (_, ds, ls) in &rows {
+            if ds.len() * ls.len() > MAX_PAIRS_PER_TASK {
+                continue;
+            }
+            for &d in ds {
+                if !states[d].local.is_empty() {
+                    continue;
+                }
+                for &l in ls {
+                    *seen_with.entry((d, l)).or_default() += 1;
+                    let explained = ds.iter().any(|&o| o != d && states[o].local.contains(&l));
+                    if !explained {
+                        *together.entry((d, l)).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut candidates: Vec<BTreeMap<usize, u32>> = vec![BTreeMap::new(); states.len()];
+        for (&(d, l), &count) in &seen_with {
+            candidates[d].insert(l, count);
+        }
+        for (d, state) in states.iter_mut().enumerate() {
+            if !state.local.is_empty() {
+                continue;
+            }
+            let seen = u32::try_from(district.tasks[d].len()).unwrap_or(u32::MAX);
+            let everywhere: Vec<usize> = candidates[d]
+                .keys()
+                .copied()
+                .filter(|&l| together.get(&(d, l)) == Some(&seen))
+                .collect();
+            if let [l] = everywhere.as_slice() {
+                for &n in &district.tasks[d] {
+                    state.add(*l, Basis::CoOccurrence, n);
+                }
+            }
+        }
+        let mut links = Vec::with_capacity(states.len());
+        for (d, state) in states.iter().enumerate() {
+            let ambiguous = state.local.len() != 1;
+            let mut cands: Vec<(usize, u32)> = if ambiguous {
+                candidates[d].iter().map(|(&l, &c)| (l, c)).collect()
+            } else {
+                Vec::new()
+            };
+            cands.sort_by_key(|&(l, c)| (std::cmp::Reverse(c), l));
+            links.push(Link {
+                district: district.names[d].to_string(),
+                local: state
+                    .local
+                    .iter()
+                    .map(|&l| local.names[l].to_string())
+                    .collect(),
+                basis: state.basis,
+                evidence: state.evidence.iter().copied().collect(),
+                ambiguous,
+                candidates: cands
+                    .into_iter()
+                    .map(|(l, _)| local.names[l].to_string())
+                    .collect(),
+            });
+        }
+        UnitMap {
+            district_name: self.district_name().to_string(),
+            local_name: self.local_name().to_string(),
+            links,
+            district: district.duties(),
+            local: local.duties(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn seed_map() -> super::UnitMap {
+        let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt").unwrap();
+        crate::parse(&text).unwrap().unit_map()
+    }
+
+    #[test]
+    fn seed_links_a_person_would_agree_with() {
+        let map = seed_map();
+        let expect = [
+            ("区人社局", "人社局"),
+            ("区财政局", "财政局"),
+            ("区金融局", "金融局"),
+            ("区发改委", "经改局"),
+            ("区工信局", "经改局"),
+            ("区商促局", "商促局"),
+            ("区科技局", "新经济局"),
+            ("区总工会", "党群工作部"),
+            ("区教体局", "社发局"),
+            ("区民政局", "社发局"),
+            ("区交运局", "环城局"),
+            ("区国资委", "财政局"),
+        ];
+        for (d, l) in expect {
+            let link = map.link(d).unwrap_or_else(|| panic!("{d} has no link"));
+            assert_eq!(link.local, [l], "{d}: {link:?}");
+            assert!(!link.ambiguous, "{d}");
+            assert!(!link.evidence.is_empty(), "{d}");
+        }
+        assert_eq!(
+            map.link("区人社局").unwrap().basis,
+            Some(super::Basis::SingleTask)
+        );
+        assert_eq!(
+            map.link("区科技局").unwrap().basis,
+            Some(super::Basis::Elimination)
+        );
+        assert_eq!(map.tasks_of_district("区工业信局"), [9]);
+        // Task 17 alone names 区卫健委, beside units that answer for both of
+        // its local units: nothing in the document says which is its own.
+        let health = map.link("区卫健委").unwrap();
+        assert!(health.ambiguous && health.local.is_empty());
+        assert_eq!(health.candidates, ["经改局", "社发局"]);
+        // 保税区 shares task 58 with 区人社局, whose 人社局 is the only local
+        // unit there: no counterpart of its own.
+        let zone = map.link("保税区").unwrap();
+        assert!(zone.ambiguous && zone.local.is_empty());
+        assert_eq!(map.link("人民银行滨海支行").unwrap().local, ["金融局"]);
+    }
+}
