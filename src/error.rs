@@ -20,7 +20,7 @@ use crate::span::{LineIndex, Position, Span};
 /// assert_eq!((err.line(), err.column()), (9, 2));
 /// assert_eq!(
 ///     err.to_string(),
-///     "9:2: expected a task number such as 12, found `二十` (bytes 91..97)"
+///     "9:2: expected a task number such as 12, found `二十` (bytes 89..95)"
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// use fengong::Span;
 /// let span = Span::new(3, 9);
 /// assert_eq!(span.len(), 6);
-/// assert_eq!(&"附件：东疆"[span.range()], "：东");
+/// assert_eq!(&"附件：东疆"[span.range()], "件：");
 /// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
