@@ -15,7 +15,7 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::span::Span;
 
@@ -129,6 +129,34 @@ codes! {
     IncompleteTask = "E012", "incomplete-task", Error, "a task row does not have four cells";
     /// A task before the first category heading.
     TaskOutsideCategory = "E013", "task-outside-category", Error, "a task comes before any category heading";
+    /// Task numbers that do not run 1, 2, 3, … through the document: a gap,
+    /// a repeat or a task out of order.
+    TaskNumberSequence = "W001", "task-number-sequence", Warning, "task numbers do not run 1, 2, 3, … through the document";
+    /// Category numerals that do not run 一, 二, 三, ….
+    CategoryNumberSequence = "W002", "category-number-sequence", Warning, "category numerals do not run 一, 二, 三, …";
+    /// A task whose district or local unit cell names no unit.
+    EmptyUnitCell = "W003", "empty-unit-cell", Warning, "a task names no responsible unit at one level";
+    /// A `、` with no unit name on one side: leading, trailing or doubled.
+    StraySeparator = "W004", "stray-separator", Warning, "a separator `、` leaves an empty unit";
+    /// Text such as `[bookmark: RANGE!C44]` left in a cell by the conversion
+    /// from Word.
+    ExtractionArtifact = "W005", "extraction-artifact", Warning, "a cell holds an extraction artifact such as `[bookmark: …]`";
+    /// White space before or after the text of a cell line, or around a unit
+    /// name.
+    StrayWhitespace = "W006", "stray-whitespace", Warning, "a cell has white space around its text";
+    /// A unit name used once that is one or two characters away from a name
+    /// used elsewhere (a likely typo).
+    NearMissUnit = "W007", "near-miss-unit", Warning, "a unit name is one or two characters from a name used elsewhere";
+    /// Two tasks with the same or nearly the same text.
+    DuplicateTask = "W008", "duplicate-task", Warning, "two tasks have the same or nearly the same text";
+    /// A blank line, or the end of the document, holding spaces.
+    WhitespaceOnlyLine = "W009", "whitespace-only-line", Warning, "a blank line holds spaces";
+    /// A category heading whose line does not start with a tab.
+    HeadingWithoutTab = "W010", "heading-without-tab", Warning, "a category heading does not start its line with a tab";
+    /// A column label other than 序号, 工作任务 or `…责任单位`.
+    UnexpectedColumnLabel = "W011", "unexpected-column-label", Warning, "a column label is not the usual one";
+    /// No title line before the table.
+    MissingTitle = "W012", "missing-title", Warning, "the document has no title";
 }
 
 impl fmt::Display for Code {
@@ -155,6 +183,60 @@ impl Serialize for Code {
         s.serialize_str(self.as_str())
     }
 }
+
+impl<'de> Deserialize<'de> for Code {
+    /// Reads a code (`"W003"`) or a name (`"near-miss-unit"`), as in a
+    /// `fengong.toml`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = Code;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "a diagnostic code such as \"W003\" or a name such as \"near-miss-unit\"",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Code, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = UnknownSeverity;
+
+    /// Reads `error` or `warning` (any case).
+    fn from_str(s: &str) -> Result<Severity, UnknownSeverity> {
+        [Severity::Error, Severity::Warning]
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownSeverity(s.to_string()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Severity {
+    /// Reads `"error"` or `"warning"`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Severity, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = Severity;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("\"error\" or \"warning\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Severity, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+/// The error of reading a severity other than `error` or `warning`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown severity `{0}` (expected `error` or `warning`)")]
+pub struct UnknownSeverity(pub String);
 
 /// The error of reading an unknown code or name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

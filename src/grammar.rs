@@ -110,22 +110,24 @@ pub(crate) fn segments(
                 new_line: false,
             });
         }
-        // Trim the line's ends, then drop pieces left empty.
+        // Trim the line's ends, across pieces that are only white space
+        // (`[bookmark: a] [bookmark: b] 乙`), then drop pieces left empty.
         if out.len() > first {
-            let last = out.len() - 1;
-            let (s, _) = trim_range(text, out[first].start, out[first].end);
-            out[first].start = s.min(out[first].end);
-            let (_, e) = trim_range(text, out[last].start, out[last].end);
-            out[last].end = if e > out[last].start {
-                e
-            } else {
-                out[last].start
-            };
-            let mut k = first;
-            out.retain(|seg| {
-                k += 1;
-                k <= first || seg.end > seg.start
-            });
+            for seg in &mut out[first..] {
+                let piece = &text[seg.start..seg.end];
+                seg.start = seg.end - piece.trim_start_matches(is_space).len();
+                if seg.start < seg.end {
+                    break;
+                }
+            }
+            for seg in out[first..].iter_mut().rev() {
+                let piece = &text[seg.start..seg.end];
+                seg.end = seg.start + piece.trim_end_matches(is_space).len();
+                if seg.start < seg.end {
+                    break;
+                }
+            }
+            out.retain(|seg| seg.end > seg.start);
             if let Some(seg) = out.get_mut(first) {
                 seg.new_line = true;
             }
@@ -138,9 +140,19 @@ pub(crate) fn segs_span(segs: &[Seg]) -> Option<Span> {
     Some(Span::new(segs.first()?.start, segs.last()?.end))
 }
 
-/// Joins segments: pieces of one line with nothing, lines with `line_sep`.
-/// Borrows when there is one segment.
+/// Joins a cell's segments: pieces of one line with nothing, lines with
+/// `line_sep`, then cuts the artifacts that joining formed (see
+/// [`clean_joined`]). Borrows when there is one segment.
 pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, str> {
+    match join_raw(text, segs, line_sep) {
+        Cow::Owned(joined) => Cow::Owned(clean_joined(joined)),
+        borrowed => borrowed,
+    }
+}
+
+/// Joins segments as they are, for text where no artifacts are cut (the
+/// preamble). Borrows when there is one segment.
+pub(crate) fn join_raw<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, str> {
     match segs {
         [] => Cow::Borrowed(""),
         [one] => Cow::Borrowed(&text[one.start..one.end]),
@@ -155,6 +167,39 @@ pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, s
             Cow::Owned(out)
         }
     }
+}
+
+/// Cleans a value joined from several pieces. Joining can form an artifact
+/// that no line held (`[bookm` + `ark: x]` around an artifact already cut,
+/// or `[` ending a line and `bookmark: x]` on the next), so such artifacts
+/// are cut here too: in one pass, as soon as the output ends with a prefix,
+/// up to the next `]` or line break; lines are then trimmed and blank ones
+/// dropped. No value holds an artifact, and the canonical text reads back
+/// the same value.
+pub(crate) fn clean_joined(value: String) -> String {
+    if !ARTIFACT_PREFIXES.iter().any(|p| value.contains(p)) {
+        return value;
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut skipping = false;
+    for c in value.chars() {
+        if skipping {
+            skipping = !matches!(c, ']' | '\n');
+            if c != '\n' {
+                continue;
+            }
+        }
+        out.push(c);
+        if let Some(prefix) = ARTIFACT_PREFIXES.iter().find(|p| out.ends_with(**p)) {
+            out.truncate(out.len() - prefix.len());
+            skipping = true;
+        }
+    }
+    out.split('\n')
+        .map(|line| line.trim_matches(is_space))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A category heading as written: `（十一）支持灵活就业`.
@@ -277,9 +322,13 @@ pub(crate) fn units<'a>(text: &'a str, segs: &[Seg], out: &mut Vec<RawUnit<'a>>)
             let name = if pieces.len() == 1 {
                 Cow::Borrowed(&text[s..e])
             } else {
-                Cow::Owned(pieces.iter().map(|&(a, b)| &text[a..b]).collect())
+                Cow::Owned(clean_joined(
+                    pieces.iter().map(|&(a, b)| &text[a..b]).collect(),
+                ))
             };
-            out.push((name, Span::new(s, e)));
+            if !name.is_empty() {
+                out.push((name, Span::new(s, e)));
+            }
         }
         pieces.clear();
     };
@@ -340,6 +389,9 @@ mod tests {
         assert_eq!(joined("\t 第一行 \n　第二行\n", "\n"), "第一行\n第二行");
         assert_eq!(joined("\t甲 [bookmark: x] 乙\n", "\n"), "甲  乙");
         assert_eq!(joined("\t[bookmark: x]\n", "\n"), "");
+        assert_eq!(joined("\t[bookmark: a]  [bookmark: b] 乙\n", "\n"), "乙");
+        assert_eq!(joined("\t甲 [bookmark: a] \n", "\n"), "甲");
+        assert_eq!(joined("\t甲\n [bookmark: a] \n乙\n", "\n"), "甲\n乙");
     }
 
     #[test]
@@ -394,6 +446,43 @@ mod tests {
         assert_eq!(unit_names("\t\n"), Vec::<String>::new());
         let deep = format!("\t{}甲{}", "（".repeat(10_000), "）".repeat(10_000));
         assert_eq!(unit_names(&deep).len(), 1);
+    }
+
+    #[test]
+    fn artifacts_formed_by_joining_are_cut() {
+        // An artifact split over two lines, and one formed around an
+        // artifact already cut: neither stays in the value.
+        assert_eq!(joined("\t类[\nbookmark: x]\n", ""), "类");
+        assert_eq!(joined("\t文[bookm[bookmark: z]ark: x]本\n", "\n"), "文本");
+        assert_eq!(
+            joined("\t [bookm[bookmark: z]ark: x] \n第二行\n", "\n"),
+            "第二行"
+        );
+        assert_eq!(
+            joined("\t甲[bookm[bookmark: z]ark: x\n乙\n", "\n"),
+            "甲\n乙"
+        );
+        assert_eq!(
+            joined("\t[bookm[bookm[bookmark: a]ark: b]ark: c]丙\n", "\n"),
+            "丙"
+        );
+        for (text, want) in [
+            ("\t甲[\nbookmark: x]、丙\n", &["甲", "丙"][..]),
+            ("\t甲、[\nbookmark: x]\n", &["甲"][..]),
+        ] {
+            let (segs, _) = segs_of(text);
+            let mut out = Vec::new();
+            units(text, &segs, &mut out);
+            assert_eq!(
+                out.iter().map(|(n, _)| n.as_ref()).collect::<Vec<_>>(),
+                want
+            );
+        }
+        // Nothing else changes: a joined value without a prefix is as joined.
+        assert_eq!(
+            clean_joined(" 甲[bookmark \n".to_string()),
+            " 甲[bookmark \n"
+        );
     }
 
     #[test]

@@ -75,6 +75,11 @@
 //!   and tells the encoding; [`source::encode`] writes it back.
 //! - [`to_canonical_string`] writes any document in one regular layout;
 //!   serde gives the JSON form (see [`schema`]).
+//! - [`lint::lint`] finds what parses but may still be wrong (task numbers
+//!   out of sequence, empty unit cells, stray `、`, artifacts, stray white
+//!   space, likely typos in unit names, repeated tasks), as `W…` diagnostics
+//!   with fixes where the repair is mechanical; [`lint::LintConfig`] chooses
+//!   the rules.
 //! - [`render::Report`] draws diagnostics under the source text.
 //!
 //! ## Input safety
@@ -89,6 +94,7 @@
 pub mod diagnostic;
 pub mod edit;
 mod error;
+pub mod generate;
 mod grammar;
 mod lex;
 pub mod lint;

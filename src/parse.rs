@@ -163,12 +163,18 @@ impl<'a> Parser<'a> {
                     },
                 )
                 .with_label("nothing to read here")
-                .with_help("a document starts with its title, then the header row `\t序号` …"),
+                .with_help("a document starts with its title, then the header row: a tab and 序号 on the first line, then the other three cells"),
             );
             self.doc.trailer = Cow::Borrowed(text);
             return;
         }
-        let table_start = Lines::new(text, 0)
+        // A byte order mark is trivia: a table may start right after it.
+        let bom = if text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
+        let table_start = Lines::new(text, bom)
             .find(|l| text.as_bytes().get(l.start) == Some(&b'\t'))
             .map_or(text.len(), |l| l.start);
         self.preamble(table_start);
@@ -238,7 +244,8 @@ impl<'a> Parser<'a> {
             raw: Some(Cow::Borrowed(&text[..end])),
             label: label.map(|(l, _)| Cow::Borrowed(l)),
             label_span: label.map(|(_, s)| s),
-            title: grammar::join(text, &title_segs, ""),
+            // The preamble cuts no artifacts, so neither may its join.
+            title: grammar::join_raw(text, &title_segs, ""),
             title_span: grammar::segs_span(&title_segs),
         };
     }
@@ -302,13 +309,20 @@ impl<'a> Parser<'a> {
         if count == 0 {
             let first = row[0].span;
             let found = quote(text[first.range()].trim_matches(is_space), 20);
-            self.missing_header(first, &found);
+            // Point at the cell's text (`self.segs` still holds it), not at
+            // its tab and line ending, which would reach into the next line.
+            self.missing_header(grammar::segs_span(&self.segs).unwrap_or(first), &found);
             return 0;
         }
         let start = self.last_end;
         let end = row[count - 1].span.end;
         let span = Span::new(row[0].span.start, end);
         if count != 4 {
+            // The diagnostic ends with the text of the last cell, before its
+            // line ending.
+            let last = &text[row[count - 1].span.range()];
+            let text_end = row[count - 1].span.start + last.trim_end_matches(['\r', '\n']).len();
+            let span = Span::new(span.start, text_end);
             let found = labels
                 .iter()
                 .map(|(l, _)| quote(l, 12))
@@ -321,7 +335,10 @@ impl<'a> Parser<'a> {
                     "a header row of 4 cells (序号, 工作任务 and the two responsibility columns)",
                     &format!("{count} cell{}: {found}", if count == 1 { "" } else { "s" }),
                 )
-                .with_label(format!("this header row has {count} cells"))
+                .with_label(format!(
+                    "this header row has {count} cell{}",
+                    if count == 1 { "" } else { "s" }
+                ))
                 .with_help(
                     "write the header as four cells, each on a line that starts with a tab: \
                      序号, 工作任务, then the two columns such as 滨海新区责任单位 and 东疆责任单位",
@@ -397,7 +414,10 @@ impl<'a> Parser<'a> {
         let number = match numeral::parse(h.numeral) {
             Some(n) if n > 0 => n,
             _ => {
-                self.invalid_numeral(h.numeral, numeral_span, base + h.open_at, guess);
+                // The heading's number as written, parentheses included.
+                let written_end = numeral_span.end + h.close.map_or(0, char::len_utf8);
+                let written = &text[base + h.open_at..written_end];
+                self.invalid_numeral(h.numeral, written, numeral_span, base + h.open_at, guess);
                 guess
             }
         };
@@ -469,7 +489,14 @@ impl<'a> Parser<'a> {
         self.doc.categories.push(category);
     }
 
-    fn invalid_numeral(&mut self, numeral: &str, span: Span, open_at: usize, guess: u32) {
+    fn invalid_numeral(
+        &mut self,
+        numeral: &str,
+        written: &str,
+        span: Span,
+        open_at: usize,
+        guess: u32,
+    ) {
         let suggestion = numeral::to_chinese(guess);
         let digits: Option<u32> = {
             let ascii: String = numeral
@@ -499,7 +526,7 @@ impl<'a> Parser<'a> {
                 &format!("the digits `{numeral}`"),
             )
             .with_label("categories are numbered in Chinese numerals")
-            .with_help(format!("write （{chinese}） instead of （{numeral}）"))
+            .with_help(format!("write （{chinese}） instead of {written}"))
         } else {
             Diagnostic::expected(
                 Code::InvalidNumeral,
@@ -549,7 +576,7 @@ impl<'a> Parser<'a> {
                 )
                 .with_label("this task belongs to no category")
                 .with_help(
-                    "add a category heading cell, such as `\t（一）加大援企稳岗力度`, before it",
+                    "add a category heading cell before it: a line with a tab, then a heading such as （一）加大援企稳岗力度",
                 ),
             );
             return;
@@ -587,19 +614,30 @@ impl<'a> Parser<'a> {
 
     fn invalid_task_number(&mut self, found: &str, span: Span, error: NumberError, guess: u32) {
         let diagnostic = match error {
-            NumberError::TooLarge => Diagnostic::expected(
-                Code::TaskNumberTooLarge,
-                span,
-                &format!(
-                    "a task number of at most {} digits",
-                    u32::MAX.to_string().len()
-                ),
-                &format!("a number of {} digits", found.len()),
-            )
-            .with_label("too large for a task number")
-            .with_help(format!(
-                "number the tasks in order; after the previous task this would be {guess}"
-            )),
+            NumberError::TooLarge => {
+                let max_digits = u32::MAX.to_string().len();
+                let d = if found.len() > max_digits {
+                    Diagnostic::expected(
+                        Code::TaskNumberTooLarge,
+                        span,
+                        &format!("a task number of at most {max_digits} digits"),
+                        &format!("a number of {} digits", found.len()),
+                    )
+                } else {
+                    // As many digits as the largest number: too large by its
+                    // value, not its length.
+                    Diagnostic::expected(
+                        Code::TaskNumberTooLarge,
+                        span,
+                        &format!("a task number of at most {}", u32::MAX),
+                        &quote(found, 20),
+                    )
+                };
+                d.with_label("too large for a task number")
+                    .with_help(format!(
+                        "number the tasks in order; after the previous task this would be {guess}"
+                    ))
+            }
             NumberError::NotANumber => {
                 let shown = if found.is_empty() {
                     "an empty cell".to_string()
@@ -784,6 +822,78 @@ mod tests {
             ["E012"]
         );
         assert_eq!(codes(&format!("{HEAD}\t1\n\t文\n\t甲\n\t乙\n")), ["E013"]);
+    }
+
+    #[test]
+    fn error_spans_and_messages() {
+        let first = |text: &str| parse_tolerant(text).diagnostics.remove(0);
+        // E004 points at the first cell's text, not its tab or line ending.
+        let text = "附件：\n标题\n\t（一）类\n\t1\n";
+        assert_eq!(&text[first(text).span().range()], "（一）类");
+        // E005 runs from the first cell's tab to the last cell's text.
+        let text = "附件：\n标题\n\t序号\n\t工作任务\n\t甲\n责任单位\n\n\t（一）类\n";
+        let d = first(text);
+        assert_eq!(
+            &text[d.span().range()],
+            "\t序号\n\t工作任务\n\t甲\n责任单位"
+        );
+        assert_eq!(d.label(), "this header row has 3 cells");
+        assert_eq!(
+            first("附件：\n标题\n\t序号\r\n").label(),
+            "this header row has 1 cell"
+        );
+        let d = first("附件：\n标题\n\t序号\r\n");
+        assert_eq!(d.span(), Span::new(17, 24));
+        // E007 quotes the heading's number as written.
+        let d = first(&format!("{HEAD}\t(3)类\n"));
+        assert_eq!(d.help(), Some("write （三） instead of (3)"));
+        let d = first(&format!("{HEAD}\t（３）类\n"));
+        assert_eq!(d.help(), Some("write （三） instead of （３）"));
+        // E011 for a number of ten digits names the largest number.
+        let d = first(&format!(
+            "{HEAD}\t（一）类\n\t4294967296\n\t文\n\t甲\n\t乙\n"
+        ));
+        assert_eq!(
+            d.message(),
+            "expected a task number of at most 4294967295, found `4294967296`"
+        );
+        let d = first(&format!(
+            "{HEAD}\t（一）类\n\t{}\n\t文\n\t甲\n\t乙\n",
+            "1".repeat(11)
+        ));
+        assert_eq!(
+            d.message(),
+            "expected a task number of at most 10 digits, found a number of 11 digits"
+        );
+    }
+
+    #[test]
+    fn preamble_keeps_what_looks_like_an_artifact() {
+        // The preamble cuts no artifacts, on one title line or several, so
+        // the title reads back the same from canonical text.
+        let rest = "\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n";
+        for (preamble, title) in [
+            ("附件[bookmark:：\n区 区\n", "附件[bookmark:：区 区"),
+            ("标题[bookmark: x]\n", "标题[bookmark: x]"),
+        ] {
+            let text = format!("{preamble}{rest}");
+            let doc = parse(&text).unwrap();
+            assert_eq!((doc.label(), doc.title()), (None, title));
+            let canonical = crate::to_canonical_string(&doc);
+            assert_eq!(parse(&canonical).unwrap(), doc);
+        }
+    }
+
+    #[test]
+    fn byte_order_mark_before_the_header() {
+        let body =
+            "\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n\n\t（一）类\n\t1\n\t文\n\t甲\n\t乙\n";
+        let with_bom = format!("\u{feff}{body}");
+        let doc = parse(&with_bom).unwrap();
+        assert_eq!(doc, parse(body).unwrap());
+        assert_eq!(doc.columns()[0], "序号");
+        assert_eq!(doc.title(), "");
+        assert_eq!(doc.to_string(), with_bom);
     }
 
     #[test]

@@ -202,8 +202,16 @@ fn decode_strict(encoding: Encoding, bytes: &[u8]) -> Result<String, usize> {
 fn undecodable(bytes: &[u8], tried: &[(Encoding, usize)], context: &str) -> Error {
     let (first_encoding, first_at) = tried[0];
     let at = first_at.min(bytes.len());
-    // Locate the offset by decoding what comes before it, leniently.
-    let prefix = &bytes[..at];
+    // Locate the offset by decoding what comes before it, leniently; a byte
+    // order mark is not text and takes no column.
+    let bom_len = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        2
+    } else {
+        0
+    };
+    let prefix = &bytes[bom_len.min(at)..at];
     let (prefix_text, _) = first_encoding.rs().decode_without_bom_handling(prefix);
     let index = LineIndex::new(&prefix_text);
     let position: Position = index.position(prefix_text.len());
@@ -338,5 +346,15 @@ mod tests {
         let note = &err.primary().notes()[0];
         assert!(note.contains("UTF-8 fails at byte 5"), "{note}");
         assert!(note.contains("GB18030 fails at byte 5"), "{note}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let err = decode(b"\xEF\xBB\xBFab\xFF").unwrap_err();
+        assert_eq!((err.line(), err.column(), err.span().start), (1, 3, 5));
+        let mut bytes = encode("ab", Encoding::Utf16Le, true).unwrap();
+        bytes.extend_from_slice(&[0x00, 0xDC]);
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!((err.line(), err.column()), (1, 3));
     }
 }

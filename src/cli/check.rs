@@ -1,11 +1,13 @@
 //! `fengong check`: every problem in every document, in the format CI reads.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use fengong::lint::LintConfig;
 use fengong::render::Style;
-use fengong::Severity;
+use fengong::{Code, Diagnostic, Severity};
 
 use super::input::{self, LoadError, Origin};
 use super::output::{self, Checked, Format};
@@ -28,6 +30,111 @@ pub struct CheckArgs {
     /// File extension searched for in directories.
     #[arg(long, default_value = "txt")]
     extension: String,
+    /// Run only these lint rules (codes or names, comma-separated);
+    /// overrides `select` in fengong.toml.
+    #[arg(long, value_delimiter = ',', value_name = "CODE")]
+    select: Vec<Code>,
+    /// Do not run these lint rules (codes or names, comma-separated); added
+    /// to `ignore` in fengong.toml.
+    #[arg(long, value_delimiter = ',', value_name = "CODE")]
+    ignore: Vec<Code>,
+    /// Read lint settings from this file instead of finding `fengong.toml`
+    /// next to each document or above it.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Apply the safe fixes in place (atomically, in each file's encoding and
+    /// line endings), then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print a unified diff of what --fix would change, and exit 1 if there
+    /// is any; write nothing.
+    #[arg(long)]
+    diff: bool,
+    /// With --fix or --diff, also apply fixes that change meaning (a
+    /// near-miss unit name replaced by the likely one, a renumbering).
+    #[arg(long)]
+    unsafe_fixes: bool,
+}
+
+/// What to do with fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FixMode {
+    apply: bool,
+    diff: bool,
+    include_unsafe: bool,
+}
+
+/// Finds the lint settings of each document: `--config`, or the nearest
+/// `fengong.toml` in the document's directory or above it (cached per
+/// directory).
+struct Settings {
+    explicit: Option<LintConfig>,
+    select: Vec<Code>,
+    ignore: Vec<Code>,
+    found: Mutex<HashMap<PathBuf, Result<Option<LintConfig>, String>>>,
+}
+
+const CONFIG_NAME: &str = "fengong.toml";
+
+fn read_config(path: &Path) -> Result<LintConfig, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+impl Settings {
+    fn new(args: &CheckArgs) -> Result<Settings, String> {
+        Ok(Settings {
+            explicit: args.config.as_deref().map(read_config).transpose()?,
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+            found: Mutex::new(HashMap::new()),
+        })
+    }
+
+    fn discover(&self, dir: &Path) -> Result<Option<LintConfig>, String> {
+        if let Ok(found) = self.found.lock() {
+            if let Some(hit) = found.get(dir) {
+                return hit.clone();
+            }
+        }
+        let candidate = dir.join(CONFIG_NAME);
+        let result = if candidate.is_file() {
+            read_config(&candidate).map(Some)
+        } else {
+            match dir.parent() {
+                Some(parent) if parent != dir => self.discover(parent),
+                _ => Ok(None),
+            }
+        };
+        if let Ok(mut found) = self.found.lock() {
+            found.insert(dir.to_path_buf(), result.clone());
+        }
+        result
+    }
+
+    /// The settings for a document at `origin`.
+    fn for_origin(&self, origin: &Origin) -> Result<LintConfig, String> {
+        let mut config = match &self.explicit {
+            Some(config) => config.clone(),
+            None => {
+                let dir = match origin {
+                    Origin::File(path) => path
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+                    Origin::Stdin => PathBuf::from("."),
+                };
+                let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+                self.discover(&dir)?.unwrap_or_default()
+            }
+        };
+        if !self.select.is_empty() {
+            config.select = self.select.clone();
+        }
+        config.ignore.extend(self.ignore.iter().copied());
+        Ok(config)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -43,8 +150,20 @@ struct Outcome {
 
 pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     let _ = stderr_style;
+    let settings = match Settings::new(&args) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let mode = FixMode {
+        apply: args.fix,
+        diff: args.diff,
+        include_unsafe: args.unsafe_fixes,
+    };
     let (paths, mut failures) = collect(&args.paths, &args.extension);
-    let outcomes = check_all(&paths);
+    let outcomes = check_all(&paths, &settings, mode);
     let mut files = Vec::with_capacity(outcomes.len());
     let mut io_failure = !failures.is_empty();
     for outcome in outcomes {
@@ -52,7 +171,14 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         files.push(outcome.checked);
     }
     files.append(&mut failures);
-    let printed = output::write(args.output_format, &files, stdout_style);
+    let fixed: usize = files.iter().map(|f| f.fixed).sum();
+    let mut printed = String::new();
+    if mode.diff {
+        for file in &files {
+            printed.push_str(&file.diff);
+        }
+    }
+    printed.push_str(&output::write(args.output_format, &files, stdout_style));
     let status = super::print_out(&printed);
 
     let errors: usize = files
@@ -65,13 +191,17 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         .flat_map(|f| &f.diagnostics)
         .filter(|d| d.severity() == Severity::Warning)
         .count();
-    let summary = format!(
+    let mut summary = format!(
         "{errors} error{}, {warnings} warning{} in {} file{}",
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" },
         files.len(),
         if files.len() == 1 { "" } else { "s" },
     );
+    if mode.apply || mode.diff {
+        let verb = if mode.apply { "fixed" } else { "fixable" };
+        summary.push_str(&format!(" ({fixed} {verb})"));
+    }
     if args.output_format.is_machine() {
         eprintln!("{summary}");
     } else if super::print_out(&format!("{summary}\n")) != 0 {
@@ -80,7 +210,10 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     if status != 0 || io_failure {
         return 2;
     }
-    let failing = errors > 0 || (args.deny == Some(Deny::Warnings) && warnings > 0);
+    // With --diff, changes that --fix would make fail the run, as in ruff.
+    let failing = errors > 0
+        || (args.deny == Some(Deny::Warnings) && warnings > 0)
+        || (mode.diff && fixed > 0);
     u8::from(failing && !args.exit_zero)
 }
 
@@ -134,19 +267,22 @@ fn io_checked(display: String, message: String) -> Checked {
         display,
         text: None,
         position: None,
-        diagnostics: vec![fengong::Diagnostic::new(
-            fengong::Code::UnreadableFile,
+        diagnostics: vec![Diagnostic::new(
+            Code::UnreadableFile,
             fengong::Span::empty(0),
             message,
         )],
+        fixed: 0,
+        diff: String::new(),
     }
 }
 
 /// Checks the files on all cores, keeping their order.
-fn check_all(origins: &[Origin]) -> Vec<Outcome> {
+fn check_all(origins: &[Origin], settings: &Settings, mode: FixMode) -> Vec<Outcome> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(origins.len().max(1));
+    let check_one = |origin: &Origin| check_one(origin, settings, mode);
     if threads <= 1 {
         return origins.iter().map(check_one).collect();
     }
@@ -172,39 +308,109 @@ fn check_all(origins: &[Origin]) -> Vec<Outcome> {
     all.into_iter().map(|(_, o)| o).collect()
 }
 
-fn check_one(origin: &Origin) -> Outcome {
+/// Parse errors, or else lint findings, for one text.
+fn diagnose(text: &str, config: &LintConfig) -> Vec<Diagnostic> {
+    let parsed = fengong::parse_tolerant(text);
+    let mut diagnostics = if parsed.has_errors() {
+        parsed.diagnostics
+    } else {
+        let mut all = parsed.diagnostics;
+        all.extend(fengong::lint::lint(&parsed.document, text, config));
+        all
+    };
+    diagnostics.sort_by_key(|d| d.span().start);
+    diagnostics
+}
+
+/// Applies fixes until none applies (at most a few passes: a fix can
+/// reveal another). Returns the new text and how many fixes were applied.
+fn fix_text(text: &str, config: &LintConfig, include_unsafe: bool) -> (String, usize) {
+    let mut current = text.to_string();
+    let mut fixed = 0;
+    for _ in 0..4 {
+        let diagnostics = diagnose(&current, config);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            break;
+        }
+        let (next, applied) = fengong::edit::apply_fixes(&current, &diagnostics, include_unsafe);
+        if applied.is_empty() {
+            break;
+        }
+        // A fix must leave a document that still parses.
+        if fengong::parse(&next).is_err() {
+            break;
+        }
+        fixed += applied.len();
+        current = next;
+    }
+    (current, fixed)
+}
+
+fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
     let display = origin.display();
-    match input::load(origin) {
-        Err(LoadError::Io(d)) => Outcome {
-            checked: Checked {
-                display,
-                text: None,
-                position: None,
-                diagnostics: vec![*d],
-            },
-            io_failure: true,
+    let failed = |diagnostic: Diagnostic, position, io_failure| Outcome {
+        checked: Checked {
+            display: display.clone(),
+            text: None,
+            position,
+            diagnostics: vec![diagnostic],
+            fixed: 0,
+            diff: String::new(),
         },
-        Err(LoadError::Decode(d, position)) => Outcome {
-            checked: Checked {
-                display,
-                text: None,
-                position: Some(position),
-                diagnostics: vec![*d],
-            },
-            io_failure: false,
-        },
-        Ok(loaded) => {
-            let mut diagnostics = fengong::parse_tolerant(&loaded.text).diagnostics;
-            diagnostics.sort_by_key(|d| d.span().start);
-            Outcome {
-                checked: Checked {
-                    display,
-                    text: Some(loaded.text),
-                    position: None,
-                    diagnostics,
-                },
-                io_failure: false,
+        io_failure,
+    };
+    let config = match settings.for_origin(origin) {
+        Ok(config) => config,
+        Err(message) => {
+            return failed(
+                Diagnostic::new(Code::UnreadableFile, fengong::Span::empty(0), message),
+                None,
+                true,
+            )
+        }
+    };
+    let loaded = match input::load(origin) {
+        Ok(loaded) => loaded,
+        Err(LoadError::Io(d)) => return failed(*d, None, true),
+        Err(LoadError::Decode(d, position)) => return failed(*d, Some(position), false),
+    };
+    let mut text = loaded.text;
+    let mut fixed = 0;
+    let mut diff = String::new();
+    if mode.apply || mode.diff {
+        let (new_text, count) = fix_text(&text, &config, mode.include_unsafe);
+        if count > 0 {
+            fixed = count;
+            if mode.diff {
+                diff = super::unified_diff(&text, &new_text, &display);
+            } else if let Origin::File(path) = origin {
+                if let Err(e) =
+                    input::write_atomically(path, &new_text, loaded.encoding, loaded.bom)
+                {
+                    return failed(
+                        Diagnostic::new(Code::UnreadableFile, fengong::Span::empty(0), e),
+                        None,
+                        true,
+                    );
+                }
+                text = new_text;
+            } else {
+                // Standard input: the fixed text goes to standard output.
+                diff = new_text.clone();
+                text = new_text;
             }
         }
+    }
+    let diagnostics = diagnose(&text, &config);
+    Outcome {
+        checked: Checked {
+            display,
+            text: Some(text),
+            position: None,
+            diagnostics,
+            fixed,
+            diff,
+        },
+        io_failure: false,
     }
 }

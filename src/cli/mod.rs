@@ -79,8 +79,10 @@ enum Command {
         after_help = "Examples:\n  fengong fmt tasks.txt            print the canonical text\n  fengong fmt --check tasks.txt    exit 1 if it is not canonical\n  fengong fmt --write tasks.txt    rewrite it in place (same encoding and line endings)\n  fengong fmt --diff tasks.txt     show what --write would change"
     )]
     Fmt {
-        /// The document, or `-` for standard input (not with --write).
-        file: PathBuf,
+        /// The documents, or `-` for standard input (not with --write).
+        /// Without --check, --write or --diff, exactly one.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Exit 1 if the document is not in the canonical layout; print
         /// nothing else.
         #[arg(long, conflicts_with_all = ["write", "diff"])]
@@ -89,7 +91,8 @@ enum Command {
         /// line endings.
         #[arg(long, conflicts_with = "diff")]
         write: bool,
-        /// Print a unified diff of what --write would change; write nothing.
+        /// Print a unified diff of what --write would change and exit 1 if
+        /// there is any; write nothing.
         #[arg(long)]
         diff: bool,
     },
@@ -147,11 +150,22 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse { file, compact } => parse(&file, compact, stderr_style),
         Command::Fmt {
-            file,
+            files,
             check,
             write,
             diff,
-        } => fmt(&file, check, write, diff, stderr_style),
+        } => {
+            if files.len() > 1 && !(check || write || diff) {
+                eprintln!("error: printing the canonical text takes one file; use --check, --write or --diff for several");
+                2
+            } else {
+                files
+                    .iter()
+                    .map(|file| fmt(file, check, write, diff, stderr_style))
+                    .max()
+                    .unwrap_or(0)
+            }
+        }
         Command::Render { file } => render_json(&file),
         Command::Check(args) => check::run(args, stdout_style, stderr_style),
         Command::Explain { code, list } => explain(code.as_deref(), list),
@@ -288,7 +302,14 @@ fn fmt(file: &std::path::Path, check: bool, write: bool, diff: bool, style: Styl
         };
     }
     if diff {
-        return print_out(&unified_diff(&loaded.text, &canonical, &display));
+        // As `ruff format --diff`: exit 1 when the file would change.
+        let shown = unified_diff(&loaded.text, &canonical, &display);
+        let status = print_out(&shown);
+        return if status != 0 {
+            status
+        } else {
+            u8::from(!shown.is_empty())
+        };
     }
     if write {
         let Origin::File(path) = &loaded.origin else {
@@ -344,10 +365,20 @@ fn render_json(file: &std::path::Path) -> u8 {
     match serde_json::from_str::<fengong::Document<'static>>(text) {
         Ok(doc) => print_out(&fengong::to_canonical_string(&doc)),
         Err(e) => {
-            eprintln!("{display}:{}:{}: {e}", e.line(), e.column());
+            eprintln!("{}", json_error_line(&display, &e));
             1
         }
     }
+}
+
+/// `FILE:LINE:COLUMN: message` for a JSON error: serde_json's message
+/// without its own ` at line L column C`, and column 0 (the error is at the
+/// start of a line, at the end of the input) shown as 1.
+fn json_error_line(display: &str, e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    let message = message.strip_suffix(&position).unwrap_or(&message);
+    format!("{display}:{}:{}: {message}", e.line(), e.column().max(1))
 }
 
 fn units_command(file: &std::path::Path, format: units::UnitsFormat, style: Style) -> u8 {
@@ -382,5 +413,24 @@ fn explain(code: Option<&str>, list: bool) -> u8 {
             eprintln!("error: {e}; `fengong explain --list` shows every code");
             2
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_errors_are_located_once() {
+        let e = serde_json::from_str::<fengong::Document<'static>>("{\"title\": 7}").unwrap_err();
+        assert_eq!(
+            json_error_line("t.json", &e),
+            "t.json:1:11: invalid type: integer `7`, expected a string"
+        );
+        let e = serde_json::from_str::<serde_json::Value>("[\n").unwrap_err();
+        assert_eq!(
+            json_error_line("t.json", &e),
+            "t.json:2:1: EOF while parsing a list"
+        );
     }
 }

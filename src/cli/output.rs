@@ -36,6 +36,10 @@ pub struct Checked {
     /// For findings about bytes that are not text: where they are.
     pub position: Option<Position>,
     pub diagnostics: Vec<Diagnostic>,
+    /// How many fixes were applied (or would be, with --diff).
+    pub fixed: usize,
+    /// The unified diff of the fixes, with --diff.
+    pub diff: String,
 }
 
 impl Checked {

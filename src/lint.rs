@@ -1,1 +1,0 @@
-//! Lint rules: findings about documents that parse but may still be wrong.

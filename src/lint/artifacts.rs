@@ -1,0 +1,70 @@
+//! W005 `extraction-artifact`: text such as `[bookmark: RANGE!C44]` that the
+//! conversion from Word left in a cell. The parser already leaves it out of
+//! the values, so the safe fix deletes its bytes.
+
+use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
+use crate::grammar;
+
+use super::Context;
+
+/// W005.
+pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let mut segs = Vec::new();
+    let mut artifacts = Vec::new();
+    for cell in &cx.cells {
+        artifacts.clear();
+        grammar::segments(cx.source, cell.span, cell.tabbed, &mut segs, &mut artifacts);
+        for artifact in &artifacts {
+            let span = artifact.span;
+            let raw = cx.text(span);
+            out.push(
+                Diagnostic::expected(
+                    Code::ExtractionArtifact,
+                    span,
+                    "the cell's text",
+                    &format!("{}, left by the conversion from Word", quote(raw, 40)),
+                )
+                .with_label("not part of the text")
+                .with_help("delete it; fengong already leaves it out of the text")
+                .with_fix(Fix {
+                    message: "delete the artifact".to_string(),
+                    applicability: Applicability::Safe,
+                    edits: vec![Edit {
+                        span,
+                        replacement: String::new(),
+                    }],
+                }),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn artifacts_anywhere_in_cells() {
+        let text = format!(
+            "{HEAD}\t（一）类[bookmark: _Toc1]\n\t1\n\t[bookmark: RANGE!C44]落实首台（套）\n\t区甲\n\t甲[bookmark: x\n\n"
+        );
+        let found = only(&text, Code::ExtractionArtifact);
+        let raw: Vec<_> = found.iter().map(|d| &text[d.span().range()]).collect();
+        assert_eq!(
+            raw,
+            ["[bookmark: _Toc1]", "[bookmark: RANGE!C44]", "[bookmark: x"]
+        );
+        assert_eq!(
+            found[1].message(),
+            "expected the cell's text, found `[bookmark: RANGE!C44]`, left by the conversion from Word"
+        );
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\t落实首台（套）\n"));
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+        assert!(only(&fixed, Code::ExtractionArtifact).is_empty());
+    }
+}

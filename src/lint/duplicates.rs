@@ -1,0 +1,245 @@
+//! W008 `duplicate-task`: two tasks whose texts are the same or nearly the
+//! same, including one task repeating another almost word for word inside a
+//! longer text (the seed's task 6 holds task 5's text with one character
+//! changed).
+//!
+//! Texts are compared by their letters and digits only (punctuation and
+//! spaces dropped), cut into overlapping [`SHINGLE`]-character shingles.
+//! Two texts match when at least 80% of the shorter one's shingles are in
+//! the other (containment, so a text repeated inside a longer one is
+//! found), and the shorter one has at least [`MIN_SHINGLES`] shingles; two
+//! texts that are exactly equal match at any length.
+//!
+//! **Linear time.** Never all pairs: tasks are read in order, and an
+//! inverted index maps each shingle to the tasks that hold it. Each entry
+//! keeps only the first [`KEEP`] and the latest [`KEEP`] tasks, so a task
+//! meets at most `2 × KEEP` earlier tasks per shingle and the work is
+//! `O(total shingles × 2 × KEEP)`. A shingle common to many tasks (a stock
+//! phrase) then counts for only some pairs, which lowers the estimate only
+//! for texts that are all stock phrases; a group of many copies is still
+//! found, each against the first copies. Exact copies are found through a
+//! hash of the whole text.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::Span;
+
+use super::Context;
+
+/// Shingle length, in characters.
+pub(crate) const SHINGLE: usize = 3;
+/// The shorter text must have at least this many shingles for a near match.
+pub(crate) const MIN_SHINGLES: usize = 8;
+/// Tasks kept at each end of a shingle's list.
+pub(crate) const KEEP: usize = 4;
+
+#[derive(Default)]
+struct Posting {
+    first: Vec<u32>,
+    last: VecDeque<u32>,
+}
+
+impl Posting {
+    fn push(&mut self, task: u32) {
+        if self.first.len() < KEEP {
+            self.first.push(task);
+        } else {
+            if self.last.len() == KEEP {
+                self.last.pop_front();
+            }
+            self.last.push_back(task);
+        }
+    }
+
+    fn tasks(&self) -> impl Iterator<Item = u32> + '_ {
+        self.first.iter().chain(self.last.iter()).copied()
+    }
+}
+
+/// A match of a later task against an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Match {
+    /// The earlier task (index in document order).
+    pub(crate) earlier: usize,
+    /// The later task.
+    pub(crate) later: usize,
+    /// Shingles shared.
+    pub(crate) shared: usize,
+    /// Distinct shingles of the earlier and the later text; `None` for an
+    /// exact copy.
+    pub(crate) sizes: Option<(usize, usize)>,
+}
+
+/// Finds, for each task that repeats an earlier one, the best earlier match.
+pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match> {
+    let mut found = Vec::new();
+    let mut exact: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<u64, Posting> = HashMap::new();
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    let mut shingles: HashSet<u64> = HashSet::new();
+    for (j, text) in texts.into_iter().enumerate() {
+        let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
+        shingles.clear();
+        for w in chars.windows(SHINGLE) {
+            shingles.insert(pack(w));
+        }
+        sizes.push(shingles.len());
+        let norm: String = chars.iter().collect();
+        if !norm.is_empty() {
+            if let Some(&i) = exact.get(&norm) {
+                found.push(Match {
+                    earlier: i,
+                    later: j,
+                    shared: shingles.len(),
+                    sizes: None,
+                });
+                continue; // its copy is indexed already
+            }
+            exact.insert(norm, j);
+        }
+        let Ok(id) = u32::try_from(j) else { break };
+        if shingles.len() >= MIN_SHINGLES {
+            counts.clear();
+            for s in &shingles {
+                if let Some(p) = index.get(s) {
+                    for t in p.tasks() {
+                        *counts.entry(t).or_insert(0) += 1;
+                    }
+                }
+            }
+            let mut best: Option<(u64, usize, usize)> = None; // (score, task, shared)
+            for (&t, &shared) in &counts {
+                let i = t as usize;
+                let small = sizes[i].min(shingles.len());
+                if small < MIN_SHINGLES || shared * 5 < small * 4 {
+                    continue;
+                }
+                // Containment first, then Jaccard, then the earliest task.
+                let union = sizes[i] + shingles.len() - shared;
+                let score = (((shared * 10_000 / small) as u64) << 20)
+                    | (shared * 10_000 / union.max(1)) as u64;
+                let better = match best {
+                    None => true,
+                    Some((s, bi, _)) => (score, std::cmp::Reverse(i)) > (s, std::cmp::Reverse(bi)),
+                };
+                if better {
+                    best = Some((score, i, shared));
+                }
+            }
+            if let Some((_, i, shared)) = best {
+                found.push(Match {
+                    earlier: i,
+                    later: j,
+                    shared,
+                    sizes: Some((sizes[i], shingles.len())),
+                });
+            }
+        }
+        for &s in &shingles {
+            index.entry(s).or_default().push(id);
+        }
+    }
+    found
+}
+
+/// Three characters as one number (a char fits in 21 bits).
+fn pack(w: &[char]) -> u64 {
+    w.iter().fold(0u64, |acc, &c| (acc << 21) | u64::from(c))
+}
+
+/// W008.
+pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let tasks: Vec<_> = cx.doc.tasks().collect();
+    for m in matches(tasks.iter().map(|t| t.text())) {
+        let (a, b) = (tasks[m.earlier], tasks[m.later]);
+        let (Some(span), Some(other)) = (cx.checked(b.text_span()), cx.checked(a.text_span()))
+        else {
+            continue;
+        };
+        let (na, nb) = (a.number(), b.number());
+        let found = match m.sizes {
+            None => "the same text".to_string(),
+            Some((sa, sb)) => {
+                let union = sa + sb - m.shared;
+                let small = sa.min(sb);
+                let percent = m.shared * 100 / small.max(1);
+                if m.shared * 10 >= union * 9 {
+                    format!("nearly the same text ({percent}% of the wording is shared)")
+                } else if sb > sa {
+                    format!("task {na}'s text in it almost word for word ({percent}% of task {na}'s wording)")
+                } else {
+                    format!("its text almost word for word in task {na} ({percent}% of task {nb}'s wording)")
+                }
+            }
+        };
+        out.push(
+            Diagnostic::expected(
+                Code::DuplicateTask,
+                span,
+                &format!("task {nb} to say something other than task {na}"),
+                &found,
+            )
+            .with_label(format!("repeats task {na}"))
+            .with_secondary(Span::new(other.start, other.end), format!("task {na} is here"))
+            .with_help(
+                "if the two are one task, merge them and renumber; if they differ, make the difference clear in the wording",
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    const FIVE: &str = "鼓励银行为重点企业制定专门信贷计划，对遇到暂时困难但符合守信条件的企业，不得盲目抽贷、断贷。";
+    const SIX: &str = "发挥金融监管机构作用，鼓励银行为重点企业制定专门信贷计划，对遇到暂时困难但符合授信条件的企业，不得盲目抽贷、断贷。积极推进金融产品或服务模式创新，鼓励各银行机构开展无还本续贷业务，简化工作流程，缩短办理时间。";
+
+    #[test]
+    fn containment_exact_and_distinct() {
+        let found = matches([FIVE, "完全不同的一段文字，讲的是另外一件事情。", SIX]);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].earlier, found[0].later), (0, 2));
+        let found = matches(["同上", "同上", "同上。"]);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|m| m.earlier == 0 && m.sizes.is_none()));
+        // Short texts only match exactly.
+        assert!(matches(["支持企业发展", "支持企业发展。鼓励"]).is_empty());
+        assert!(matches(["", ""]).is_empty());
+    }
+
+    #[test]
+    fn many_copies_stay_linear_and_point_at_the_first() {
+        let texts: Vec<String> = (0..3000).map(|i| format!("{FIVE}第{i}项")).collect();
+        let found = matches(texts.iter().map(String::as_str));
+        assert_eq!(found.len(), 2999);
+        assert!(found.iter().all(|m| m.earlier < m.later));
+    }
+
+    #[test]
+    fn reports_with_secondary() {
+        let text = format!(
+            "{HEAD}\t（一）类\n{}",
+            rows(&[
+                ("1", FIVE, "区金融局", "金融局"),
+                ("2", SIX, "区金融局", "金融局"),
+                ("3", FIVE, "区金融局", "金融局"),
+            ])
+        );
+        let found = only(&text, Code::DuplicateTask);
+        let messages: Vec<_> = found.iter().map(|d| d.message()).collect();
+        assert_eq!(messages.len(), 2);
+        assert!(messages[0].starts_with(
+            "expected task 2 to say something other than task 1, found task 1's text in it almost word for word ("
+        ));
+        assert_eq!(
+            messages[1],
+            "expected task 3 to say something other than task 1, found the same text"
+        );
+        assert_eq!(found[1].secondary()[0].message, "task 1 is here");
+        assert!(found.iter().all(|d| d.fix().is_none()));
+    }
+}

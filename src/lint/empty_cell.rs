@@ -1,0 +1,82 @@
+//! W003 `empty-unit-cell`: a task whose district or local unit cell names no
+//! unit. There is no fix: only the author knows who is responsible.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::Span;
+
+use super::{all_space, Context};
+
+/// W003.
+pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    for task in cx.doc.tasks() {
+        let Some(cells) = task.cell_spans() else {
+            continue;
+        };
+        let levels = [
+            (task.units().district().is_empty(), cells[2], cx.district()),
+            (task.units().local().is_empty(), cells[3], cx.local()),
+        ];
+        for (empty, cell, level) in levels {
+            if !empty {
+                continue;
+            }
+            let Some(cell) = cx.checked(Some(cell)) else {
+                continue;
+            };
+            // The cell without its line ending(s), at least its tab.
+            let raw = cx.text(cell);
+            let body = raw.trim_end_matches(['\r', '\n']);
+            let span = Span::new(cell.start, cell.start + body.len());
+            let content = body.strip_prefix('\t').unwrap_or(body);
+            let found = if content.is_empty() || all_space(content) {
+                "an empty cell"
+            } else {
+                "a cell with no unit name in it"
+            };
+            let n = task.number();
+            out.push(
+                Diagnostic::expected(
+                    Code::EmptyUnitCell,
+                    span,
+                    &format!("at least one {level} unit responsible for task {n}"),
+                    found,
+                )
+                .with_label(format!("task {n} names no {level} unit"))
+                .with_help(format!(
+                    "write the units responsible at the {level} level in this cell, separated by `、`"
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn empty_cells_on_either_side() {
+        let text = format!(
+            "{HEAD}\t（一）类\n{}",
+            rows(&[
+                ("1", "甲", "", "甲"),
+                ("2", "乙", "区乙", " "),
+                ("3", "丙", "、", "丙"),
+                ("4", "丁", "区丁", "丁"),
+            ])
+        );
+        let found = only(&text, Code::EmptyUnitCell);
+        let messages: Vec<_> = found.iter().map(|d| d.message()).collect();
+        assert_eq!(
+            messages,
+            [
+                "expected at least one 滨海新区 unit responsible for task 1, found an empty cell",
+                "expected at least one 东疆 unit responsible for task 2, found an empty cell",
+                "expected at least one 滨海新区 unit responsible for task 3, found a cell with no unit name in it",
+            ]
+        );
+        assert_eq!(&text[found[0].span().range()], "\t");
+        assert!(found.iter().all(|d| d.fix().is_none()));
+    }
+}

@@ -1,0 +1,260 @@
+//! The layout of the table around its values:
+//!
+//! - W010 `heading-without-tab`: a category heading on a line that does not
+//!   start with a tab. Either the heading lost its tab (the lexer reads it as
+//!   an implicit cell), or its tab sits alone on a line above, blank lines
+//!   between (`→⏎⏎⏎⏎（五）⏎`). The safe fix puts a tab at the start of the
+//!   heading's line (in place of any white space there): the heading then
+//!   opens its own cell and reads the same.
+//! - W011 `unexpected-column-label`: a header label other than `序号`,
+//!   `工作任务`, and two labels ending in `责任单位`.
+//! - W012 `missing-title`: no title before the table.
+//!
+//! A heading whose title wraps onto the next line (`→（十）⏎鼓励企业吸纳就业⏎`)
+//! is not reported: wrapped cells are how Word tables come out, the header's
+//! own labels wrap the same way, and the title reads joined.
+
+use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
+use crate::model::{NUMBER_LABEL, TASK_LABEL, UNITS_SUFFIX};
+use crate::span::Span;
+
+use super::Context;
+
+/// A heading whose line has no tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct UntabbedHeading {
+    /// Where the heading's line starts.
+    pub(crate) line_start: usize,
+    /// Where its opening parenthesis is.
+    pub(crate) open_at: usize,
+    /// Where the line's text ends.
+    pub(crate) line_end: usize,
+    /// The tab of its cell, alone on a line above, if there is one.
+    pub(crate) tab: Option<usize>,
+}
+
+/// Every category heading whose line does not start with a tab.
+pub(crate) fn untabbed_headings(cx: &Context<'_, '_>) -> Vec<UntabbedHeading> {
+    let text = cx.source;
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for category in cx.doc.categories() {
+        let (Some(cell), Some(numeral)) = (
+            cx.checked(category.span()),
+            cx.checked(category.numeral_span()),
+        ) else {
+            continue;
+        };
+        // The opening parenthesis is the character before the numeral.
+        let Some(open) = text[..numeral.start].chars().next_back() else {
+            continue;
+        };
+        let open_at = numeral.start - open.len_utf8();
+        if open_at < cell.start || open_at > cell.end {
+            continue;
+        }
+        let line_start = bytes[cell.start..open_at]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(cell.start, |i| cell.start + i + 1);
+        let tabbed = bytes.get(cell.start) == Some(&b'\t');
+        if tabbed && line_start == cell.start {
+            continue;
+        }
+        let line_end = memchr::memchr2(b'\n', b'\r', &bytes[open_at..cell.end])
+            .map_or(cell.end, |i| open_at + i);
+        found.push(UntabbedHeading {
+            line_start,
+            open_at,
+            line_end,
+            tab: tabbed.then_some(cell.start),
+        });
+    }
+    found
+}
+
+/// How many line breaks `text` holds (`\r\n` counts once).
+fn line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
+/// W010.
+pub(crate) fn headings(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    for h in untabbed_headings(cx) {
+        let span = Span::new(h.open_at, h.line_end);
+        let heading = quote(cx.text(span), 16);
+        let d = match h.tab {
+            Some(tab) => {
+                let lines = line_breaks(cx.text(Span::new(tab, h.line_start)));
+                Diagnostic::expected(
+                    Code::HeadingWithoutTab,
+                    span,
+                    "the heading on the line of its tab",
+                    &format!(
+                        "{heading} {} below a lone tab",
+                        super::plural(lines, "line", "lines")
+                    ),
+                )
+                .with_label("this heading's line has no tab")
+                .with_secondary(Span::new(tab, tab + 1), "the tab of its cell")
+            }
+            None => Diagnostic::expected(
+                Code::HeadingWithoutTab,
+                span,
+                "a tab at the start of the heading's line",
+                &format!("{heading} without one"),
+            )
+            .with_label("this heading's line has no tab"),
+        };
+        out.push(
+            d.with_help("start the heading's line with a tab, like the other headings")
+                .with_fix(Fix {
+                    message: "put a tab before the heading".to_string(),
+                    applicability: Applicability::Safe,
+                    edits: vec![Edit {
+                        span: Span::new(h.line_start, h.open_at),
+                        replacement: "\t".to_string(),
+                    }],
+                }),
+        );
+    }
+}
+
+/// W011.
+pub(crate) fn columns(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let labels = cx.doc.columns();
+    let spans = cx.doc.column_spans();
+    let names = ["number", "task", "district units", "local units"];
+    for k in 0..4 {
+        let Some(span) = cx.checked(spans[k]) else {
+            continue;
+        };
+        let label = labels[k];
+        let (ok, expected) = match k {
+            0 => (label == NUMBER_LABEL, format!("the label {NUMBER_LABEL}")),
+            1 => (label == TASK_LABEL, format!("the label {TASK_LABEL}")),
+            _ => (
+                label.ends_with(UNITS_SUFFIX) && label.len() > UNITS_SUFFIX.len(),
+                format!(
+                    "a zone's name followed by {UNITS_SUFFIX} (such as 滨海新区{UNITS_SUFFIX})"
+                ),
+            ),
+        };
+        if ok {
+            continue;
+        }
+        let help = match k {
+            0 | 1 => format!("write {}", [NUMBER_LABEL, TASK_LABEL][k]),
+            _ => format!(
+                "write the zone's name followed by {UNITS_SUFFIX}; fengong takes the zone's name from this label"
+            ),
+        };
+        out.push(
+            Diagnostic::expected(
+                Code::UnexpectedColumnLabel,
+                span,
+                &format!("{expected} for the {} column", names[k]),
+                &quote(label, 20),
+            )
+            .with_label("not the usual label")
+            .with_help(help),
+        );
+    }
+}
+
+/// W012.
+pub(crate) fn title(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    if !cx.doc.title().is_empty() {
+        return;
+    }
+    let Some(header) = cx.checked(cx.doc.header_span()) else {
+        return;
+    };
+    let (span, label) = match cx.checked(cx.doc.label_span()) {
+        Some(label) => (label, "no title after this line"),
+        None => (
+            Span::new(header.start, (header.start + 1).min(header.end)),
+            "the table starts without a title",
+        ),
+    };
+    out.push(
+        Diagnostic::expected(
+            Code::MissingTitle,
+            span,
+            "a title line before the table, such as 东疆重点任务清单和责任分工表",
+            "none",
+        )
+        .with_label(label)
+        .with_help("write the document's title on a line of its own before the header row"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::super::{lint, LintConfig};
+    use super::*;
+
+    #[test]
+    fn headings_without_tabs() {
+        let text = format!(
+            "{HEAD}\t（一）甲\n{}\t\n\n\n（二）\n乙\n{}（三）丙\n{}",
+            rows(&[("1", "甲", "区甲", "甲")]),
+            rows(&[("2", "乙", "区乙", "乙")]),
+            rows(&[("3", "丙", "区丙", "丙")]),
+        );
+        let found = only(&text, Code::HeadingWithoutTab);
+        let messages: Vec<_> = found.iter().map(|d| d.message()).collect();
+        assert_eq!(
+            messages,
+            [
+                "expected the heading on the line of its tab, found `（二）` 3 lines below a lone tab",
+                "expected a tab at the start of the heading's line, found `（三）丙` without one",
+            ]
+        );
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\t\n\n\n\t（二）\n乙\n"));
+        assert!(fixed.contains("\n\t（三）丙\n"));
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+        assert!(only(&fixed, Code::HeadingWithoutTab).is_empty());
+        // A wrapped heading is fine.
+        assert!(only(&format!("{HEAD}\t（一）\n甲\n"), Code::HeadingWithoutTab).is_empty());
+    }
+
+    #[test]
+    fn untabbed_heading_with_spaces_gets_one_fix() {
+        let text = format!(
+            "{HEAD}\t（一）甲\n{}  （二）乙\n{}",
+            rows(&[("1", "甲", "区甲", "甲")]),
+            rows(&[("2", "乙", "区乙", "乙")]),
+        );
+        let parsed = crate::parse_tolerant(&text);
+        let found = lint(&parsed.document, &text, &LintConfig::default());
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\n\t（二）乙\n"), "{fixed}");
+    }
+
+    #[test]
+    fn column_labels_and_title() {
+        let text = "附件：\n\t编号\n\t工作任务\n\t滨海新区\n\t东疆责任单位\n\n\t（一）类\n";
+        let found = only(text, Code::UnexpectedColumnLabel);
+        let messages: Vec<_> = found.iter().map(|d| d.message()).collect();
+        assert_eq!(
+            messages,
+            [
+                "expected the label 序号 for the number column, found `编号`",
+                "expected a zone's name followed by 责任单位 (such as 滨海新区责任单位) for the district units column, found `滨海新区`",
+            ]
+        );
+        let found = only(text, Code::MissingTitle);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span().range()], "附件：");
+        assert!(only(&format!("{HEAD}\t（一）类\n"), Code::MissingTitle).is_empty());
+    }
+}

@@ -1,0 +1,429 @@
+//! Lint rules: findings about documents that parse but may still be wrong.
+//!
+//! [`lint`] runs every enabled rule over a parsed [`Document`] and the text
+//! it was parsed from, and returns [`Diagnostic`]s with `W…` codes, sorted by
+//! where they start. [`LintConfig`] chooses the rules, their severities and
+//! the unit names the near-miss rule trusts; the `fengong` tool reads it from
+//! a `fengong.toml`:
+//!
+//! ```toml
+//! select = ["W001", "near-miss-unit"]   # empty or absent: every rule
+//! ignore = ["W006"]
+//! known_units = ["区工信局"]
+//!
+//! [severity]
+//! W003 = "error"
+//! ```
+//!
+//! | code | name | fix |
+//! |------|------|-----|
+//! | W001 | `task-number-sequence` | unsafe renumber, when both neighbours pin the number |
+//! | W002 | `category-number-sequence` | unsafe renumber, likewise |
+//! | W003 | `empty-unit-cell` | none |
+//! | W004 | `stray-separator` | safe: delete the stray `、` |
+//! | W005 | `extraction-artifact` | safe: delete the artifact |
+//! | W006 | `stray-whitespace` | safe: delete the white space |
+//! | W007 | `near-miss-unit` | unsafe: use the likely name |
+//! | W008 | `duplicate-task` | none |
+//! | W009 | `whitespace-only-line` | safe: delete the spaces |
+//! | W010 | `heading-without-tab` | safe: put a tab before the heading |
+//! | W011 | `unexpected-column-label` | none |
+//! | W012 | `missing-title` | none |
+//!
+//! A safe fix changes only layout and clutter: the document read back from
+//! the fixed text equals (`==`) the one read from the original. An unsafe
+//! fix changes a value (a number, a unit name) and wants review.
+//!
+//! Every rule is linear in the size of the document: one pass over the text
+//! and the parsed values, with hash maps whose buckets are bounded (see
+//! `near_miss` and `duplicates` for the two rules that compare texts).
+//!
+//! ```
+//! let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt")?;
+//! let doc = fengong::parse(&text)?;
+//! let findings = fengong::lint::lint(&doc, &text, &fengong::lint::LintConfig::default());
+//! assert!(findings.iter().any(|d| d.code().name() == "near-miss-unit"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::lex::{is_space, Item, Lexer, Lines};
+use crate::model::Document;
+use crate::span::Span;
+
+mod artifacts;
+mod duplicates;
+mod empty_cell;
+mod layout;
+mod near_miss;
+mod numbering;
+mod separators;
+mod whitespace;
+
+/// Which lint rules run, how severe their findings are, and the unit names
+/// the near-miss rule trusts. The default runs every rule at its default
+/// severity.
+///
+/// Codes are written as codes (`"W003"`) or names (`"empty-unit-cell"`).
+///
+/// ```
+/// use fengong::lint::LintConfig;
+/// use fengong::{Code, Severity};
+///
+/// let config: LintConfig = serde_json::from_str(
+///     r#"{"ignore": ["near-miss-unit"], "severity": {"W003": "error"}}"#,
+/// ).unwrap();
+/// assert!(!config.is_enabled(Code::NearMissUnit));
+/// assert!(config.is_enabled(Code::EmptyUnitCell));
+/// assert_eq!(config.severity_of(Code::EmptyUnitCell), Severity::Error);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct LintConfig {
+    /// The rules to run. Empty: every rule.
+    pub select: Vec<Code>,
+    /// Rules not to run, even if selected.
+    pub ignore: Vec<Code>,
+    /// Severity overrides, such as `W003 = "error"`.
+    pub severity: BTreeMap<Code, Severity>,
+    /// Unit names to trust: the near-miss rule never flags them, and
+    /// suggests them for names one or two characters away.
+    pub known_units: Vec<String>,
+}
+
+impl LintConfig {
+    /// Whether the rule `code` runs.
+    pub fn is_enabled(&self, code: Code) -> bool {
+        (self.select.is_empty() || self.select.contains(&code)) && !self.ignore.contains(&code)
+    }
+
+    /// The severity findings of `code` get: the override, or the code's
+    /// default.
+    pub fn severity_of(&self, code: Code) -> Severity {
+        self.severity
+            .get(&code)
+            .copied()
+            .unwrap_or(code.default_severity())
+    }
+}
+
+/// Every lint code, in order.
+pub fn rules() -> impl Iterator<Item = Code> {
+    Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.as_str().starts_with('W'))
+}
+
+/// Runs the enabled lint rules over `doc`, which was parsed from `source`
+/// (the spans of `doc` index into it), and returns the findings sorted by
+/// where they start.
+///
+/// A document built or edited in code may lack spans; rules that need a
+/// span skip the parts without one. Spans that do not fit `source` are
+/// ignored, never a panic.
+pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagnostic> {
+    let cx = Context::new(doc, source, config);
+    let mut out = Vec::new();
+    type Rule = fn(&Context<'_, '_>, &mut Vec<Diagnostic>);
+    let rules: [(Code, Rule); 12] = [
+        (Code::TaskNumberSequence, numbering::tasks),
+        (Code::CategoryNumberSequence, numbering::categories),
+        (Code::EmptyUnitCell, empty_cell::check),
+        (Code::StraySeparator, separators::check),
+        (Code::ExtractionArtifact, artifacts::check),
+        (Code::StrayWhitespace, whitespace::cells),
+        (Code::NearMissUnit, near_miss::check),
+        (Code::DuplicateTask, duplicates::check),
+        (Code::WhitespaceOnlyLine, whitespace::blank_lines),
+        (Code::HeadingWithoutTab, layout::headings),
+        (Code::UnexpectedColumnLabel, layout::columns),
+        (Code::MissingTitle, layout::title),
+    ];
+    for (code, rule) in rules {
+        if config.is_enabled(code) {
+            rule(&cx, &mut out);
+        }
+    }
+    let mut out: Vec<Diagnostic> = out
+        .into_iter()
+        .filter(|d| config.is_enabled(d.code()))
+        .map(|d| {
+            let severity = config.severity_of(d.code());
+            d.with_severity(severity)
+        })
+        .collect();
+    out.sort_by_key(|d| (d.span().start, d.code()));
+    out
+}
+
+/// A cell of the table as the lexer reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cell {
+    /// From its tab (or first character) to the end of its last line.
+    pub(crate) span: Span,
+    /// Whether it starts with its tab (an implicit cell is a heading line
+    /// that lost its tab).
+    pub(crate) tabbed: bool,
+}
+
+/// What every rule needs: the document, its text, the configuration and the
+/// table's cells.
+pub(crate) struct Context<'d, 'a> {
+    pub(crate) doc: &'d Document<'a>,
+    pub(crate) source: &'d str,
+    pub(crate) config: &'d LintConfig,
+    pub(crate) cells: Vec<Cell>,
+}
+
+impl<'d, 'a> Context<'d, 'a> {
+    fn new(doc: &'d Document<'a>, source: &'d str, config: &'d LintConfig) -> Context<'d, 'a> {
+        // The table starts at the first line that starts with a tab, as for
+        // the parser.
+        let table_start = Lines::new(source, 0)
+            .find(|l| source.as_bytes().get(l.start) == Some(&b'\t'))
+            .map_or(source.len(), |l| l.start);
+        let cells = Lexer::new(source, table_start)
+            .filter_map(|item| match item {
+                Item::Cell { span, implicit } => Some(Cell {
+                    span,
+                    tabbed: !implicit,
+                }),
+                _ => None,
+            })
+            .collect();
+        Context {
+            doc,
+            source,
+            config,
+            cells,
+        }
+    }
+
+    /// The span if it fits the source (in bounds, on character
+    /// boundaries).
+    pub(crate) fn checked(&self, span: Option<Span>) -> Option<Span> {
+        let span = span?;
+        (span.start <= span.end
+            && span.end <= self.source.len()
+            && self.source.is_char_boundary(span.start)
+            && self.source.is_char_boundary(span.end))
+        .then_some(span)
+    }
+
+    /// The text at a checked span.
+    pub(crate) fn text(&self, span: Span) -> &'d str {
+        self.source.get(span.range()).unwrap_or("")
+    }
+
+    /// The name of the district level (`滨海新区`), or a description.
+    pub(crate) fn district(&self) -> &str {
+        Some(self.doc.district_name())
+            .filter(|s| !s.is_empty())
+            .unwrap_or("district")
+    }
+
+    /// The name of the local level (`东疆`), or a description.
+    pub(crate) fn local(&self) -> &str {
+        Some(self.doc.local_name())
+            .filter(|s| !s.is_empty())
+            .unwrap_or("local")
+    }
+}
+
+/// `n` things: `1 task`, `2 tasks`.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Describes a run of white space for a message: `a space`, `2 full-width
+/// spaces`, `a tab`, `3 white-space characters`.
+pub(crate) fn describe_space(text: &str) -> String {
+    let n = text.chars().count();
+    let kind = |c: char| match c {
+        ' ' => Some(("space", "spaces")),
+        '\u{3000}' => Some(("full-width space", "full-width spaces")),
+        '\t' => Some(("tab", "tabs")),
+        '\u{a0}' => Some(("no-break space", "no-break spaces")),
+        _ => None,
+    };
+    let mut chars = text.chars();
+    let first = chars.next().and_then(kind);
+    let same = text.chars().all(|c| kind(c) == first);
+    match (first, same) {
+        (Some((one, _)), true) if n == 1 => format!("a {one}"),
+        (Some((_, many)), true) => format!("{n} {many}"),
+        _ if n == 1 => "a white-space character".to_string(),
+        _ => format!("{n} white-space characters"),
+    }
+}
+
+/// Whether the whole text is white space (and not empty).
+pub(crate) fn all_space(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(is_space)
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Helpers for the rules' unit tests.
+
+    use super::*;
+
+    /// The header every small test document starts with.
+    pub(crate) const HEAD: &str =
+        "附件：\n东疆重点任务清单和责任分工表\n\t序号\n\t工作任务\n\t滨海新区\n责任单位\n\t东疆\n责任单位\n\n";
+
+    /// Lints `text` (parsed tolerantly) with only `code` enabled.
+    pub(crate) fn only(text: &str, code: Code) -> Vec<Diagnostic> {
+        only_with(text, code, LintConfig::default())
+    }
+
+    /// Lints `text` with only `code` enabled on top of `config`.
+    pub(crate) fn only_with(text: &str, code: Code, mut config: LintConfig) -> Vec<Diagnostic> {
+        let parsed = crate::parse_tolerant(text);
+        config.select = vec![code];
+        lint(&parsed.document, text, &config)
+    }
+
+    /// Applies the edits of every fix of `findings` to `text`.
+    pub(crate) fn apply(text: &str, findings: &[Diagnostic]) -> String {
+        let mut edits: Vec<_> = findings
+            .iter()
+            .filter_map(|d| d.fix())
+            .flat_map(|f| f.edits.iter())
+            .collect();
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
+        let mut out = text.to_string();
+        for e in edits.iter().rev() {
+            out.replace_range(e.span.range(), &e.replacement);
+        }
+        out
+    }
+
+    /// The task rows of a document: `(number, text, district, local)`.
+    pub(crate) fn rows(rows: &[(&str, &str, &str, &str)]) -> String {
+        let mut out = String::new();
+        for (n, t, d, l) in rows {
+            out.push_str(&format!("\t{n}\n\t{t}\n\t{d}\n\t{l}\n\n"));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn config_selects_ignores_and_overrides() {
+        let config = LintConfig::default();
+        assert!(rules().all(|c| config.is_enabled(c)));
+        let config = LintConfig {
+            select: vec![Code::TaskNumberSequence, Code::EmptyUnitCell],
+            ignore: vec![Code::EmptyUnitCell],
+            ..LintConfig::default()
+        };
+        assert!(config.is_enabled(Code::TaskNumberSequence));
+        assert!(!config.is_enabled(Code::EmptyUnitCell));
+        assert!(!config.is_enabled(Code::NearMissUnit));
+        assert_eq!(rules().count(), 12);
+    }
+
+    #[test]
+    fn config_reads_codes_and_names() {
+        let config: LintConfig = serde_json::from_str(
+            r#"{"select": ["W001", "empty-unit-cell"], "ignore": ["w004"],
+                "severity": {"near-miss-unit": "error", "W003": "Warning"},
+                "known_units": ["区工信局"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            config.select,
+            [Code::TaskNumberSequence, Code::EmptyUnitCell]
+        );
+        assert_eq!(config.ignore, [Code::StraySeparator]);
+        assert_eq!(config.severity_of(Code::NearMissUnit), Severity::Error);
+        assert_eq!(config.severity_of(Code::EmptyUnitCell), Severity::Warning);
+        assert_eq!(config.known_units, ["区工信局"]);
+        assert!(serde_json::from_str::<LintConfig>(r#"{"select": ["W999"]}"#).is_err());
+        assert!(serde_json::from_str::<LintConfig>(r#"{"severity": {"W001": "fatal"}}"#).is_err());
+    }
+
+    #[test]
+    fn severity_override_applies() {
+        let text = format!("{HEAD}\t（一）类\n{}", rows(&[("1", "文本", "", "乙")]));
+        let config = LintConfig {
+            severity: [(Code::EmptyUnitCell, Severity::Error)].into(),
+            ..LintConfig::default()
+        };
+        let found = only_with(&text, Code::EmptyUnitCell, config);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].is_error());
+    }
+
+    #[test]
+    fn findings_are_sorted_and_spans_checked() {
+        let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt").unwrap();
+        let doc = crate::parse(&text).unwrap();
+        let found = lint(&doc, &text, &LintConfig::default());
+        assert!(found
+            .windows(2)
+            .all(|w| w[0].span().start <= w[1].span().start));
+        // A document whose spans do not fit the text: no panic.
+        let _ = lint(&doc, "短", &LintConfig::default());
+        let _ = lint(&doc, "", &LintConfig::default());
+        for cut in (0..text.len()).step_by(301) {
+            let cut = (cut..text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let _ = lint(&doc, &text[cut..], &LintConfig::default());
+            let _ = lint(&doc, &text[..cut], &LintConfig::default());
+        }
+        // A document built in code: no spans, no panic.
+        let built = crate::Document::new("标题", "甲", "乙");
+        assert!(lint(&built, "", &LintConfig::default())
+            .iter()
+            .all(|d| d.code() != Code::TaskNumberSequence));
+    }
+
+    #[test]
+    fn broken_documents_lint_without_panic() {
+        let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt").unwrap();
+        let mut cuts: Vec<usize> = (0..text.len()).step_by(97).collect();
+        cuts.push(text.len());
+        for cut in cuts {
+            let cut = (cut..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            for piece in [&text[..cut], &text[cut..]] {
+                let parsed = crate::parse_tolerant(piece);
+                let found = lint(&parsed.document, piece, &LintConfig::default());
+                for d in &found {
+                    assert!(d.span().end <= piece.len());
+                    for e in d.fix().iter().flat_map(|f| f.edits.iter()) {
+                        assert!(piece.is_char_boundary(e.span.start));
+                        assert!(piece.is_char_boundary(e.span.end));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn describes_white_space() {
+        assert_eq!(describe_space(" "), "a space");
+        assert_eq!(describe_space("  "), "2 spaces");
+        assert_eq!(describe_space("\u{3000}"), "a full-width space");
+        assert_eq!(describe_space(" \u{3000}"), "2 white-space characters");
+        assert_eq!(plural(1, "task", "tasks"), "1 task");
+    }
+}

@@ -1,0 +1,219 @@
+//! W004 `stray-separator`: a `、` (or `，`, `；`) in a unit cell with no unit
+//! on one side: before the first unit, after the last, or doubled between
+//! two. The safe fix deletes the stray separators' bytes, nothing else; white
+//! space next to them is W006's.
+//!
+//! The cell is read as the parser reads it: its clean segments (artifacts cut
+//! out, lines trimmed), split at separators outside parentheses.
+
+use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
+use crate::grammar::{self, is_unit_separator};
+use crate::lex::is_space;
+use crate::span::Span;
+
+use super::Context;
+
+/// A piece of a unit cell between separators.
+#[derive(Debug, Clone, Copy, Default)]
+struct Piece {
+    /// From its first to its last character that is not white space.
+    content: Option<(usize, usize)>,
+}
+
+/// W004.
+pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let mut segs = Vec::new();
+    let mut artifacts = Vec::new();
+    for task in cx.doc.tasks() {
+        let Some(cells) = task.cell_spans() else {
+            continue;
+        };
+        for cell in [cells[2], cells[3]] {
+            let Some(cell) = cx.checked(Some(cell)) else {
+                continue;
+            };
+            let tabbed = cx.source.as_bytes().get(cell.start) == Some(&b'\t');
+            artifacts.clear();
+            grammar::segments(cx.source, cell, tabbed, &mut segs, &mut artifacts);
+            check_cell(cx, &segs, out);
+        }
+    }
+}
+
+fn check_cell(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnostic>) {
+    let text = cx.source;
+    let mut pieces = vec![Piece::default()];
+    let mut seps: Vec<(Span, char)> = Vec::new();
+    let mut depth: u32 = 0;
+    for seg in segs {
+        let Some(slice) = text.get(seg.start..seg.end) else {
+            return;
+        };
+        for (i, c) in slice.char_indices() {
+            let at = seg.start + i;
+            match c {
+                '（' | '(' | '【' | '[' | '〔' | '［' | '《' => {
+                    depth = depth.saturating_add(1)
+                }
+                '）' | ')' | '】' | ']' | '〕' | '］' | '》' => {
+                    depth = depth.saturating_sub(1)
+                }
+                c if depth == 0 && is_unit_separator(c) => {
+                    seps.push((Span::new(at, at + c.len_utf8()), c));
+                    pieces.push(Piece::default());
+                    continue;
+                }
+                _ => {}
+            }
+            if !is_space(c) {
+                if let Some(piece) = pieces.last_mut() {
+                    let end = at + c.len_utf8();
+                    piece.content = Some(piece.content.map_or((at, end), |(s, _)| (s, end)));
+                }
+            }
+        }
+    }
+    if seps.is_empty() {
+        return;
+    }
+    let units: Vec<usize> = (0..pieces.len())
+        .filter(|&k| pieces[k].content.is_some())
+        .collect();
+    let (Some(&first), Some(&last)) = (units.first(), units.last()) else {
+        let span = Span::new(seps[0].0.start, seps[seps.len() - 1].0.end);
+        let shown = seps[0].1;
+        out.push(finding(
+            span,
+            &seps,
+            "unit names separated by `、`",
+            &format!("only `{shown}`"),
+            "a separator with no unit",
+            "delete the separators and write the units responsible",
+        ));
+        return;
+    };
+    let name = |k: usize| -> String {
+        pieces[k]
+            .content
+            .and_then(|(s, e)| text.get(s..e))
+            .map_or_else(String::new, |t| quote(&t.replace(['\r', '\n'], ""), 12))
+    };
+    // Before the first unit: separator k sits between pieces k and k + 1.
+    if first > 0 {
+        let run = &seps[..first];
+        let c = run[0].1;
+        out.push(finding(
+            Span::new(run[0].0.start, run[run.len() - 1].0.end),
+            run,
+            &format!("a unit name before `{c}`"),
+            "the start of the cell",
+            &format!("nothing before this `{c}`"),
+            &format!("delete the `{c}` before {}", name(first)),
+        ));
+    }
+    for pair in units.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b - a > 1 {
+            let run = &seps[a..b];
+            let c = run[0].1;
+            out.push(finding(
+                Span::new(run[0].0.start, run[run.len() - 1].0.end),
+                &run[1..],
+                &format!("one `{c}` between {} and {}", name(a), name(b)),
+                &format!("{} separators", run.len()),
+                "an empty unit between these separators",
+                &format!("delete the extra `{c}`"),
+            ));
+        }
+    }
+    if last < seps.len() {
+        let run = &seps[last..];
+        let c = run[0].1;
+        out.push(finding(
+            Span::new(run[0].0.start, run[run.len() - 1].0.end),
+            run,
+            &format!("a unit name after `{c}`"),
+            "the end of the cell",
+            &format!("nothing after this `{c}`"),
+            &format!("delete the `{c}` after {}", name(last)),
+        ));
+    }
+}
+
+fn finding(
+    span: Span,
+    delete: &[(Span, char)],
+    expected: &str,
+    found: &str,
+    label: &str,
+    help: &str,
+) -> Diagnostic {
+    let shown = delete.first().map_or('、', |d| d.1);
+    Diagnostic::expected(Code::StraySeparator, span, expected, found)
+        .with_label(label)
+        .with_help(help)
+        .with_fix(Fix {
+            message: if delete.len() == 1 {
+                format!("delete the stray `{shown}`")
+            } else {
+                "delete the stray separators".to_string()
+            },
+            applicability: Applicability::Safe,
+            edits: delete
+                .iter()
+                .map(|&(span, _)| Edit {
+                    span,
+                    replacement: String::new(),
+                })
+                .collect(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn leading_trailing_doubled_and_only() {
+        let text = format!(
+            "{HEAD}\t（一）类\n{}",
+            rows(&[
+                ("1", "甲", "区人社局、区财政局、", "人社局"),
+                ("2", "乙", "、区人社局", "人社局、、 、财政局"),
+                ("3", "丙", "、", "各街镇（开发区、园区）"),
+                ("4", "丁", "区甲，区乙；", "甲"),
+            ])
+        );
+        let found = only(&text, Code::StraySeparator);
+        let messages: Vec<_> = found.iter().map(|d| d.message()).collect();
+        assert_eq!(
+            messages,
+            [
+                "expected a unit name after `、`, found the end of the cell",
+                "expected a unit name before `、`, found the start of the cell",
+                "expected one `、` between `人社局` and `财政局`, found 3 separators",
+                "expected unit names separated by `、`, found only `、`",
+                "expected a unit name after `；`, found the end of the cell",
+            ]
+        );
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\t区人社局、区财政局\n"));
+        assert!(fixed.contains("\t人社局、 财政局\n"));
+        assert!(fixed.contains("\t区甲，区乙\n"));
+        // The document reads the same.
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+        assert!(only(&fixed, Code::StraySeparator).is_empty());
+    }
+
+    #[test]
+    fn wrapped_cells_and_artifacts() {
+        let text = format!(
+            "{HEAD}\t（一）类\n\t1\n\t甲\n\t区人社局、\n区财政局\n\t人社局[bookmark: x]、财政局\n\n"
+        );
+        assert!(only(&text, Code::StraySeparator).is_empty());
+    }
+}

@@ -1,0 +1,439 @@
+//! W006 `stray-whitespace` and W009 `whitespace-only-line`.
+//!
+//! W006 is white space the parser trims away from a line that has text: in
+//! a cell, after the tab (`\t （十一）…`), at the end of a line, around a `、`
+//! between unit names; and around the label and title lines before the
+//! table. W009 is a line holding nothing but white space: a blank line with
+//! spaces in it, or the stray spaces after the last cell at the end of the
+//! document. The two never flag the same bytes, and neither flags a lone tab
+//! (an empty cell) or interior spaces of a text.
+//!
+//! Both fixes are safe: they delete only white space the parser ignores.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
+use crate::grammar::{self, is_unit_separator, Artifact};
+use crate::lex::{is_blank, is_space, Lines};
+use crate::span::Span;
+
+use super::{all_space, describe_space, layout, Context};
+
+/// Where a run of white space sits, for the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// At the start of a cell's first line, after the tab.
+    AfterTab,
+    /// At the start of a line without a tab.
+    LineStart,
+    /// At the end of a line.
+    LineEnd,
+    /// All there is after the tab.
+    Only,
+}
+
+/// W006.
+pub(crate) fn cells(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let text = cx.source;
+    // Lines whose leading white space W010 replaces with a tab.
+    let skip: HashSet<usize> = if cx.config.is_enabled(Code::HeadingWithoutTab) {
+        layout::untabbed_headings(cx)
+            .into_iter()
+            .map(|h| h.line_start)
+            .collect()
+    } else {
+        HashSet::new()
+    };
+    let units: HashSet<usize> = cx
+        .doc
+        .tasks()
+        .filter_map(|t| t.cell_spans())
+        .flat_map(|c| [c[2].start, c[3].start])
+        .collect();
+    // The label and title lines.
+    let table_start = cx.cells.first().map_or(text.len(), |c| c.span.start);
+    for line in Lines::new(&text[..table_start], 0) {
+        let start = if line.start == 0 && text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            line.start
+        };
+        if start < line.content_end && !is_blank(&text[start..line.content_end]) {
+            edges(cx, start, line.content_end, false, true, &[], out);
+        }
+    }
+    let mut segs = Vec::new();
+    let mut artifacts: Vec<Artifact> = Vec::new();
+    for cell in &cx.cells {
+        artifacts.clear();
+        grammar::segments(text, cell.span, cell.tabbed, &mut segs, &mut artifacts);
+        for (i, line) in Lines::new(&text[..cell.span.end], cell.span.start).enumerate() {
+            let first = i == 0 && cell.tabbed;
+            let start = if first { line.start + 1 } else { line.start };
+            let end = line.content_end;
+            if start >= end || (!first && is_blank(&text[line.start..end])) {
+                continue; // nothing, or a blank line: W009's
+            }
+            // W010 puts a tab in place of a heading line's leading white
+            // space.
+            let lead = !skip.contains(&line.start);
+            edges(cx, start, end, first, lead, &artifacts, out);
+        }
+        if units.contains(&cell.span.start) {
+            around_separators(cx, &segs, out);
+        }
+    }
+}
+
+/// Reports the white space at the start (if `lead`) and end of `start..end`,
+/// skipping `artifacts`.
+fn edges(
+    cx: &Context<'_, '_>,
+    start: usize,
+    end: usize,
+    after_tab: bool,
+    lead_wanted: bool,
+    artifacts: &[Artifact],
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = cx.source;
+    // The line's pieces between artifacts.
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut at = start;
+    for a in artifacts
+        .iter()
+        .filter(|a| a.span.start >= start && a.span.end <= end)
+    {
+        if a.span.start > at {
+            pieces.push((at, a.span.start));
+        }
+        at = at.max(a.span.end);
+    }
+    if end > at {
+        pieces.push((at, end));
+    }
+    // Leading runs, up to the first character that is not white space.
+    let mut lead: Vec<Span> = Vec::new();
+    let mut first_text = None;
+    for &(s, e) in &pieces {
+        let piece = &text[s..e];
+        let n = piece.len() - piece.trim_start_matches(is_space).len();
+        if n > 0 {
+            lead.push(Span::new(s, s + n));
+        }
+        if n < piece.len() {
+            first_text = Some(s + n);
+            break;
+        }
+    }
+    let Some(first_text) = first_text else {
+        // Only white space (and artifacts): one finding.
+        if !lead.is_empty() && lead_wanted {
+            let place = if after_tab {
+                Place::Only
+            } else {
+                Place::LineStart
+            };
+            out.push(whitespace(cx, &lead, place, None));
+        }
+        return;
+    };
+    let mut trail: Vec<Span> = Vec::new();
+    let mut last_text = end;
+    for &(s, e) in pieces.iter().rev() {
+        let piece = &text[s..e];
+        let kept = piece.trim_end_matches(is_space).len();
+        if kept < piece.len() {
+            trail.push(Span::new(s + kept, e));
+        }
+        if kept > 0 {
+            last_text = s + kept;
+            break;
+        }
+    }
+    trail.reverse();
+    if !lead.is_empty() && lead_wanted {
+        let next = text.get(first_text..end).unwrap_or("");
+        let place = if after_tab {
+            Place::AfterTab
+        } else {
+            Place::LineStart
+        };
+        out.push(whitespace(cx, &lead, place, Some(next)));
+    }
+    if !trail.is_empty() {
+        let before = text.get(start..last_text).unwrap_or("");
+        // The last few characters before the white space.
+        let tail: String = {
+            let chars: Vec<char> = before.chars().collect();
+            let from = chars.len().saturating_sub(10);
+            let mut tail: String = if from > 0 {
+                "…".into()
+            } else {
+                String::new()
+            };
+            tail.extend(&chars[from..]);
+            tail
+        };
+        out.push(whitespace(cx, &trail, Place::LineEnd, Some(&tail)));
+    }
+}
+
+fn whitespace(cx: &Context<'_, '_>, runs: &[Span], place: Place, next: Option<&str>) -> Diagnostic {
+    let spaces: String = runs.iter().map(|&s| cx.text(s)).collect();
+    let desc = describe_space(&spaces);
+    let shown = next.map(|t| quote(t, 10)).unwrap_or_default();
+    let (expected, found) = match place {
+        Place::AfterTab => (
+            "the text right after the tab".to_string(),
+            format!("{desc} before {shown}"),
+        ),
+        Place::LineStart => (
+            "the line to start with its text".to_string(),
+            format!("{desc} before {shown}"),
+        ),
+        Place::LineEnd => (format!("the line to end after {shown}"), desc.clone()),
+        Place::Only => (
+            "an empty cell to be a lone tab".to_string(),
+            format!("{desc} after the tab"),
+        ),
+    };
+    let span = Span::new(runs[0].start, runs[runs.len() - 1].end);
+    let mut found = found;
+    if found.is_empty() {
+        found = desc;
+    }
+    Diagnostic::expected(Code::StrayWhitespace, span, &expected, &found)
+        .with_label("stray white space")
+        .with_help("delete it; fengong trims it away, and it is clutter from the conversion")
+        .with_fix(delete(runs, "delete the white space"))
+}
+
+fn delete(runs: &[Span], message: &str) -> Fix {
+    Fix {
+        message: message.to_string(),
+        applicability: Applicability::Safe,
+        edits: runs
+            .iter()
+            .map(|&span| Edit {
+                span,
+                replacement: String::new(),
+            })
+            .collect(),
+    }
+}
+
+/// White space next to the separators of a unit cell, inside its clean
+/// segments (so never at a line's start or end, which [`edges`] reports).
+fn around_separators(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnostic>) {
+    let text = cx.source;
+    let mut depth: u32 = 0;
+    for seg in segs {
+        let Some(slice) = text.get(seg.start..seg.end) else {
+            return;
+        };
+        for (i, c) in slice.char_indices() {
+            match c {
+                '（' | '(' | '【' | '[' | '〔' | '［' | '《' => {
+                    depth = depth.saturating_add(1)
+                }
+                '）' | ')' | '】' | ']' | '〕' | '］' | '》' => {
+                    depth = depth.saturating_sub(1)
+                }
+                c if depth == 0 && is_unit_separator(c) => {
+                    let at = seg.start + i;
+                    let before = &slice[..i];
+                    let after = &slice[i + c.len_utf8()..];
+                    let left = before.len() - before.trim_end_matches(is_space).len();
+                    let right = after.len() - after.trim_start_matches(is_space).len();
+                    let mut runs = Vec::new();
+                    if left > 0 {
+                        runs.push(Span::new(at - left, at));
+                    }
+                    let sep_end = at + c.len_utf8();
+                    if right > 0 {
+                        runs.push(Span::new(sep_end, sep_end + right));
+                    }
+                    if runs.is_empty() {
+                        continue;
+                    }
+                    let spaces: String = runs.iter().map(|&s| cx.text(s)).collect();
+                    let span = Span::new(at - left, sep_end + right);
+                    out.push(
+                        Diagnostic::expected(
+                            Code::StrayWhitespace,
+                            span,
+                            &format!("`{c}` right between two unit names"),
+                            &format!("{} around it", describe_space(&spaces)),
+                        )
+                        .with_label("stray white space around the separator")
+                        .with_help("delete it; unit names are separated by `、` alone")
+                        .with_fix(delete(&runs, "delete the white space")),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// W009.
+pub(crate) fn blank_lines(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let text = cx.source;
+    let trailer_start = text.len() - cx.doc.trailer().len().min(text.len());
+    for line in Lines::new(text, 0) {
+        let start = if line.start == 0 && text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            line.start
+        };
+        let Some(content) = text.get(start..line.content_end) else {
+            continue;
+        };
+        if content.starts_with('\t') || !all_space(content) {
+            continue;
+        }
+        let span = Span::new(start, line.content_end);
+        let desc = describe_space(content);
+        let at_end = line.end == text.len() && start >= trailer_start;
+        let d = if at_end && line.content_end == line.end {
+            Diagnostic::expected(
+                Code::WhitespaceOnlyLine,
+                span,
+                "the document to end after its last line",
+                &format!(
+                    "{desc} on a line of {}",
+                    if desc.starts_with("a ") {
+                        "its own"
+                    } else {
+                        "their own"
+                    }
+                ),
+            )
+            .with_label("stray white space at the end of the document")
+        } else {
+            Diagnostic::expected(
+                Code::WhitespaceOnlyLine,
+                span,
+                "an empty line",
+                &format!("a line holding {desc}"),
+            )
+            .with_label("a blank line with white space in it")
+        };
+        out.push(
+            d.with_help("delete the white space; blank lines end table rows, and spaces on them are clutter")
+                .with_fix(delete(&[span], "delete the white space")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    fn messages(found: &[Diagnostic]) -> Vec<&str> {
+        found.iter().map(|d| d.message()).collect()
+    }
+
+    #[test]
+    fn leading_trailing_and_only() {
+        let text = format!(
+            "{HEAD}\t （十一）支持灵活就业\n\t1\u{3000}\n\t文本 \n续行\n　第二行\n\t区甲\n\t \n\n"
+        );
+        let found = only(&text, Code::StrayWhitespace);
+        assert_eq!(
+            messages(&found),
+            [
+                "expected the text right after the tab, found a space before `（十一）支持灵活就业`",
+                "expected the line to end after `1`, found a full-width space",
+                "expected the line to end after `文本`, found a space",
+                "expected the line to start with its text, found a full-width space before `第二行`",
+                "expected an empty cell to be a lone tab, found a space after the tab",
+            ]
+        );
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\t（十一）支持灵活就业\n\t1\n\t文本\n续行\n第二行\n\t区甲\n\t\n"));
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+        assert!(only(&fixed, Code::StrayWhitespace).is_empty());
+    }
+
+    #[test]
+    fn around_separators_and_artifacts() {
+        let text = format!(
+            "{HEAD}\t（一）类\n\t1\n\t[bookmark: x] 文本\n\t区甲 、 区乙\n\t各街镇（开发区、 园区）、乙\n\n"
+        );
+        let found = only(&text, Code::StrayWhitespace);
+        assert_eq!(
+            messages(&found),
+            [
+                "expected the text right after the tab, found a space before `文本`",
+                "expected `、` right between two unit names, found 2 spaces around it",
+            ]
+        );
+        assert_eq!(&text[found[1].span().range()], " 、 ");
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\t[bookmark: x]文本\n\t区甲、区乙\n"));
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+    }
+
+    #[test]
+    fn white_space_between_artifacts() {
+        for cell in [
+            "[bookmark: a]  [bookmark: b] 乙",
+            "甲 [bookmark: a] ",
+            "甲 [bookmark: a]",
+        ] {
+            let text = format!("{HEAD}\t（一）类\n\t1\n\t{cell}\n\t区甲\n\t甲\n\n");
+            let found = only(&text, Code::StrayWhitespace);
+            assert!(!found.is_empty());
+            let fixed = apply(&text, &found);
+            assert_eq!(
+                crate::parse_tolerant(&fixed).document,
+                crate::parse_tolerant(&text).document
+            );
+            assert!(only(&fixed, Code::StrayWhitespace).is_empty(), "{fixed}");
+        }
+    }
+
+    #[test]
+    fn preamble_lines() {
+        let text = format!(
+            "附件： \n 标题\n{}",
+            &HEAD["附件：\n东疆重点任务清单和责任分工表\n".len()..]
+        );
+        let found = only(&text, Code::StrayWhitespace);
+        assert_eq!(found.len(), 2);
+        let fixed = apply(&text, &found);
+        assert!(fixed.starts_with("附件：\n标题\n\t序号"));
+    }
+
+    #[test]
+    fn blank_lines_with_spaces() {
+        let text = format!("\u{feff}\n{HEAD}\t（一）类\n \n\t1\n\t文\n\t区甲\n\t甲\n\u{3000}\n ");
+        let found = only(&text, Code::WhitespaceOnlyLine);
+        assert_eq!(
+            messages(&found),
+            [
+                "expected an empty line, found a line holding a space",
+                "expected an empty line, found a line holding a full-width space",
+                "expected the document to end after its last line, found a space on a line of its own",
+            ]
+        );
+        let fixed = apply(&text, &found);
+        assert!(fixed.ends_with("\t甲\n\n"));
+        assert!(fixed.starts_with("\u{feff}\n"));
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+        // A lone tab is an empty cell, not a blank line.
+        assert!(only(&format!("{HEAD}\t\n"), Code::WhitespaceOnlyLine).is_empty());
+    }
+}
