@@ -157,6 +157,9 @@ codes! {
     UnexpectedColumnLabel = "W011", "unexpected-column-label", Warning, "a column label is not the usual one";
     /// No title line before the table.
     MissingTitle = "W012", "missing-title", Warning, "the document has no title";
+    /// A task whose local units leave out the ones that answer for its
+    /// district units everywhere else in the document.
+    UnitMappingMismatch = "W013", "unit-mapping-mismatch", Warning, "a task's local units disagree with the document-wide unit mapping";
 }
 
 impl fmt::Display for Code {

@@ -118,6 +118,7 @@ fixtures! {
     extraction_artifact: "extraction_artifact.txt" => ["W005", "W005"],
     stray_whitespace: "stray_whitespace.txt" => ["W006", "W006", "W006", "W006", "W006", "W006"],
     near_miss_unit: "near_miss_unit.txt" => ["W007"],
+    unit_mapping_mismatch: "unit_mapping_mismatch.txt" => ["W013"],
     duplicate_task: "duplicate_task.txt" => ["W008", "W008"],
     whitespace_only_line: "whitespace_only_line.txt" => ["W009", "W009"],
     heading_without_tab: "heading_without_tab.txt" => ["W010", "W010"],

@@ -29,6 +29,7 @@
 //! | W010 | `heading-without-tab` | safe: put a tab before the heading |
 //! | W011 | `unexpected-column-label` | none |
 //! | W012 | `missing-title` | none |
+//! | W013 | `unit-mapping-mismatch` | none |
 //!
 //! A safe fix changes only layout and clutter: the document read back from
 //! the fixed text equals (`==`) the one read from the original. An unsafe
@@ -59,6 +60,7 @@ mod artifacts;
 mod duplicates;
 mod empty_cell;
 mod layout;
+mod mapping;
 mod near_miss;
 mod numbering;
 mod separators;
@@ -130,7 +132,7 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
     let cx = Context::new(doc, source, config);
     let mut out = Vec::new();
     type Rule = fn(&Context<'_, '_>, &mut Vec<Diagnostic>);
-    let rules: [(Code, Rule); 12] = [
+    let rules: [(Code, Rule); 13] = [
         (Code::TaskNumberSequence, numbering::tasks),
         (Code::CategoryNumberSequence, numbering::categories),
         (Code::EmptyUnitCell, empty_cell::check),
@@ -143,6 +145,7 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
         (Code::HeadingWithoutTab, layout::headings),
         (Code::UnexpectedColumnLabel, layout::columns),
         (Code::MissingTitle, layout::title),
+        (Code::UnitMappingMismatch, mapping::check),
     ];
     for (code, rule) in rules {
         if config.is_enabled(code) {
