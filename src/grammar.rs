@@ -150,9 +150,8 @@ pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, s
     }
 }
 
-/// Joins segments as they are, for text where no artifacts are cut (the
-/// preamble). Borrows when there is one segment.
-pub(crate) fn join_raw<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, str> {
+/// Joins segments as they are. Borrows when there is one segment.
+fn join_raw<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, str> {
     match segs {
         [] => Cow::Borrowed(""),
         [one] => Cow::Borrowed(&text[one.start..one.end]),

@@ -233,19 +233,17 @@ impl<'a> Parser<'a> {
             if label.is_none() && title_segs.is_empty() && is_label(trimmed) {
                 label = Some((trimmed, span));
             } else {
-                title_segs.push(Seg {
-                    start: span.start,
-                    end: span.end,
-                    new_line: true,
-                });
+                // A title line is read like a cell's line: trimmed, with
+                // extraction artifacts cut out.
+                grammar::segments(text, span, false, &mut self.segs, &mut self.artifacts);
+                title_segs.extend_from_slice(&self.segs);
             }
         }
         self.doc.preamble = Preamble {
             raw: Some(Cow::Borrowed(&text[..end])),
             label: label.map(|(l, _)| Cow::Borrowed(l)),
             label_span: label.map(|(_, s)| s),
-            // The preamble cuts no artifacts, so neither may its join.
-            title: grammar::join_raw(text, &title_segs, ""),
+            title: grammar::join(text, &title_segs, ""),
             title_span: grammar::segs_span(&title_segs),
         };
     }
@@ -868,13 +866,15 @@ mod tests {
     }
 
     #[test]
-    fn preamble_keeps_what_looks_like_an_artifact() {
-        // The preamble cuts no artifacts, on one title line or several, so
-        // the title reads back the same from canonical text.
+    fn preamble_cuts_artifacts() {
+        // Title lines lose their artifacts as cells do, also one formed by
+        // joining two lines, and the title reads back the same from canonical
+        // text.
         let rest = "\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n";
         for (preamble, title) in [
-            ("附件[bookmark:：\n区 区\n", "附件[bookmark:：区 区"),
-            ("标题[bookmark: x]\n", "标题[bookmark: x]"),
+            ("附件[bookmark:：\n区 区\n", "附件区 区"),
+            ("标题[bookmark: x]\n", "标题"),
+            ("标题[\nbookmark: x]尾\n", "标题尾"),
         ] {
             let text = format!("{preamble}{rest}");
             let doc = parse(&text).unwrap();

@@ -338,7 +338,7 @@ mod tests {
         assert!(config.is_enabled(Code::TaskNumberSequence));
         assert!(!config.is_enabled(Code::EmptyUnitCell));
         assert!(!config.is_enabled(Code::NearMissUnit));
-        assert_eq!(rules().count(), 12);
+        assert_eq!(rules().count(), 13);
     }
 
     #[test]
