@@ -66,7 +66,7 @@
 //! several lines keeps its line breaks as `\n`; a `、` inside parentheses
 //! (`各街镇（开发区、园区）`) does not split units.
 //!
-//! ## Reading, writing, reporting
+//! ## Reading, writing, checking, editing
 //!
 //! - [`parse`] is strict: a [`Document`] or an [`Error`] holding every error.
 //! - [`parse_tolerant`] always gives a best-effort document (which still
@@ -75,12 +75,30 @@
 //!   and tells the encoding; [`source::encode`] writes it back.
 //! - [`to_canonical_string`] writes any document in one regular layout;
 //!   serde gives the JSON form (see [`schema`]).
-//! - [`lint::lint`] finds what parses but may still be wrong (task numbers
-//!   out of sequence, empty unit cells, stray `、`, artifacts, stray white
-//!   space, likely typos in unit names, repeated tasks), as `W…` diagnostics
-//!   with fixes where the repair is mechanical; [`lint::LintConfig`] chooses
-//!   the rules.
-//! - [`render::Report`] draws diagnostics under the source text.
+//! - [`lint::lint`] finds what a well-formed document can still get wrong
+//!   (numbering, empty or stray units, artifacts, near-miss unit names,
+//!   duplicated tasks, …), with mechanical [`Fix`]es where there are any.
+//! - [`render::Report`] draws diagnostics under the source text, carets
+//!   aligned under Chinese characters; [`Code::explanation`] explains each
+//!   code.
+//! - [`edit`] changes a parsed document (rename a unit everywhere, set a
+//!   text, insert or remove tasks, renumber) touching only the edited bytes.
+//! - [`Document::unit_map`] infers which local unit answers for which
+//!   district unit, and lists each unit's tasks ([`mapping`]).
+//! - [`generate`] writes documents of the family of any size, for tests and
+//!   benchmarks.
+//!
+//! ```
+//! let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt")?;
+//! let mut doc = fengong::parse(&text)?;
+//!
+//! let findings = fengong::lint::lint(&doc, &text, &Default::default());
+//! assert!(findings.iter().any(|d| d.code() == fengong::Code::NearMissUnit));
+//!
+//! doc.rename_unit("区工业信局", "区工信局");
+//! assert_eq!(doc.to_string(), text.replacen("区工业信局", "区工信局", 1));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! ## Input safety
 //!
