@@ -207,7 +207,11 @@ impl Document<'_> {
                 .map(|u| district.id(u, n))
                 .collect();
             let mut ls: Vec<usize> = task.units().local_names().map(|u| local.id(u, n)).collect();
+            // A unit named twice in a cell counts once (the order of a row's
+            // units does not matter below).
+            ds.sort_unstable();
             ds.dedup();
+            ls.sort_unstable();
             ls.dedup();
             rows.push((n, ds, ls));
         }
@@ -339,6 +343,8 @@ impl Document<'_> {
 
 #[cfg(test)]
 mod tests {
+    use crate::{Category, Document, Task, UnitMapping};
+
     fn seed_map() -> super::UnitMap {
         let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt").unwrap();
         crate::parse(&text).unwrap().unit_map()
@@ -386,5 +392,30 @@ mod tests {
         let zone = map.link("保税区").unwrap();
         assert!(zone.ambiguous && zone.local.is_empty());
         assert_eq!(map.link("人民银行滨海支行").unwrap().local, ["金融局"]);
+    }
+
+    #[test]
+    fn a_unit_named_twice_in_a_cell_counts_once() {
+        let map = |first: &[&'static str], first_local: &[&'static str]| {
+            let mut doc = Document::new("标题", "甲", "乙");
+            let mut category = Category::new(1, "类别");
+            category.push_task(Task::new(
+                1,
+                "一",
+                UnitMapping::new(first.iter().copied(), first_local.iter().copied()),
+            ));
+            category.push_task(Task::new(
+                2,
+                "二",
+                UnitMapping::new(["区甲"], ["丙处", "戊处"]),
+            ));
+            doc.push_category(category);
+            doc.unit_map()
+        };
+        let once = map(&["区甲", "区乙"], &["丙处", "丁处"]);
+        assert_eq!(once.link("区甲").unwrap().local, ["丙处"]);
+        assert_eq!(once.link("区甲").unwrap().evidence, [1, 2]);
+        let twice = map(&["区甲", "区乙", "区甲"], &["丙处", "丁处", "丙处"]);
+        assert_eq!(twice, once);
     }
 }

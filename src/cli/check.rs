@@ -43,7 +43,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Apply the safe fixes in place (atomically, in each file's encoding and
-    /// line endings), then report what is left.
+    /// line endings), then report what is left. For `-`, the fixed text goes
+    /// to standard output and the report to standard error.
     #[arg(long, conflicts_with = "diff")]
     fix: bool,
     /// Print a unified diff of what --fix would change, and exit 1 if there
@@ -79,7 +80,20 @@ const CONFIG_NAME: &str = "fengong.toml";
 fn read_config(path: &Path) -> Result<LintConfig, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    toml::from_str(&text).map_err(|e| config_error(path, &text, &e))
+}
+
+/// `PATH:LINE:COLUMN: message`, on one line (toml's own message draws the
+/// line under a caret, which breaks one-line output formats).
+fn config_error(path: &Path, text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim().replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let at = fengong::LineIndex::new(text).position(span.start);
+            format!("{}:{}:{}: {message}", path.display(), at.line, at.column)
+        }
+        None => format!("{}: {message}", path.display()),
+    }
 }
 
 impl Settings {
@@ -149,7 +163,6 @@ struct Outcome {
 }
 
 pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
-    let _ = stderr_style;
     let settings = match Settings::new(&args) {
         Ok(s) => s,
         Err(e) => {
@@ -178,8 +191,22 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
             printed.push_str(&file.diff);
         }
     }
-    printed.push_str(&output::write(args.output_format, &files, stdout_style));
-    let status = super::print_out(&printed);
+    // With --fix, standard input's text is the output; the report then goes
+    // to standard error.
+    let stdin_text = stdin_output(mode, &files);
+    let status = match &stdin_text {
+        Some(text) => {
+            eprint!(
+                "{}",
+                output::write(args.output_format, &files, stderr_style)
+            );
+            super::print_bytes(text)
+        }
+        None => {
+            printed.push_str(&output::write(args.output_format, &files, stdout_style));
+            super::print_out(&printed)
+        }
+    };
 
     let errors: usize = files
         .iter()
@@ -202,7 +229,7 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         let verb = if mode.apply { "fixed" } else { "fixable" };
         summary.push_str(&format!(" ({fixed} {verb})"));
     }
-    if args.output_format.is_machine() {
+    if args.output_format.is_machine() || stdin_text.is_some() {
         eprintln!("{summary}");
     } else if super::print_out(&format!("{summary}\n")) != 0 {
         return 2;
@@ -215,6 +242,16 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         || (args.deny == Some(Deny::Warnings) && warnings > 0)
         || (mode.diff && fixed > 0);
     u8::from(failing && !args.exit_zero)
+}
+
+/// With --fix, the text read from standard input (fixed, or as it was): the
+/// output of the run.
+fn stdin_output(mode: FixMode, files: &[Checked]) -> Option<Vec<u8>> {
+    if !mode.apply {
+        return None;
+    }
+    let texts: Vec<&[u8]> = files.iter().filter_map(|f| f.stdout.as_deref()).collect();
+    (!texts.is_empty()).then(|| texts.concat())
 }
 
 /// Expands directories into the files under them (sorted), keeping the
@@ -274,6 +311,7 @@ fn io_checked(display: String, message: String) -> Checked {
         )],
         fixed: 0,
         diff: String::new(),
+        stdout: None,
     }
 }
 
@@ -356,6 +394,7 @@ fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
             diagnostics: vec![diagnostic],
             fixed: 0,
             diff: String::new(),
+            stdout: None,
         },
         io_failure,
     };
@@ -395,12 +434,16 @@ fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
                 }
                 text = new_text;
             } else {
-                // Standard input: the fixed text goes to standard output.
-                diff = new_text.clone();
                 text = new_text;
             }
         }
     }
+    // Standard input with --fix: its text, fixed or as it was, goes to
+    // standard output.
+    let stdout = (mode.apply && *origin == Origin::Stdin).then(|| {
+        fengong::source::encode(&text, loaded.encoding, loaded.bom)
+            .unwrap_or_else(|_| text.clone().into_bytes())
+    });
     let diagnostics = diagnose(&text, &config);
     Outcome {
         checked: Checked {
@@ -410,7 +453,68 @@ fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
             diagnostics,
             fixed,
             diff,
+            stdout,
         },
         io_failure: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checked(display: &str, stdout: Option<&[u8]>) -> Checked {
+        Checked {
+            display: display.to_string(),
+            text: None,
+            position: None,
+            diagnostics: Vec::new(),
+            fixed: 0,
+            diff: String::new(),
+            stdout: stdout.map(<[u8]>::to_vec),
+        }
+    }
+
+    #[test]
+    fn fixed_standard_input_is_the_output() {
+        let fix = FixMode {
+            apply: true,
+            diff: false,
+            include_unsafe: false,
+        };
+        let gb =
+            fengong::source::encode("修好的\n", fengong::source::Encoding::Gb18030, false).unwrap();
+        let files = [checked("a.txt", None), checked("-", Some(&gb))];
+        assert_eq!(stdin_output(fix, &files), Some(gb.clone()));
+        assert_eq!(stdin_output(fix, &files[..1]), None);
+        let diff = FixMode {
+            apply: false,
+            diff: true,
+            ..fix
+        };
+        assert_eq!(stdin_output(diff, &files), None);
+    }
+
+    #[test]
+    fn config_errors_are_located_on_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_NAME);
+        std::fs::write(&path, "ignore = []\nselect = [\"W004\"\n").unwrap();
+        let error = read_config(&path).unwrap_err();
+        assert_eq!(
+            error,
+            format!("{}:2:17: unclosed array, expected `]`", path.display())
+        );
+        std::fs::write(&path, "select = [\"W999\"]\n").unwrap();
+        let error = read_config(&path).unwrap_err();
+        assert_eq!(
+            error,
+            format!(
+                "{}:1:11: unknown diagnostic code or name `W999`",
+                path.display()
+            )
+        );
+        std::fs::write(&path, "select = [\"W004\"]\n").unwrap();
+        assert_eq!(read_config(&path).unwrap().select, [Code::StraySeparator]);
     }
 }

@@ -175,8 +175,12 @@ pub fn main() -> ExitCode {
 }
 
 fn print_out(text: &str) -> u8 {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> u8 {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => 0,
         // A closed pipe (`| head`) is not our failure.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,

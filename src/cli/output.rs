@@ -40,6 +40,9 @@ pub struct Checked {
     pub fixed: usize,
     /// The unified diff of the fixes, with --diff.
     pub diff: String,
+    /// Standard input with --fix: its text, fixed or as it was, encoded as
+    /// it came, for standard output.
+    pub stdout: Option<Vec<u8>>,
 }
 
 impl Checked {
