@@ -102,8 +102,8 @@ fn cell_ranges(body: &str) -> Option<Vec<Range<usize>>> {
     Some(cells)
 }
 
-/// The units written in one cell's text, with ranges into it.
-fn cell_units(raw: &str) -> Vec<RawUnit<'_>> {
+/// The clean text segments of one cell's text, read on its own.
+fn cell_segments(raw: &str) -> Vec<grammar::Seg> {
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
     grammar::segments(
@@ -113,6 +113,12 @@ fn cell_units(raw: &str) -> Vec<RawUnit<'_>> {
         &mut segs,
         &mut artifacts,
     );
+    segs
+}
+
+/// The units written in one cell's text, with ranges into it.
+fn cell_units(raw: &str) -> Vec<RawUnit<'_>> {
+    let segs = cell_segments(raw);
     let mut units = Vec::new();
     grammar::units(raw, &segs, &mut units);
     units
@@ -352,15 +358,7 @@ impl<'a> Task<'a> {
 /// The parts of a heading cell's text: the numeral's range and where the
 /// title starts.
 fn heading_parts(raw: &str) -> Option<(Range<usize>, usize)> {
-    let mut segs = Vec::new();
-    let mut artifacts = Vec::new();
-    grammar::segments(
-        raw,
-        Span::new(0, raw.len()),
-        raw.starts_with('\t'),
-        &mut segs,
-        &mut artifacts,
-    );
+    let segs = cell_segments(raw);
     let first = segs.first()?;
     let h = grammar::heading(&raw[first.start..first.end])?;
     h.close?;

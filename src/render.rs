@@ -71,22 +71,7 @@ impl<'a> Report<'a> {
     /// `fengong check --output-format json`.
     pub fn record<'d>(&'d self, diagnostic: &'d Diagnostic) -> Record<'d> {
         let (start, end) = self.locate(diagnostic.span());
-        Record {
-            file: &self.path,
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-            offset: diagnostic.span().start,
-            end_offset: diagnostic.span().end,
-            severity: diagnostic.severity(),
-            code: diagnostic.code(),
-            name: diagnostic.code().name(),
-            message: diagnostic.message(),
-            label: Some(diagnostic.label()).filter(|l| !l.is_empty()),
-            help: diagnostic.help(),
-            fix: diagnostic.fix(),
-        }
+        Record::new(&self.path, start, end, diagnostic)
     }
 
     /// Renders one diagnostic: the header with its code, the source lines
@@ -232,4 +217,32 @@ pub struct Record<'d> {
     /// The mechanical fix, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<&'d Fix>,
+}
+
+impl<'d> Record<'d> {
+    /// The record of `diagnostic` in `file`, between positions the caller
+    /// located (for input that is not text, where no [`Report`] exists).
+    pub fn new(
+        file: &'d str,
+        start: Position,
+        end: Position,
+        diagnostic: &'d Diagnostic,
+    ) -> Record<'d> {
+        Record {
+            file,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            offset: diagnostic.span().start,
+            end_offset: diagnostic.span().end,
+            severity: diagnostic.severity(),
+            code: diagnostic.code(),
+            name: diagnostic.code().name(),
+            message: diagnostic.message(),
+            label: Some(diagnostic.label()).filter(|l| !l.is_empty()),
+            help: diagnostic.help(),
+            fix: diagnostic.fix(),
+        }
+    }
 }

@@ -258,19 +258,32 @@ fn parse_reporting<'t>(loaded: &'t Loaded, style: Style) -> Result<fengong::Docu
     }
 }
 
-fn parse(file: &std::path::Path, compact: bool, style: Style) -> u8 {
+/// Loads and strictly parses a document, reporting failures, then runs
+/// `then` on it; returns the exit code.
+fn with_document(
+    file: &std::path::Path,
+    style: Style,
+    then: impl FnOnce(&Loaded, fengong::Document<'_>) -> u8,
+) -> u8 {
     let loaded = match load_reporting(file, style) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let doc = match parse_reporting(&loaded, style) {
-        Ok(doc) => doc,
-        Err(code) => return code,
-    };
+    match parse_reporting(&loaded, style) {
+        Ok(doc) => then(&loaded, doc),
+        Err(code) => code,
+    }
+}
+
+fn parse(file: &std::path::Path, compact: bool, style: Style) -> u8 {
+    with_document(file, style, |_, doc| print_json(&doc, compact))
+}
+
+fn print_json(doc: &fengong::Document<'_>, compact: bool) -> u8 {
     let json = if compact {
-        serde_json::to_string(&doc)
+        serde_json::to_string(doc)
     } else {
-        serde_json::to_string_pretty(&doc)
+        serde_json::to_string_pretty(doc)
     };
     match json {
         Ok(mut json) => {
@@ -285,15 +298,19 @@ fn parse(file: &std::path::Path, compact: bool, style: Style) -> u8 {
 }
 
 fn fmt(file: &std::path::Path, check: bool, write: bool, diff: bool, style: Style) -> u8 {
-    let loaded = match load_reporting(file, style) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let doc = match parse_reporting(&loaded, style) {
-        Ok(doc) => doc,
-        Err(code) => return code,
-    };
-    let canonical = input::with_line_ending(&fengong::to_canonical_string(&doc), doc.line_ending());
+    with_document(file, style, |loaded, doc| {
+        fmt_document(loaded, &doc, check, write, diff)
+    })
+}
+
+fn fmt_document(
+    loaded: &Loaded,
+    doc: &fengong::Document<'_>,
+    check: bool,
+    write: bool,
+    diff: bool,
+) -> u8 {
+    let canonical = input::with_line_ending(&fengong::to_canonical_string(doc), doc.line_ending());
     let display = loaded.origin.display();
     if check {
         return if canonical == loaded.text {
@@ -331,7 +348,7 @@ fn fmt(file: &std::path::Path, check: bool, write: bool, diff: bool, style: Styl
             }
         };
     }
-    print_out(&fengong::to_canonical_string(&doc))
+    print_out(&fengong::to_canonical_string(doc))
 }
 
 /// A unified diff with `a/` and `b/` headers; empty if the texts are equal.
@@ -386,14 +403,9 @@ fn json_error_line(display: &str, e: &serde_json::Error) -> String {
 }
 
 fn units_command(file: &std::path::Path, format: units::UnitsFormat, style: Style) -> u8 {
-    let loaded = match load_reporting(file, style) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    match parse_reporting(&loaded, style) {
-        Ok(doc) => print_out(&units::render(&doc, format)),
-        Err(code) => code,
-    }
+    with_document(file, style, |_, doc| {
+        print_out(&units::render(&doc, format))
+    })
 }
 
 fn explain(code: Option<&str>, list: bool) -> u8 {

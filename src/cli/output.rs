@@ -68,22 +68,7 @@ fn record<'a>(file: &'a Checked, report: Option<&'a Report<'a>>, d: &'a Diagnost
         Some(r) => r.record(d),
         None => {
             let (start, end) = file.positions(None, d);
-            Record {
-                file: &file.display,
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
-                offset: d.span().start,
-                end_offset: d.span().end,
-                severity: d.severity(),
-                code: d.code(),
-                name: d.code().name(),
-                message: d.message(),
-                label: Some(d.label()).filter(|l| !l.is_empty()),
-                help: d.help(),
-                fix: d.fix(),
-            }
+            Record::new(&file.display, start, end, d)
         }
     }
 }
