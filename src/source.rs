@@ -111,6 +111,13 @@ impl<'b> Decoded<'b> {
 /// stop being text in each encoding tried.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if let Ok(text) = simdutf8::basic::from_utf8(rest) {
+            return Ok(Decoded {
+                text: Cow::Borrowed(text),
+                encoding: Encoding::Utf8,
+                bom: true,
+            });
+        }
         return match std::str::from_utf8(rest) {
             Ok(text) => Ok(Decoded {
                 text: Cow::Borrowed(text),
@@ -143,16 +150,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
             };
         }
     }
-    let utf8_error = match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            return Ok(Decoded {
-                text: Cow::Borrowed(text),
-                encoding: Encoding::Utf8,
-                bom: false,
-            })
-        }
-        Err(e) => e.valid_up_to(),
-    };
+    // The common case, validated with SIMD; the slower standard check runs
+    // only to locate an error.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: Encoding::Utf8,
+            bom: false,
+        });
+    }
+    let utf8_error = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |t| t.len());
     let mut tried = vec![(Encoding::Utf8, utf8_error)];
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);

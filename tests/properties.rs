@@ -299,6 +299,37 @@ proptest! {
     fn damaged_seed_prints_back(edits in vec((any::<usize>(), select(TOKENS)), 1..4)) {
         check_any_text(&insert_tokens(SEED, &edits))?;
     }
+
+    /// The seed with whole lines deleted, duplicated or swapped, and cut
+    /// short at any byte: never a panic, always printed back exactly, and
+    /// the lint rules run on the best-effort document without a panic.
+    #[test]
+    fn mutated_seed_prints_back(
+        mutations in vec((0u8..3, any::<usize>(), any::<usize>()), 1..5),
+        cut in any::<usize>(),
+    ) {
+        let mut lines: Vec<&str> = SEED.split_inclusive('\n').collect();
+        for (kind, a, b) in mutations {
+            let (a, b) = (a % lines.len(), b % lines.len());
+            match kind {
+                0 if lines.len() > 1 => {
+                    lines.remove(a);
+                }
+                1 => lines.insert(b, lines[a]),
+                _ => lines.swap(a, b),
+            }
+        }
+        let text: String = lines.concat();
+        let mut end = cut % (text.len() + 1);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        for candidate in [&text[..], &text[..end]] {
+            check_any_text(candidate)?;
+            let parsed = parse_tolerant(candidate);
+            let _ = fengong::lint::lint(&parsed.document, candidate, &Default::default());
+        }
+    }
 }
 
 /// Found by `damaged_documents_print_back`: an artifact formed by joining

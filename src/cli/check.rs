@@ -19,7 +19,7 @@ pub struct CheckArgs {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// How to print findings.
-    #[arg(long, value_enum, default_value_t = Format::Full)]
+    #[arg(long, value_enum, default_value_t = Format::Full, alias = "format")]
     output_format: Format,
     /// Exit 0 even when errors are found (I/O failures still exit 2).
     #[arg(long)]
