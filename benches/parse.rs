@@ -117,6 +117,8 @@ fn scaling(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(3));
     for size in sizes {
         let text = generate_bytes_at_least(size, GENERATOR_SEED);
+        // Ten parses of 100 MB take several seconds.
+        group.measurement_time(Duration::from_secs(if size >= 100 * MB { 10 } else { 3 }));
         group.throughput(bytes(text.len()));
         group.bench_with_input(
             BenchmarkId::new("parse", format!("{}MB", size / MB)),

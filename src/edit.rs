@@ -120,7 +120,7 @@ fn cell_segments(raw: &str) -> Vec<grammar::Seg> {
 fn cell_units(raw: &str) -> Vec<RawUnit<'_>> {
     let segs = cell_segments(raw);
     let mut units = Vec::new();
-    grammar::units(raw, &segs, &mut units);
+    grammar::units(raw, &segs, &mut units, &mut Vec::new());
     units
 }
 

@@ -38,15 +38,51 @@ pub(crate) struct Artifact {
     pub(crate) span: Span,
 }
 
-fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let slice = &text[start..end];
-    let left = slice.len() - slice.trim_start_matches(is_space).len();
-    let right = slice.trim_end_matches(is_space).len();
-    if left >= right {
-        (start, start)
-    } else {
-        (start + left, start + right)
+/// Whether the character at `bytes[i]` is surely not white space (see
+/// [`is_space`]), from its bytes alone: ASCII other than white space, CJK
+/// ideographs (lead bytes `E4`–`EE`), and the blocks of lead bytes `E3` and
+/// `EF` except U+3000 (`E3 80 80`) and U+FEFF (`EF BB BF`). `false` means
+/// "look closer".
+#[inline]
+fn surely_not_space(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => !matches!(b, b'\t'..=b'\r' | b' '),
+        Some(0xE4..=0xEE) => true,
+        Some(0xE3) => bytes.get(i + 1..i + 3) != Some(&[0x80, 0x80]),
+        Some(0xEF) => bytes.get(i + 1..i + 3) != Some(&[0xBB, 0xBF]),
+        _ => false,
     }
+}
+
+/// The start of `text[start..end]` with leading white space skipped (`end`
+/// if it is all white space).
+#[inline]
+fn trim_start_at(text: &str, start: usize, end: usize) -> usize {
+    if start < end && surely_not_space(text.as_bytes(), start) {
+        return start;
+    }
+    end - text[start..end].trim_start_matches(is_space).len()
+}
+
+/// The end of `text[start..end]` with trailing white space dropped (`start`
+/// if it is all white space).
+#[inline]
+fn trim_end_at(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    if end > start {
+        let clean = if bytes[end - 1] < 0x80 {
+            surely_not_space(bytes, end - 1)
+        } else {
+            // The last character's lead byte, if it is three bytes long.
+            end - start >= 3
+                && matches!(bytes[end - 3], 0xE3..=0xEF)
+                && surely_not_space(bytes, end - 3)
+        };
+        if clean {
+            return end;
+        }
+    }
+    start + text[start..end].trim_end_matches(is_space).len()
 }
 
 fn find_artifact(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
@@ -84,53 +120,89 @@ pub(crate) fn segments(
         } else {
             line.start
         };
-        let end = line.content_end;
-        if start >= end {
-            continue;
-        }
-        let first = out.len();
-        let mut cursor = start;
-        while let Some((a, b)) = find_artifact(text, cursor, end) {
-            artifacts.push(Artifact {
-                span: Span::new(a, b),
-            });
-            if a > cursor {
-                out.push(Seg {
-                    start: cursor,
-                    end: a,
-                    new_line: false,
-                });
-            }
-            cursor = b;
-        }
-        if end > cursor {
+        segment_line(text, start, line.content_end, out, artifacts);
+    }
+}
+
+/// [`segments`] of a cell the lexer saw on one line: no second search for
+/// line ends.
+pub(crate) fn segments_of_line(
+    text: &str,
+    span: Span,
+    tabbed: bool,
+    out: &mut Vec<Seg>,
+    artifacts: &mut Vec<Artifact>,
+) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut end = span.end;
+    while end > span.start && matches!(bytes[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    let start = span.start + usize::from(tabbed);
+    segment_line(text, start, end, out, artifacts);
+}
+
+/// Appends the clean pieces of the line text `start..end` to `out`.
+fn segment_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Seg>,
+    artifacts: &mut Vec<Artifact>,
+) {
+    if start >= end {
+        return;
+    }
+    let first = out.len();
+    let mut cursor = start;
+    while let Some((a, b)) = find_artifact(text, cursor, end) {
+        artifacts.push(Artifact {
+            span: Span::new(a, b),
+        });
+        if a > cursor {
             out.push(Seg {
                 start: cursor,
-                end,
+                end: a,
                 new_line: false,
             });
         }
-        // Trim the line's ends, across pieces that are only white space
-        // (`[bookmark: a] [bookmark: b] 乙`), then drop pieces left empty.
-        if out.len() > first {
-            for seg in &mut out[first..] {
-                let piece = &text[seg.start..seg.end];
-                seg.start = seg.end - piece.trim_start_matches(is_space).len();
-                if seg.start < seg.end {
-                    break;
-                }
+        cursor = b;
+    }
+    if end > cursor {
+        out.push(Seg {
+            start: cursor,
+            end,
+            new_line: false,
+        });
+    }
+    // Trim the line's ends, across pieces that are only white space
+    // (`[bookmark: a] [bookmark: b] 乙`), then drop pieces left empty.
+    if out.len() > first {
+        for seg in &mut out[first..] {
+            seg.start = trim_start_at(text, seg.start, seg.end);
+            if seg.start < seg.end {
+                break;
             }
-            for seg in out[first..].iter_mut().rev() {
-                let piece = &text[seg.start..seg.end];
-                seg.end = seg.start + piece.trim_end_matches(is_space).len();
-                if seg.start < seg.end {
-                    break;
-                }
+        }
+        for seg in out[first..].iter_mut().rev() {
+            seg.end = trim_end_at(text, seg.start, seg.end);
+            if seg.start < seg.end {
+                break;
             }
-            out.retain(|seg| seg.end > seg.start);
-            if let Some(seg) = out.get_mut(first) {
-                seg.new_line = true;
+        }
+        // Only this line's pieces: the earlier lines' are kept already,
+        // and a cell of many lines is not swept once per line.
+        let mut kept = first;
+        for k in first..out.len() {
+            if out[k].end > out[k].start {
+                out[kept] = out[k];
+                kept += 1;
             }
+        }
+        out.truncate(kept);
+        if let Some(seg) = out.get_mut(first) {
+            seg.new_line = true;
         }
     }
 }
@@ -221,6 +293,10 @@ fn is_numeral_like(c: char) -> bool {
 /// Parses the first line of a heading cell. Fails only if the text does not
 /// start (after spaces) with an opening parenthesis.
 pub(crate) fn heading(input: &str) -> Option<RawHeading<'_>> {
+    // Cheap reject, before nom: neither a space nor a parenthesis first.
+    if surely_not_space(input.as_bytes(), 0) && !input.starts_with(['（', '(']) {
+        return None;
+    }
     // Offsets of sub-slices of `input`, from their addresses.
     let offset = |part: &str| part.as_ptr() as usize - input.as_ptr() as usize;
     let parsed: IResult<&str, _> = (
@@ -291,38 +367,46 @@ pub(crate) type RawUnit<'a> = (Cow<'a, str>, Span);
 /// parentheses (`各街镇（开发区、园区）` is one unit), trimming spaces, and
 /// skipping empty names (a trailing `、` leaves none). Lines of a wrapped cell
 /// join with nothing.
-pub(crate) fn units<'a>(text: &'a str, segs: &[Seg], out: &mut Vec<RawUnit<'a>>) {
+pub(crate) fn units<'a>(
+    text: &'a str,
+    segs: &[Seg],
+    out: &mut Vec<RawUnit<'a>>,
+    pieces: &mut Vec<(usize, usize)>,
+) {
     // A unit is a list of (start, end) pieces: usually one.
+    let bytes = text.as_bytes();
     let mut depth: u32 = 0;
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut flush = |pieces: &mut Vec<(usize, usize)>| {
+    pieces.clear();
+    let flush = |pieces: &mut Vec<(usize, usize)>, out: &mut Vec<RawUnit<'a>>| {
         // Trim the unit's ends across pieces.
-        while let Some(&(s, e)) = pieces.first() {
-            let (ts, te) = trim_range(text, s, e);
-            if ts == te {
-                pieces.remove(0);
+        let mut lo = 0;
+        while let Some(&(s, e)) = pieces.get(lo) {
+            let ts = trim_start_at(text, s, e);
+            if ts >= e {
+                lo += 1;
             } else {
-                pieces[0] = (ts, e.max(ts));
-                let _ = te;
+                pieces[lo].0 = ts;
                 break;
             }
         }
-        while let Some(&(s, e)) = pieces.last() {
-            let (ts, te) = trim_range(text, s, e);
-            if ts == te {
-                pieces.pop();
+        let mut hi = pieces.len();
+        while hi > lo {
+            let (s, e) = pieces[hi - 1];
+            let te = trim_end_at(text, s, e);
+            if te <= s {
+                hi -= 1;
             } else {
-                let n = pieces.len() - 1;
-                pieces[n] = (s, te);
+                pieces[hi - 1].1 = te;
                 break;
             }
         }
-        if let (Some(&(s, _)), Some(&(_, e))) = (pieces.first(), pieces.last()) {
-            let name = if pieces.len() == 1 {
+        let kept = &pieces[lo..hi];
+        if let (Some(&(s, _)), Some(&(_, e))) = (kept.first(), kept.last()) {
+            let name = if kept.len() == 1 {
                 Cow::Borrowed(&text[s..e])
             } else {
                 Cow::Owned(clean_joined(
-                    pieces.iter().map(|&(a, b)| &text[a..b]).collect(),
+                    kept.iter().map(|&(a, b)| &text[a..b]).collect(),
                 ))
             };
             if !name.is_empty() {
@@ -333,8 +417,17 @@ pub(crate) fn units<'a>(text: &'a str, segs: &[Seg], out: &mut Vec<RawUnit<'a>>)
     };
     for seg in segs {
         let mut start = seg.start;
-        for (i, c) in text[seg.start..seg.end].char_indices() {
-            let at = seg.start + i;
+        let mut at = seg.start;
+        while at < seg.end {
+            // Only brackets and separators matter: all are ASCII or start
+            // with the byte E3 or EF. Skip every other byte.
+            if !SPECIAL_LEAD[usize::from(bytes[at])] {
+                at += 1;
+                continue;
+            }
+            let Some(c) = text.get(at..seg.end).and_then(|s| s.chars().next()) else {
+                break;
+            };
             let delta = paren_delta(c);
             if delta > 0 {
                 depth = depth.saturating_add(1);
@@ -344,16 +437,31 @@ pub(crate) fn units<'a>(text: &'a str, segs: &[Seg], out: &mut Vec<RawUnit<'a>>)
                 if at > start {
                     pieces.push((start, at));
                 }
-                flush(&mut pieces);
+                flush(pieces, out);
                 start = at + c.len_utf8();
             }
+            at += c.len_utf8();
         }
         if seg.end > start {
             pieces.push((start, seg.end));
         }
     }
-    flush(&mut pieces);
+    flush(pieces, out);
 }
+
+/// First bytes of the characters [`paren_delta`] and [`is_unit_separator`]
+/// look at: ASCII brackets and separators, and the lead bytes `E3`
+/// (`、【】〔〕《》`) and `EF` (`（）［］，；`).
+static SPECIAL_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let special = [b'(', b')', b'[', b']', b',', b';', 0xE3, 0xEF];
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -394,6 +502,18 @@ mod tests {
     }
 
     #[test]
+    fn segments_of_a_cell_of_many_lines() {
+        // One pass over the lines: a hundred thousand lines, some of them
+        // left empty by an artifact, each read once.
+        let text = format!("\t甲\n{}", " 乙 \n[bookmark: x]\n".repeat(100_000));
+        let (segs, artifacts) = segs_of(&text);
+        assert_eq!(segs.len(), 100_001);
+        assert_eq!(artifacts.len(), 100_000);
+        assert!(segs.iter().all(|s| s.new_line));
+        assert!(segs[1..].iter().all(|s| &text[s.start..s.end] == "乙"));
+    }
+
+    #[test]
     fn headings() {
         let h = heading(" （十一）支持").unwrap();
         assert_eq!((h.numeral, h.close, h.title), ("十一", Some('）'), "支持"));
@@ -424,7 +544,7 @@ mod tests {
     fn unit_names(text: &str) -> Vec<String> {
         let (segs, _) = segs_of(text);
         let mut out = Vec::new();
-        units(text, &segs, &mut out);
+        units(text, &segs, &mut out, &mut Vec::new());
         for (name, span) in &out {
             assert_eq!(&text[span.range()], name.as_ref());
         }
@@ -471,7 +591,7 @@ mod tests {
         ] {
             let (segs, _) = segs_of(text);
             let mut out = Vec::new();
-            units(text, &segs, &mut out);
+            units(text, &segs, &mut out, &mut Vec::new());
             assert_eq!(
                 out.iter().map(|(n, _)| n.as_ref()).collect::<Vec<_>>(),
                 want
@@ -489,7 +609,7 @@ mod tests {
         let text = "\t区人社局、区财\n政局\n";
         let (segs, _) = segs_of(text);
         let mut out = Vec::new();
-        units(text, &segs, &mut out);
+        units(text, &segs, &mut out, &mut Vec::new());
         assert_eq!(out[1].0, "区财政局");
         assert!(matches!(out[1].0, Cow::Owned(_)));
         assert_eq!(out[0].0, "区人社局");

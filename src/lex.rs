@@ -117,8 +117,13 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Item {
     /// A cell: `span` runs from its tab (or, if `implicit`, its first
-    /// character) to the end of its last line, line ending included.
-    Cell { span: Span, implicit: bool },
+    /// character) to the end of its last line, line ending included;
+    /// `one_line` says it has no continuation or blank lines.
+    Cell {
+        span: Span,
+        implicit: bool,
+        one_line: bool,
+    },
     /// Blank lines that end a row.
     Break(Span),
     /// Lines of text outside any cell.
@@ -132,6 +137,7 @@ enum Open {
         end: usize,
         implicit: bool,
         has_text: bool,
+        one_line: bool,
     },
     Stray {
         start: usize,
@@ -176,10 +182,12 @@ impl<'a> Lexer<'a> {
                 start,
                 end,
                 implicit,
+                one_line,
                 ..
             }) => self.out.push_back(Item::Cell {
                 span: Span::new(start, end),
                 implicit,
+                one_line,
             }),
             Some(Open::Stray { start, end }) => {
                 self.out.push_back(Item::Stray(Span::new(start, end)))
@@ -197,6 +205,7 @@ impl<'a> Lexer<'a> {
                 end: line.end,
                 implicit: true,
                 has_text: true,
+                one_line: true,
             }
         } else {
             Open::Stray {
@@ -220,14 +229,21 @@ impl<'a> Lexer<'a> {
                 end: line.end,
                 implicit: false,
                 has_text: !is_blank(&content[1..]),
+                one_line: true,
             });
             return;
         }
         if !is_blank(content) {
             match &mut self.open {
-                Some(Open::Cell { end, has_text, .. }) => {
+                Some(Open::Cell {
+                    end,
+                    has_text,
+                    one_line,
+                    ..
+                }) => {
                     *end = line.end;
                     *has_text = true;
+                    *one_line = false;
                 }
                 Some(Open::Stray { end, .. }) => *end = line.end,
                 None => self.open_untabbed(line),
@@ -249,11 +265,13 @@ impl<'a> Lexer<'a> {
                 if let Some(Open::Cell {
                     end,
                     has_text: has_text @ false,
+                    one_line,
                     ..
                 }) = &mut self.open
                 {
                     *end = l.end;
                     *has_text = true;
+                    *one_line = false;
                     return;
                 }
                 self.close();
@@ -294,7 +312,7 @@ mod tests {
     fn items(text: &str) -> Vec<(char, &str)> {
         Lexer::new(text, 0)
             .map(|item| match item {
-                Item::Cell { span, implicit } => {
+                Item::Cell { span, implicit, .. } => {
                     (if implicit { 'i' } else { 'c' }, &text[span.range()])
                 }
                 Item::Break(span) => ('b', &text[span.range()]),

@@ -59,7 +59,7 @@ pub struct Link {
     pub local: Vec<String>,
     /// How the link was inferred (the strongest basis found).
     pub basis: Option<Basis>,
-    /// Task numbers that support the link.
+    /// Task numbers that support the link, in increasing order.
     pub evidence: Vec<u32>,
     /// Whether the link is uncertain: no local unit, or several from
     /// conflicting evidence.
@@ -100,13 +100,13 @@ impl UnitMap {
         self.links.iter().find(|l| l.district == district)
     }
 
-    /// The tasks of a district unit.
-    pub fn tasks_of_district(&self, unit: &str) -> Vec<u32> {
+    /// The tasks of a district unit (empty for an unknown unit).
+    pub fn tasks_of_district(&self, unit: &str) -> &[u32] {
         find(&self.district, unit)
     }
 
-    /// The tasks of a local unit.
-    pub fn tasks_of_local(&self, unit: &str) -> Vec<u32> {
+    /// The tasks of a local unit (empty for an unknown unit).
+    pub fn tasks_of_local(&self, unit: &str) -> &[u32] {
         find(&self.local, unit)
     }
 
@@ -122,12 +122,11 @@ impl UnitMap {
     }
 }
 
-fn find(duties: &[Duties], unit: &str) -> Vec<u32> {
+fn find<'m>(duties: &'m [Duties], unit: &str) -> &'m [u32] {
     duties
         .iter()
         .find(|d| d.unit == unit)
-        .map(|d| d.tasks.clone())
-        .unwrap_or_default()
+        .map_or(&[], |d| d.tasks.as_slice())
 }
 
 /// Prefixes that district-level names put before a local name.

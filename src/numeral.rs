@@ -91,9 +91,32 @@ pub fn parse(text: &str) -> Option<u32> {
     }
     total = total.checked_add(section + pending.unwrap_or(0))?;
     let value = u32::try_from(total).ok()?;
+    if !text.starts_with("一十") && !text.contains(['〇', '两']) {
+        // The text is its own normal form: compare without allocating.
+        let mut matcher = Matcher { rest: text };
+        let matched = write_chinese(&mut matcher, value).is_ok() && matcher.rest.is_empty();
+        return matched.then_some(value);
+    }
     let canonical = to_chinese(value);
     let normalized = normalize(text);
     (canonical == normalized).then_some(value)
+}
+
+/// A writer that checks that what is written is a prefix of `rest`.
+struct Matcher<'a> {
+    rest: &'a str,
+}
+
+impl std::fmt::Write for Matcher<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        match self.rest.strip_prefix(s) {
+            Some(rest) => {
+                self.rest = rest;
+                Ok(())
+            }
+            None => Err(std::fmt::Error),
+        }
+    }
 }
 
 fn normalize(text: &str) -> String {
@@ -114,10 +137,16 @@ fn normalize(text: &str) -> String {
 /// The standard Chinese numeral for `n`: `10` is `十`, `110` is `一百一十`,
 /// `10001` is `一万零一`, `0` is `零`.
 pub fn to_chinese(n: u32) -> String {
-    if n == 0 {
-        return "零".to_string();
-    }
     let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_chinese(&mut out, n);
+    out
+}
+
+fn write_chinese(out: &mut impl std::fmt::Write, n: u32) -> std::fmt::Result {
+    if n == 0 {
+        return out.write_char('零');
+    }
     let sections = [
         (n / 100_000_000, "亿"),
         ((n / 10_000) % 10_000, "万"),
@@ -133,18 +162,18 @@ pub fn to_chinese(n: u32) -> String {
             continue;
         }
         if started && (need_zero || value < 1_000) {
-            out.push('零');
+            out.write_char('零')?;
         }
-        write_section(&mut out, value, !started);
-        out.push_str(unit);
+        write_section(out, value, !started)?;
+        out.write_str(unit)?;
         started = true;
         need_zero = false;
     }
-    out
+    Ok(())
 }
 
 /// Writes `value` (1..=9999) with 千百十 units and inner zeros.
-fn write_section(out: &mut String, value: u32, leading: bool) {
+fn write_section(out: &mut impl std::fmt::Write, value: u32, leading: bool) -> std::fmt::Result {
     let places = [(1_000, "千"), (100, "百"), (10, "十"), (1, "")];
     let mut written = false;
     let mut zero = false;
@@ -157,16 +186,17 @@ fn write_section(out: &mut String, value: u32, leading: bool) {
             continue;
         }
         if zero {
-            out.push('零');
+            out.write_char('零')?;
             zero = false;
         }
         // 十一, not 一十一, at the very start of a numeral.
         if !(leading && !written && place == 10 && d == 1) {
-            out.push(DIGITS[d as usize]);
+            out.write_char(DIGITS[d as usize])?;
         }
-        out.push_str(unit);
+        out.write_str(unit)?;
         written = true;
     }
+    Ok(())
 }
 
 #[cfg(test)]

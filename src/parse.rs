@@ -93,9 +93,11 @@ pub fn parse_tolerant(input: &str) -> Parsed<'_> {
     }
 }
 
-/// A cell as lexed: its span and whether it starts with its tab.
+/// A cell as lexed: its span, whether it starts with its tab, and whether
+/// it is one line.
 #[derive(Debug, Clone, Copy)]
 struct CellRef {
+    one_line: bool,
     span: Span,
     tabbed: bool,
 }
@@ -107,6 +109,7 @@ struct Parser<'a> {
     segs: Vec<Seg>,
     artifacts: Vec<Artifact>,
     units: Vec<RawUnit<'a>>,
+    pieces: Vec<(usize, usize)>,
     row: Vec<CellRef>,
     last_end: usize,
     header_pending: bool,
@@ -137,6 +140,7 @@ impl<'a> Parser<'a> {
             segs: Vec::new(),
             artifacts: Vec::new(),
             units: Vec::new(),
+            pieces: Vec::new(),
             row: Vec::new(),
             last_end: 0,
             header_pending: true,
@@ -151,20 +155,11 @@ impl<'a> Parser<'a> {
     fn run(&mut self) {
         let text = self.text;
         if text.chars().all(is_space) {
-            self.report(
-                Diagnostic::expected(
-                    Code::EmptyDocument,
-                    Span::new(0, text.len()),
-                    "a task table",
-                    if text.is_empty() {
-                        "an empty document"
-                    } else {
-                        "only white space"
-                    },
-                )
-                .with_label("nothing to read here")
-                .with_help("a document starts with its title, then the header row: a tab and 序号 on the first line, then the other three cells"),
-            );
+            self.empty_document(if text.is_empty() {
+                "an empty document"
+            } else {
+                "only white space"
+            });
             self.doc.trailer = Cow::Borrowed(text);
             return;
         }
@@ -182,7 +177,12 @@ impl<'a> Parser<'a> {
         let mut lexer = Lexer::new(text, table_start);
         loop {
             match lexer.next() {
-                Some(Item::Cell { span, implicit }) => self.row.push(CellRef {
+                Some(Item::Cell {
+                    span,
+                    implicit,
+                    one_line,
+                }) => self.row.push(CellRef {
+                    one_line,
                     span,
                     tabbed: !implicit,
                 }),
@@ -201,11 +201,42 @@ impl<'a> Parser<'a> {
             self.missing_header(Span::empty(text.len()), "the end of the document");
         }
         self.doc.trailer = Cow::Borrowed(&text[self.last_end..]);
+        // Cells that hold nothing but artifacts (`\t[bookmark: x]`) read as
+        // empty: a document with no value at all, and no error, is white
+        // space and artifacts only, as empty as white space alone (and it
+        // would be white space alone once W005 cut the artifacts).
+        let doc = &self.doc;
+        if self.diagnostics.is_empty()
+            && doc.preamble.label.is_none()
+            && doc.preamble.title.is_empty()
+            && doc.header.columns.iter().all(|c| c.is_empty())
+            && doc.categories.is_empty()
+        {
+            self.empty_document("only white space and extraction artifacts");
+        }
+    }
+
+    fn empty_document(&mut self, found: &str) {
+        self.report(
+            Diagnostic::expected(
+                Code::EmptyDocument,
+                Span::new(0, self.text.len()),
+                "a task table",
+                found,
+            )
+            .with_label("nothing to read here")
+            .with_help("a document starts with its title, then the header row: a tab and 序号 on the first line, then the other three cells"),
+        );
     }
 
     fn load_segments(&mut self, cell: CellRef) {
         self.artifacts.clear();
-        grammar::segments(
+        let segments = if cell.one_line {
+            grammar::segments_of_line
+        } else {
+            grammar::segments
+        };
+        segments(
             self.text,
             cell.span,
             cell.tabbed,
@@ -321,11 +352,16 @@ impl<'a> Parser<'a> {
             let last = &text[row[count - 1].span.range()];
             let text_end = row[count - 1].span.start + last.trim_end_matches(['\r', '\n']).len();
             let span = Span::new(span.start, text_end);
-            let found = labels
+            // A few labels: a row of a hundred thousand cells is not listed.
+            let mut found = labels
                 .iter()
+                .take(MAX_LISTED)
                 .map(|(l, _)| quote(l, 12))
                 .collect::<Vec<_>>()
                 .join(", ");
+            if labels.len() > MAX_LISTED {
+                found.push_str(&format!(", … ({} more)", labels.len() - MAX_LISTED));
+            }
             self.report(
                 Diagnostic::expected(
                     Code::HeaderCellCount,
@@ -377,11 +413,9 @@ impl<'a> Parser<'a> {
 
     fn stray(&mut self, span: Span) {
         let text = &self.text[span.range()];
-        let first_line = text.lines().next().unwrap_or("");
-        let line_span = Span::new(
-            span.start,
-            span.start + first_line.trim_end_matches('\r').len(),
-        );
+        // The first line, ended by any line ending (a lone CR too).
+        let first_line = text.split(['\r', '\n']).next().unwrap_or("");
+        let line_span = Span::new(span.start, span.start + first_line.len());
         self.report(
             Diagnostic::expected(
                 Code::StrayLine,
@@ -431,14 +465,14 @@ impl<'a> Parser<'a> {
                 Diagnostic::expected(
                     Code::UnclosedHeading,
                     at,
-                    &format!("`）` after the numeral `{}`", h.numeral),
+                    &format!("`）` after the numeral {}", quote(h.numeral, 20)),
                     &found,
                 )
                 .with_label("the numeral should be closed here")
                 .with_help(format!(
                     "write the heading as （{}）{}",
-                    h.numeral,
-                    h.title.trim_matches(is_space)
+                    shorten(h.numeral, 20),
+                    shorten(h.title.trim_matches(is_space), 30)
                 )),
             );
         }
@@ -454,6 +488,16 @@ impl<'a> Parser<'a> {
             });
         }
         title_segs.extend_from_slice(&self.segs[1..]);
+        // The title starts mid-line, after the numeral: trim the white space
+        // there across what an artifact left (`（一）[bookmark: x] 类`).
+        while let Some(seg) = title_segs.first_mut() {
+            let piece = &text[seg.start..seg.end];
+            seg.start = seg.end - piece.trim_start_matches(is_space).len();
+            if seg.start < seg.end {
+                break;
+            }
+            title_segs.remove(0);
+        }
         let title = grammar::join(text, &title_segs, "");
         let heading_span = Span::new(base + h.open_at, first.end);
         if title.is_empty() {
@@ -461,7 +505,7 @@ impl<'a> Parser<'a> {
                 Diagnostic::expected(
                     Code::MissingCategoryTitle,
                     heading_span,
-                    &format!("a title after `{}`", &text[heading_span.range()]),
+                    &format!("a title after {}", quote(&text[heading_span.range()], 30)),
                     "nothing",
                 )
                 .with_label("this heading has no title")
@@ -521,16 +565,19 @@ impl<'a> Parser<'a> {
                 Code::InvalidNumeral,
                 span,
                 &format!("a Chinese numeral such as {chinese}"),
-                &format!("the digits `{numeral}`"),
+                &format!("the digits {}", quote(numeral, 20)),
             )
             .with_label("categories are numbered in Chinese numerals")
-            .with_help(format!("write （{chinese}） instead of {written}"))
+            .with_help(format!(
+                "write （{chinese}） instead of {}",
+                shorten(written, 24)
+            ))
         } else {
             Diagnostic::expected(
                 Code::InvalidNumeral,
                 span,
                 &format!("a Chinese numeral such as {suggestion}"),
-                &format!("`{numeral}`"),
+                &quote(numeral, 20),
             )
             .with_label("this is not a Chinese numeral")
             .with_help(format!(
@@ -540,10 +587,11 @@ impl<'a> Parser<'a> {
         self.report(diagnostic);
     }
 
+    /// Reads a task; `self.segs` holds the segments of `cells[0]` (loaded by
+    /// `end_row`).
     fn task(&mut self, cells: [CellRef; 4]) {
         let text = self.text;
         // Number.
-        self.load_segments(cells[0]);
         let number_text = grammar::join(text, &self.segs, "");
         let number_span =
             grammar::segs_span(&self.segs).unwrap_or(Span::empty(cells[0].span.start + 1));
@@ -600,7 +648,7 @@ impl<'a> Parser<'a> {
     fn unit_cell(&mut self, cell: CellRef) -> Vec<Unit<'a>> {
         self.load_segments(cell);
         self.units.clear();
-        grammar::units(self.text, &self.segs, &mut self.units);
+        grammar::units(self.text, &self.segs, &mut self.units, &mut self.pieces);
         self.units
             .drain(..)
             .map(|(name, span)| Unit {
@@ -660,9 +708,15 @@ impl<'a> Parser<'a> {
                 if let Some(n) = numeral::parse(found) {
                     d.with_help(format!("write the number in digits: {n}"))
                 } else if !ascii.is_empty() && ascii.len() == found.chars().count() {
-                    d.with_help(format!("write the number with ASCII digits: {ascii}"))
+                    d.with_help(format!(
+                        "write the number with ASCII digits: {}",
+                        shorten(&ascii, 20)
+                    ))
                 } else if !ascii.is_empty() && found.starts_with(|c: char| c.is_ascii_digit()) {
-                    d.with_help(format!("remove what follows the digits: {ascii}"))
+                    d.with_help(format!(
+                        "remove what follows the digits: {}",
+                        shorten(&ascii, 20)
+                    ))
                 } else {
                     d.with_help(format!(
                         "each task row is four cells: number, task, then the two unit cells; \
@@ -737,6 +791,18 @@ impl<'a> Parser<'a> {
             }
         };
         self.report(diagnostic);
+    }
+}
+
+/// How many header labels an E005 message lists.
+const MAX_LISTED: usize = 6;
+
+/// `text` cut after `max` characters, with `…` if anything was cut: what
+/// goes into a message stays short however long the input.
+fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => Cow::Owned(format!("{}…", &text[..at])),
+        None => Cow::Borrowed(text),
     }
 }
 
@@ -862,6 +928,103 @@ mod tests {
         assert_eq!(
             d.message(),
             "expected a task number of at most 10 digits, found a number of 11 digits"
+        );
+    }
+
+    #[test]
+    fn a_title_after_an_artifact_is_trimmed() {
+        for heading in [
+            "（一）[bookmark:] 类",
+            "（一）[bookmark: a] [bookmark: b]\u{3000}类",
+            "（一） [bookmark: a] 类 [bookmark: b] ",
+        ] {
+            let text = format!("{HEAD}\t{heading}\n");
+            let doc = parse(&text).unwrap();
+            let category = &doc.categories()[0];
+            assert_eq!(category.title(), "类", "{heading}");
+            assert_eq!(&text[category.title_span().unwrap().range()], "类");
+        }
+    }
+
+    #[test]
+    fn artifacts_and_white_space_only_is_empty() {
+        // Four header cells that hold only an artifact or nothing: no value
+        // at all, like the same text without the artifact.
+        for text in [
+            "\t[bookmark:\n\t\n\t\n\t",
+            "\n\t[bookmark: a]\n\t [bookmark: b]\n\t\n\t\n\n\t[bookmark: c]\n",
+        ] {
+            let parsed = parse_tolerant(text);
+            assert_eq!(codes(text), ["E001"], "{text:?}");
+            assert_eq!(
+                parsed.diagnostics[0].message(),
+                "expected a task table, found only white space and extraction artifacts"
+            );
+            assert_eq!(parsed.diagnostics[0].span(), Span::new(0, text.len()));
+            assert_eq!(parsed.document.to_string(), text);
+        }
+        assert_eq!(codes("\t\n\t\n\t\n\t"), ["E001"]);
+        // Any value makes it a document: a title, a label, a column label.
+        assert!(codes("标题\n\t[bookmark:\n\t\n\t\n\t").is_empty());
+        assert!(codes("附件：\n\t[bookmark:\n\t\n\t\n\t").is_empty());
+        assert!(codes("\t[bookmark:\n\t\n\t\n\t乙").is_empty());
+    }
+
+    #[test]
+    fn messages_stay_short_for_huge_cells() {
+        let long = |c: &str| c.repeat(10_000);
+        let texts = [
+            // E007, as a numeral and as digits; E008; E009.
+            format!("{HEAD}\t（{}）类\n", long("一")),
+            format!("{HEAD}\t（{}3）类\n", long("0")),
+            format!("{HEAD}\t（{}类\n", long("一")),
+            format!("{HEAD}\t（一{}\n", long("类")),
+            format!("{HEAD}\t（{}）\n", long("一")),
+            // E010 in full-width digits and digits with a tail.
+            format!("{HEAD}\t（一）类\n\t{}\n\t文\n\t甲\n\t乙\n", long("９")),
+            format!("{HEAD}\t（一）类\n\t{}x\n\t文\n\t甲\n\t乙\n", long("9")),
+            // E005 with ten thousand cells.
+            format!("标题\n{}", long("\t甲\n")),
+        ];
+        for text in &texts {
+            let parsed = parse_tolerant(text);
+            assert!(!parsed.diagnostics.is_empty());
+            for d in &parsed.diagnostics {
+                for field in [d.message(), d.label(), d.help().unwrap_or("")] {
+                    let n = field.chars().count();
+                    assert!(n < 300, "{}: {n} characters", d.code());
+                }
+            }
+        }
+        let d = &parse_tolerant(&texts[0]).diagnostics[0];
+        assert_eq!(
+            d.message(),
+            format!(
+                "expected a Chinese numeral such as 一, found `{}…`",
+                "一".repeat(20)
+            )
+        );
+        let d = &parse_tolerant(&texts[7]).diagnostics[0];
+        assert_eq!(
+            d.message(),
+            "expected a header row of 4 cells (序号, 工作任务 and the two responsibility columns), \
+             found 10000 cells: `甲`, `甲`, `甲`, `甲`, `甲`, `甲`, … (9994 more)"
+        );
+        // Short ones read as before.
+        assert_eq!(shorten("（3）", 24), "（3）");
+        assert_eq!(shorten("一二三", 2), "一二…");
+    }
+
+    #[test]
+    fn a_stray_line_ends_at_a_lone_cr() {
+        let text = format!("{HEAD}\t（一）类\n\n第3页\n续\n").replace('\n', "\r");
+        let d = &parse_tolerant(&text).diagnostics[0];
+        assert_eq!(d.code(), Code::StrayLine);
+        assert_eq!(&text[d.span().range()], "第3页");
+        let text = format!("{HEAD}\t（一）类\n\n第3页\r\n续\n");
+        assert_eq!(
+            &text[parse_tolerant(&text).diagnostics[0].span().range()],
+            "第3页"
         );
     }
 

@@ -27,9 +27,22 @@
 //! (`→` stands for a tab.) Units are joined with `、`, lines of a task text
 //! each on their own line, and the text ends with one line feed. Parsing the
 //! canonical text gives back an equal document, and writing it again gives
-//! the same bytes, for every document whose values are clean: no tabs or line
-//! breaks in titles, labels and unit names, no `、` in unit names outside
-//! parentheses, no blank lines in task texts, and non-empty category titles.
+//! the same bytes, for every document whose values are clean:
+//!
+//! - titles, labels, column labels and unit names are one line each, and
+//!   each line of a task text is one: no tabs or line breaks, no white space
+//!   at either end, no extraction artifact (`[bookmark:`); task texts have no
+//!   blank lines, and category titles and unit names are not empty;
+//! - unit names have their separators (`、`, and `，` `；` `,` `;`, which read
+//!   the same) only inside parentheses, and close the parentheses they open;
+//! - categories are numbered from 1 (`（零）` is not a numeral the parser
+//!   takes);
+//! - the label is one (`附件：`, `附件2`), and without one the title does not
+//!   read as one; no column label starts with an opening parenthesis (the
+//!   header row would end there, at what reads as a category heading).
+//!
+//! The `canonical` fuzz target (`fuzz/`) checks this on documents built from
+//! arbitrary values.
 //!
 //! ```
 //! let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt").unwrap();

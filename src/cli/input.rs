@@ -77,7 +77,7 @@ pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Box<Diagnostic>> {
 
 pub fn load(origin: &Origin) -> Result<Loaded, LoadError> {
     let bytes = read_bytes(origin).map_err(LoadError::Io)?;
-    match source::decode(&bytes) {
+    match source::decode_vec(bytes) {
         Ok(decoded) => Ok(from_decoded(origin.clone(), decoded)),
         Err(err) => {
             let position = err.position();

@@ -5,7 +5,9 @@
 //!   an implicit cell), or its tab sits alone on a line above, blank lines
 //!   between (`→⏎⏎⏎⏎（五）⏎`). The safe fix puts a tab at the start of the
 //!   heading's line (in place of any white space there): the heading then
-//!   opens its own cell and reads the same.
+//!   opens its own cell and reads the same. A lone tab in the header's row
+//!   (no blank line after the header cells) would then be a fifth header
+//!   cell, so there the fix moves the tab down instead.
 //! - W011 `unexpected-column-label`: a header label other than `序号`,
 //!   `工作任务`, and two labels ending in `责任单位`.
 //! - W012 `missing-title`: no title before the table.
@@ -31,6 +33,9 @@ pub(crate) struct UntabbedHeading {
     pub(crate) line_end: usize,
     /// The tab of its cell, alone on a line above, if there is one.
     pub(crate) tab: Option<usize>,
+    /// Whether its cell follows the header's cells in their row (no blank
+    /// line between): a lone tab there would count as a fifth header cell.
+    pub(crate) in_header_row: bool,
 }
 
 /// Every category heading whose line does not start with a tab.
@@ -63,11 +68,15 @@ pub(crate) fn untabbed_headings(cx: &Context<'_, '_>) -> Vec<UntabbedHeading> {
         }
         let line_end = memchr::memchr2(b'\n', b'\r', &bytes[open_at..cell.end])
             .map_or(cell.end, |i| open_at + i);
+        let in_header_row = cx
+            .checked(cx.doc.header_span())
+            .is_some_and(|header| header.end == cell.start);
         found.push(UntabbedHeading {
             line_start,
             open_at,
             line_end,
             tab: tabbed.then_some(cell.start),
+            in_header_row,
         });
     }
     found
@@ -85,6 +94,21 @@ fn line_breaks(text: &str) -> usize {
 pub(crate) fn headings(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     for h in untabbed_headings(cx) {
         let span = Span::new(h.open_at, h.line_end);
+        let mut edits = vec![Edit {
+            span: Span::new(h.line_start, h.open_at),
+            replacement: "\t".to_string(),
+        }];
+        if let (Some(tab), true) = (h.tab, h.in_header_row) {
+            // The lone tab would stay an empty cell of the header's row:
+            // move it down instead, leaving a blank line that ends the row.
+            edits.insert(
+                0,
+                Edit {
+                    span: Span::new(tab, tab + 1),
+                    replacement: String::new(),
+                },
+            );
+        }
         let heading = quote(cx.text(span), 16);
         let d = match h.tab {
             Some(tab) => {
@@ -112,12 +136,14 @@ pub(crate) fn headings(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         out.push(
             d.with_help("start the heading's line with a tab, like the other headings")
                 .with_fix(Fix {
-                    message: "put a tab before the heading".to_string(),
+                    message: if edits.len() == 1 {
+                        "put a tab before the heading"
+                    } else {
+                        "move the tab down to the heading"
+                    }
+                    .to_string(),
                     applicability: Applicability::Safe,
-                    edits: vec![Edit {
-                        span: Span::new(h.line_start, h.open_at),
-                        replacement: "\t".to_string(),
-                    }],
+                    edits,
                 }),
         );
     }
@@ -225,6 +251,34 @@ mod tests {
         assert!(only(&fixed, Code::HeadingWithoutTab).is_empty());
         // A wrapped heading is fine.
         assert!(only(&format!("{HEAD}\t（一）\n甲\n"), Code::HeadingWithoutTab).is_empty());
+    }
+
+    #[test]
+    fn lone_tab_in_the_header_row_moves_down() {
+        // The heading's cell shares the header's row: `→⏎（一）心` right after
+        // the header cells. A new tab before the heading would leave the
+        // lone tab as a fifth header cell, so the fix moves it.
+        for head in [
+            "\t\n\t\n\t\n\t\n",
+            "附件：\n标题\n\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n",
+        ] {
+            for gap in ["", "\n\n"] {
+                let text = format!("{head}\t\n{gap}（一）心\n\t1\n\t文\n\t区甲\n\t甲\n");
+                let parsed = crate::parse_tolerant(&text);
+                assert!(!parsed.has_errors(), "{text:?}");
+                let found = only(&text, Code::HeadingWithoutTab);
+                assert_eq!(found.len(), 1);
+                let fix = found[0].fix().unwrap();
+                assert_eq!(fix.message, "move the tab down to the heading");
+                let fixed = apply(&text, &found);
+                assert_eq!(
+                    fixed,
+                    format!("{head}\n{gap}\t（一）心\n\t1\n\t文\n\t区甲\n\t甲\n")
+                );
+                assert_eq!(crate::parse(&fixed).unwrap(), parsed.document);
+                assert!(only(&fixed, Code::HeadingWithoutTab).is_empty());
+            }
+        }
     }
 
     #[test]

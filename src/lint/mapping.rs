@@ -3,7 +3,7 @@
 //! document (see [`crate::mapping`]). No fix: the author decides whether the
 //! local cell or the district cell is wrong.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::mapping::{Basis, Link};
@@ -20,7 +20,8 @@ const MIN_OTHER_EVIDENCE: usize = 3;
 /// thirds of the tasks that name its district unit (a collective such as
 /// 各街镇 answers to different units in different tasks and is never firm).
 fn firm(link: &Link, task: u32, appearances: usize) -> bool {
-    let support = link.evidence.iter().filter(|&&n| n != task).count();
+    // The evidence is sorted: one lookup, not a scan per task.
+    let support = link.evidence.len() - usize::from(link.evidence.binary_search(&task).is_ok());
     !link.ambiguous
         && matches!(
             link.basis,
@@ -33,6 +34,13 @@ fn firm(link: &Link, task: u32, appearances: usize) -> bool {
 /// W013.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let map = cx.doc.unit_map();
+    // Looked up once per (task, unit): hashed, not searched.
+    let links: HashMap<&str, &Link> = map.links.iter().map(|l| (l.district.as_str(), l)).collect();
+    let appearances: HashMap<&str, usize> = map
+        .district
+        .iter()
+        .map(|d| (d.unit.as_str(), d.tasks.len()))
+        .collect();
     for task in cx.doc.tasks() {
         let n = task.number();
         let locals: BTreeSet<&str> = task.units().local_names().collect();
@@ -42,8 +50,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         }
         let mut missing: Vec<(&str, &str)> = Vec::new();
         for district in task.units().district_names() {
-            let appearances = map.tasks_of_district(district).len();
-            let Some(link) = map.link(district).filter(|l| firm(l, n, appearances)) else {
+            let seen = appearances.get(district).copied().unwrap_or(0);
+            let Some(link) = links.get(district).copied().filter(|l| firm(l, n, seen)) else {
                 continue;
             };
             // A local unit shared by several district units need only be
@@ -100,8 +108,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             );
         }
         let (local, district) = missing[0];
-        let others = map
-            .link(district)
+        let others = links
+            .get(district)
             .map(|l| {
                 l.evidence
                     .iter()

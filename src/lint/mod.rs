@@ -192,7 +192,7 @@ impl<'d, 'a> Context<'d, 'a> {
             .map_or(source.len(), |l| l.start);
         let cells = Lexer::new(source, table_start)
             .filter_map(|item| match item {
-                Item::Cell { span, implicit } => Some(Cell {
+                Item::Cell { span, implicit, .. } => Some(Cell {
                     span,
                     tabbed: !implicit,
                 }),
@@ -225,16 +225,25 @@ impl<'d, 'a> Context<'d, 'a> {
 
     /// The name of the district level (`滨海新区`), or a description.
     pub(crate) fn district(&self) -> &str {
-        Some(self.doc.district_name())
-            .filter(|s| !s.is_empty())
-            .unwrap_or("district")
+        zone_or(self.doc.district_name(), "district")
     }
 
     /// The name of the local level (`东疆`), or a description.
     pub(crate) fn local(&self) -> &str {
-        Some(self.doc.local_name())
-            .filter(|s| !s.is_empty())
-            .unwrap_or("local")
+        zone_or(self.doc.local_name(), "local")
+    }
+}
+
+/// Longest zone name (in characters) that messages name; a longer one
+/// (a column label gone wrong) is described instead.
+const MAX_ZONE_CHARS: usize = 24;
+
+/// `name` if it is fit for a message, else `description`.
+fn zone_or<'s>(name: &'s str, description: &'s str) -> &'s str {
+    if name.is_empty() || name.chars().nth(MAX_ZONE_CHARS).is_some() {
+        description
+    } else {
+        name
     }
 }
 
@@ -419,6 +428,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn zone_names_in_messages_stay_short() {
+        assert_eq!(zone_or("东疆", "local"), "东疆");
+        assert_eq!(zone_or("", "local"), "local");
+        assert_eq!(zone_or(&"甲".repeat(24), "local"), "甲".repeat(24));
+        assert_eq!(zone_or(&"甲".repeat(25), "local"), "local");
+        let zone = "甲".repeat(10_000);
+        let text = format!(
+            "附件：\n标题\n\t序号\n\t工作任务\n\t{zone}责任单位\n\t乙责任单位\n\n\t（一）类\n\t1\n\t文\n\t\n\t乙\n"
+        );
+        let found = only(&text, Code::EmptyUnitCell);
+        assert_eq!(
+            found[0].message(),
+            "expected at least one district unit responsible for task 1, found an empty cell"
+        );
     }
 
     #[test]

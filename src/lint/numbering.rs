@@ -81,6 +81,9 @@ fn analyse(numbers: &[u32]) -> Vec<Finding> {
         if pinned {
             typo[i] = true;
             eff.push(m);
+            // `m` is taken now: another typo pinned to it would make two
+            // tasks `m` once both fixes are applied.
+            count.insert(m, 1);
         } else {
             eff.push(n);
         }
@@ -444,6 +447,36 @@ mod tests {
         // Huge numbers cost nothing.
         assert_eq!(kinds(&[1, u32::MAX]), [(1, "gap")]);
         assert_eq!(kinds(&[u32::MAX, u32::MAX]).len(), 2);
+    }
+
+    #[test]
+    fn two_typos_are_not_pinned_to_one_number() {
+        // 5 and the second 1 both sit between 1 and 3, and 2 is unused: only
+        // the first becomes 2, or fixing both would make two tasks 2.
+        let found = analyse(&[1, 5, 3, 1, 1, 3]);
+        let typos: Vec<(usize, u32)> = found
+            .iter()
+            .filter_map(|f| match f.kind {
+                Kind::Typo { to, .. } => Some((f.at, to)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(typos, [(1, 2)]);
+        let text = format!(
+            "{HEAD}\t（一）类\n{}",
+            rows(&[
+                ("1", "甲", "区甲", "甲"),
+                ("5", "乙", "区甲", "甲"),
+                ("3", "丙", "区甲", "甲"),
+                ("1", "丁", "区甲", "甲"),
+                ("1", "戊", "区甲", "甲"),
+                ("3", "己", "区甲", "甲"),
+            ])
+        );
+        let fixed = apply(&text, &only(&text, Code::TaskNumberSequence));
+        let doc = crate::parse(&fixed).unwrap();
+        let numbers: Vec<u32> = doc.tasks().map(|t| t.number()).collect();
+        assert_eq!(numbers, [1, 2, 3, 1, 1, 3]);
     }
 
     #[test]

@@ -77,7 +77,12 @@ pub(crate) fn cells(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             // W010 puts a tab in place of a heading line's leading white
             // space.
             let lead = !skip.contains(&line.start);
-            edges(cx, start, end, first, lead, &artifacts, out);
+            // Only the artifacts that start on this line (they come in
+            // source order): a cell of many lines, each with an artifact,
+            // is not read once per line.
+            let from = artifacts.partition_point(|a| a.span.start < start);
+            let to = from + artifacts[from..].partition_point(|a| a.span.start < end);
+            edges(cx, start, end, first, lead, &artifacts[from..to], out);
         }
         if units.contains(&cell.span.start) {
             around_separators(cx, &segs, out);
@@ -225,10 +230,13 @@ fn delete(runs: &[Span], message: &str) -> Fix {
 
 /// White space next to the separators of a unit cell, inside its clean
 /// segments (so never at a line's start or end, which [`edges`] reports).
+/// Artifacts between a separator and its white space do not hide it
+/// (`甲、[bookmark: x] 乙`): the parser trims that white space from the unit
+/// name all the same.
 fn around_separators(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnostic>) {
     let text = cx.source;
     let mut depth: u32 = 0;
-    for seg in segs {
+    for (k, seg) in segs.iter().enumerate() {
         let Some(slice) = text.get(seg.start..seg.end) else {
             return;
         };
@@ -242,23 +250,14 @@ fn around_separators(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<
                 }
                 c if depth == 0 && is_unit_separator(c) => {
                     let at = seg.start + i;
-                    let before = &slice[..i];
-                    let after = &slice[i + c.len_utf8()..];
-                    let left = before.len() - before.trim_end_matches(is_space).len();
-                    let right = after.len() - after.trim_start_matches(is_space).len();
-                    let mut runs = Vec::new();
-                    if left > 0 {
-                        runs.push(Span::new(at - left, at));
-                    }
                     let sep_end = at + c.len_utf8();
-                    if right > 0 {
-                        runs.push(Span::new(sep_end, sep_end + right));
-                    }
-                    if runs.is_empty() {
+                    let mut runs = space_before(text, segs, k, at);
+                    runs.extend(space_after(text, segs, k, sep_end));
+                    let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
                         continue;
-                    }
+                    };
+                    let span = Span::new(first.start.min(at), last.end.max(sep_end));
                     let spaces: String = runs.iter().map(|&s| cx.text(s)).collect();
-                    let span = Span::new(at - left, sep_end + right);
                     out.push(
                         Diagnostic::expected(
                             Code::StrayWhitespace,
@@ -275,6 +274,47 @@ fn around_separators(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<
             }
         }
     }
+}
+
+/// The runs of white space that end at `at` in segment `k`, back through
+/// the earlier segments of its line while they hold only white space, in
+/// source order.
+fn space_before(text: &str, segs: &[grammar::Seg], mut k: usize, mut end: usize) -> Vec<Span> {
+    let mut runs = Vec::new();
+    loop {
+        let start = segs[k].start;
+        let kept = text[start..end].trim_end_matches(is_space).len();
+        if start + kept < end {
+            runs.push(Span::new(start + kept, end));
+        }
+        if kept > 0 || segs[k].new_line || k == 0 {
+            break;
+        }
+        k -= 1;
+        end = segs[k].end;
+    }
+    runs.reverse();
+    runs
+}
+
+/// The runs of white space that start at `start` in segment `k`, on
+/// through the later segments of its line while they hold only white
+/// space.
+fn space_after(text: &str, segs: &[grammar::Seg], mut k: usize, mut start: usize) -> Vec<Span> {
+    let mut runs = Vec::new();
+    loop {
+        let piece = &text[start..segs[k].end];
+        let n = piece.len() - piece.trim_start_matches(is_space).len();
+        if n > 0 {
+            runs.push(Span::new(start, start + n));
+        }
+        if n < piece.len() || segs.get(k + 1).is_none_or(|next| next.new_line) {
+            break;
+        }
+        k += 1;
+        start = segs[k].start;
+    }
+    runs
 }
 
 /// W009.
@@ -381,6 +421,54 @@ mod tests {
             crate::parse_tolerant(&fixed).document,
             crate::parse_tolerant(&text).document
         );
+    }
+
+    #[test]
+    fn many_lines_with_artifacts() {
+        // Each line sees its own artifacts only: white space around them is
+        // found line by line, and twenty thousand lines take one pass.
+        let text = format!(
+            "{HEAD}\t（一）类\n\t1\n\t甲 [bookmark: a]\n [bookmark: b] 乙 \n\t区甲\n\t甲\n\n"
+        );
+        let found = only(&text, Code::StrayWhitespace);
+        let raw: Vec<_> = found.iter().map(|d| &text[d.span().range()]).collect();
+        assert_eq!(raw, [" ", " [bookmark: b] ", " "]);
+        let lines = " [bookmark: x] 续 \n".repeat(20_000);
+        let text = format!("{HEAD}\t（一）类\n\t1\n\t文本\n{lines}\t区甲\n\t甲\n");
+        let found = only(&text, Code::StrayWhitespace);
+        assert_eq!(found.len(), 40_000);
+        let fixed = apply(&text, &found);
+        assert!(only(&fixed, Code::StrayWhitespace).is_empty());
+    }
+
+    #[test]
+    fn white_space_around_a_separator_behind_an_artifact() {
+        for (cell, want) in [
+            ("区甲 、[bookmark: x] 区乙", " 、[bookmark: x] "),
+            ("区甲 [bookmark: x] 、区乙", " [bookmark: x] 、"),
+            (
+                "区甲、[bookmark: a] [bookmark: b]\u{3000}区乙",
+                "、[bookmark: a] [bookmark: b]\u{3000}",
+            ),
+        ] {
+            let text = format!("{HEAD}\t（一）类\n\t1\n\t文本\n\t{cell}\n\t甲\n\n");
+            let found = only(&text, Code::StrayWhitespace);
+            assert_eq!(found.len(), 1, "{cell}");
+            assert_eq!(&text[found[0].span().range()], want);
+            let fixed = apply(&text, &found);
+            assert_eq!(
+                crate::parse_tolerant(&fixed).document,
+                crate::parse_tolerant(&text).document
+            );
+            // With the artifacts gone too, no white space is left.
+            let all = crate::lint::lint(
+                &crate::parse_tolerant(&text).document,
+                &text,
+                &crate::lint::LintConfig::default(),
+            );
+            let (fixed, _) = crate::edit::apply_fixes(&text, &all, false);
+            assert!(fixed.contains("\t区甲、区乙\n"), "{fixed}");
+        }
     }
 
     #[test]
