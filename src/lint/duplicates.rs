@@ -20,7 +20,8 @@
 //! found, each against the first copies. Exact copies are found through a
 //! hash of the whole text.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
@@ -34,27 +35,74 @@ pub(crate) const MIN_SHINGLES: usize = 8;
 /// Tasks kept at each end of a shingle's list.
 pub(crate) const KEEP: usize = 4;
 
-#[derive(Default)]
+/// A multiply-rotate hasher for the integer keys of the index: the keys
+/// are packed characters and task numbers, not attacker-chosen strings, and
+/// the default SipHash would dominate the rule's time.
+#[derive(Default, Clone, Copy)]
+struct IntHasher(u64);
+
+impl Hasher for IntHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+type IntSet<K> = HashSet<K, BuildHasherDefault<IntHasher>>;
+
+/// The tasks that hold one shingle: the first [`KEEP`] and the latest
+/// [`KEEP`], inline (no allocation per shingle).
+#[derive(Default, Clone, Copy)]
 struct Posting {
-    first: Vec<u32>,
-    last: VecDeque<u32>,
+    ids: [u32; 2 * KEEP],
+    /// How many tasks were ever added (saturating).
+    seen: u32,
 }
 
 impl Posting {
     fn push(&mut self, task: u32) {
-        if self.first.len() < KEEP {
-            self.first.push(task);
+        let n = self.seen as usize;
+        if n < KEEP {
+            self.ids[n] = task;
         } else {
-            if self.last.len() == KEEP {
-                self.last.pop_front();
-            }
-            self.last.push_back(task);
+            // The latest KEEP, as a ring after the first KEEP.
+            self.ids[KEEP + (n - KEEP) % KEEP] = task;
         }
+        self.seen = self.seen.saturating_add(1);
     }
 
     fn tasks(&self) -> impl Iterator<Item = u32> + '_ {
-        self.first.iter().chain(self.last.iter()).copied()
+        let n = (self.seen as usize).min(2 * KEEP);
+        self.ids[..n].iter().copied()
     }
+}
+
+/// A hash of a normalized text, for finding exact copies without keeping a
+/// copy of every text.
+fn text_hash(chars: &[char]) -> u64 {
+    let mut h = IntHasher(0x9e37_79b9_7f4a_7c15);
+    for &c in chars {
+        h.write_u32(u32::from(c));
+    }
+    h.finish()
 }
 
 /// A match of a later task against an earlier one.
@@ -74,21 +122,33 @@ pub(crate) struct Match {
 /// Finds, for each task that repeats an earlier one, the best earlier match.
 pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match> {
     let mut found = Vec::new();
-    let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut index: HashMap<u64, Posting> = HashMap::new();
-    let mut sizes: Vec<usize> = Vec::new();
-    let mut counts: HashMap<u32, usize> = HashMap::new();
-    let mut shingles: HashSet<u64> = HashSet::new();
-    for (j, text) in texts.into_iter().enumerate() {
-        let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    let texts: Vec<&str> = texts.into_iter().collect();
+    // Exact copies: by hash, each hit checked against the earlier text.
+    let mut exact: IntMap<u64, usize> = IntMap::default();
+    let mut index: IntMap<u64, Posting> = IntMap::default();
+    let mut sizes: Vec<usize> = Vec::with_capacity(texts.len());
+    let mut counts: IntMap<u32, usize> = IntMap::default();
+    let mut shingles: IntSet<u64> = IntSet::default();
+    let mut chars: Vec<char> = Vec::new();
+    let normalized = |text: &str, out: &mut Vec<char>| {
+        out.clear();
+        out.extend(text.chars().filter(|c| c.is_alphanumeric()));
+    };
+    for (j, &text) in texts.iter().enumerate() {
+        normalized(text, &mut chars);
         shingles.clear();
         for w in chars.windows(SHINGLE) {
             shingles.insert(pack(w));
         }
         sizes.push(shingles.len());
-        let norm: String = chars.iter().collect();
-        if !norm.is_empty() {
-            if let Some(&i) = exact.get(&norm) {
+        if !chars.is_empty() {
+            let hash = text_hash(&chars);
+            let same = exact.get(&hash).copied().filter(|&i| {
+                let mut earlier = Vec::new();
+                normalized(texts[i], &mut earlier);
+                earlier == chars
+            });
+            if let Some(i) = same {
                 found.push(Match {
                     earlier: i,
                     later: j,
@@ -97,7 +157,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
                 });
                 continue; // its copy is indexed already
             }
-            exact.insert(norm, j);
+            exact.entry(hash).or_insert(j);
         }
         let Ok(id) = u32::try_from(j) else { break };
         if shingles.len() >= MIN_SHINGLES {
