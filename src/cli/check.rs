@@ -176,7 +176,11 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         include_unsafe: args.unsafe_fixes,
     };
     let (paths, mut failures) = collect(&args.paths, &args.extension);
-    let outcomes = check_all(&paths, &settings, mode);
+    // Findings are written by the workers unless standard input's fixed text
+    // takes standard output (the report then goes to standard error).
+    let stdin_fix = mode.apply && paths.contains(&Origin::Stdin);
+    let prerender = (!stdin_fix).then_some((args.output_format, stdout_style));
+    let outcomes = check_all(&paths, &settings, mode, prerender);
     let mut files = Vec::with_capacity(outcomes.len());
     let mut io_failure = !failures.is_empty();
     for outcome in outcomes {
@@ -312,15 +316,27 @@ fn io_checked(display: String, message: String) -> Checked {
         fixed: 0,
         diff: String::new(),
         stdout: None,
+        rendered: None,
     }
 }
 
 /// Checks the files on all cores, keeping their order.
-fn check_all(origins: &[Origin], settings: &Settings, mode: FixMode) -> Vec<Outcome> {
+fn check_all(
+    origins: &[Origin],
+    settings: &Settings,
+    mode: FixMode,
+    prerender: Option<(Format, Style)>,
+) -> Vec<Outcome> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(origins.len().max(1));
-    let check_one = |origin: &Origin| check_one(origin, settings, mode);
+    let check_one = |origin: &Origin| {
+        let mut outcome = check_one(origin, settings, mode);
+        if let Some((format, style)) = prerender {
+            format.prerender(&mut outcome.checked, style);
+        }
+        outcome
+    };
     if threads <= 1 {
         return origins.iter().map(check_one).collect();
     }
@@ -395,6 +411,7 @@ fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
             fixed: 0,
             diff: String::new(),
             stdout: None,
+            rendered: None,
         },
         io_failure,
     };
@@ -454,6 +471,7 @@ fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
             fixed,
             diff,
             stdout,
+            rendered: None,
         },
         io_failure: false,
     }
@@ -472,6 +490,7 @@ mod tests {
             fixed: 0,
             diff: String::new(),
             stdout: stdout.map(<[u8]>::to_vec),
+            rendered: None,
         }
     }
 

@@ -22,6 +22,21 @@ pub enum Format {
 }
 
 impl Format {
+    /// Whether the output is one file's findings after another's, so that
+    /// each file can be written on its own.
+    pub fn is_per_file(self) -> bool {
+        matches!(self, Format::Full | Format::Concise | Format::Github)
+    }
+
+    /// Writes `checked`'s findings now and drops its text, for formats that
+    /// print file by file; others need the whole run and keep it.
+    pub fn prerender(self, checked: &mut Checked, style: Style) {
+        if self.is_per_file() {
+            checked.rendered = Some(write(self, std::slice::from_ref(checked), style));
+            checked.text = None;
+        }
+    }
+
     /// Whether the output is for machines (the summary then goes to stderr).
     pub fn is_machine(self) -> bool {
         matches!(self, Format::Json | Format::Github | Format::Sarif)
@@ -43,6 +58,10 @@ pub struct Checked {
     /// Standard input with --fix: its text, fixed or as it was, encoded as
     /// it came, for standard output.
     pub stdout: Option<Vec<u8>>,
+    /// The file's findings already written out by the worker that checked
+    /// it (formats that print file by file), so that the text can be
+    /// dropped early and the writing runs on every core.
+    pub rendered: Option<String>,
 }
 
 impl Checked {
@@ -75,6 +94,9 @@ fn record<'a>(file: &'a Checked, report: Option<&'a Report<'a>>, d: &'a Diagnost
 
 /// Writes every finding of every file in `format`.
 pub fn write(format: Format, files: &[Checked], style: Style) -> String {
+    if format.is_per_file() && files.iter().all(|f| f.rendered.is_some()) {
+        return files.iter().filter_map(|f| f.rendered.as_deref()).collect();
+    }
     match format {
         Format::Full => full(files, style),
         Format::Concise => concise(files),
