@@ -24,6 +24,7 @@
 //! diagnostics that do not overlap and applies them.
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
@@ -644,7 +645,9 @@ pub fn apply_fixes<'d>(
     diagnostics: &'d [Diagnostic],
     include_unsafe: bool,
 ) -> (String, Vec<&'d Diagnostic>) {
-    let mut taken: Vec<Span> = Vec::new();
+    // The spans taken so far, ordered: they do not overlap, so their ends
+    // are in order too, and one look-up tells whether a span is free.
+    let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut edits: Vec<Edit> = Vec::new();
     let mut applied = Vec::new();
     for d in diagnostics {
@@ -655,7 +658,7 @@ pub fn apply_fixes<'d>(
         if !fits(fix, &taken, text) {
             continue;
         }
-        taken.extend(fix.edits.iter().map(|e| e.span));
+        taken.extend(fix.edits.iter().map(|e| (e.span.start, e.span.end)));
         edits.extend(fix.edits.iter().cloned());
         applied.push(d);
     }
@@ -665,16 +668,19 @@ pub fn apply_fixes<'d>(
     }
 }
 
-fn fits(fix: &Fix, taken: &[Span], text: &str) -> bool {
+/// Whether every edit of `fix` is in the text and overlaps no taken span
+/// (two spans overlap if each starts before the other ends; an empty span
+/// overlaps only a span it is strictly inside).
+fn fits(fix: &Fix, taken: &BTreeSet<(usize, usize)>, text: &str) -> bool {
     fix.edits.iter().all(|e| {
-        e.span.end <= text.len()
-            && text.is_char_boundary(e.span.start)
-            && text.is_char_boundary(e.span.end)
-            && taken.iter().all(|t| {
-                e.span.end <= t.start
-                    || e.span.start >= t.end
-                    || (e.span.is_empty() && t.is_empty() && e.span.start != t.start)
-            })
+        let (start, end) = (e.span.start, e.span.end);
+        // Of the taken spans that start before this one ends, the last
+        // ends last.
+        let free = taken
+            .range(..(end, 0))
+            .next_back()
+            .is_none_or(|&(_, t_end)| t_end <= start);
+        end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end) && free
     })
 }
 
@@ -783,6 +789,52 @@ mod tests {
                 .replace("（一）类别", "（五）类别")
         );
         assert_eq!(crate::parse(&out).unwrap(), doc);
+    }
+
+    #[test]
+    fn fixes_that_overlap_wait_for_a_later_pass() {
+        let fix = |spans: &[(usize, usize)]| Fix {
+            message: String::new(),
+            applicability: Applicability::Safe,
+            edits: spans
+                .iter()
+                .map(|&(s, e)| Edit {
+                    span: Span::new(s, e),
+                    replacement: String::new(),
+                })
+                .collect(),
+        };
+        let text = "0123456789";
+        let taken: BTreeSet<(usize, usize)> = [(0, 3), (5, 5), (7, 9)].into();
+        for (spans, free) in [
+            (&[(2, 4)][..], false),
+            (&[(3, 5)], true),
+            (&[(3, 3)], true),
+            (&[(1, 1)], false),
+            (&[(4, 6)], false),
+            (&[(5, 7)], true),
+            (&[(5, 5)], true),
+            (&[(6, 8)], false),
+            (&[(9, 10)], true),
+            (&[(3, 4), (8, 8)], false),
+            (&[(0, 11)], false),
+        ] {
+            assert_eq!(fits(&fix(spans), &taken, text), free, "{spans:?}");
+        }
+        // A hundred thousand fixes on one line: one look-up each.
+        let text = "[bookmark: x]".repeat(100_000);
+        let diagnostics: Vec<Diagnostic> = (0..100_000)
+            .map(|k| {
+                Diagnostic::new(
+                    crate::Code::ExtractionArtifact,
+                    Span::new(13 * k, 13 * k + 13),
+                    "",
+                )
+                .with_fix(fix(&[(13 * k, 13 * k + 13)]))
+            })
+            .collect();
+        let (fixed, applied) = apply_fixes(&text, &diagnostics, false);
+        assert_eq!((fixed.as_str(), applied.len()), ("", 100_000));
     }
 
     #[test]

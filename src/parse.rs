@@ -553,7 +553,9 @@ impl<'a> Parser<'a> {
         let diagnostic = if numeral.is_empty() {
             Diagnostic::expected(
                 Code::InvalidNumeral,
-                Span::new(open_at, span.end.max(open_at + '（'.len_utf8())),
+                // The opening parenthesis, `（` or `(`: the empty numeral
+                // span starts right after it.
+                Span::new(open_at, span.end.max(open_at)),
                 &format!("a Chinese numeral such as {suggestion} after the parenthesis"),
                 "no numeral",
             )
@@ -929,6 +931,23 @@ mod tests {
             d.message(),
             "expected a task number of at most 10 digits, found a number of 11 digits"
         );
+    }
+
+    #[test]
+    fn a_heading_without_numeral_points_at_its_parenthesis() {
+        // An ASCII `(` is one byte: the span ends after it, within the text
+        // and on a character boundary.
+        for (text, paren) in [("\t(", "("), ("\t（", "（"), ("\t (甲类", "(")] {
+            let d = parse_tolerant(text)
+                .diagnostics
+                .into_iter()
+                .find(|d| d.code() == Code::InvalidNumeral)
+                .unwrap();
+            assert_eq!(&text[d.span().range()], paren, "{text:?}");
+        }
+        let text = format!("{HEAD}\t(甲类\n");
+        let d = &parse_tolerant(&text).diagnostics[0];
+        assert_eq!(&text[d.span().range()], "(");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
 use crate::grammar;
 
-use super::Context;
+use super::{keep_lines, Context, LineCache};
 
 /// W005.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
@@ -14,27 +14,38 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     for cell in &cx.cells {
         artifacts.clear();
         grammar::segments(cx.source, cell.span, cell.tabbed, &mut segs, &mut artifacts);
+        let mut cache = LineCache::default();
         for artifact in &artifacts {
             let span = artifact.span;
             let raw = cx.text(span);
-            out.push(
-                Diagnostic::expected(
-                    Code::ExtractionArtifact,
-                    span,
-                    "the cell's text",
-                    &format!("{}, left by the conversion from Word", quote(raw, 40)),
-                )
-                .with_label("not part of the text")
-                .with_help("delete it; fengong already leaves it out of the text")
-                .with_fix(Fix {
-                    message: "delete the artifact".to_string(),
+            let d = Diagnostic::expected(
+                Code::ExtractionArtifact,
+                span,
+                "the cell's text",
+                &format!("{}, left by the conversion from Word", quote(raw, 40)),
+            )
+            .with_label("not part of the text")
+            .with_help("delete it; fengong already leaves it out of the text");
+            // A line left with nothing is deleted whole (see `keep_lines`).
+            out.push(match keep_lines(cx, *cell, &segs, &[span], &mut cache) {
+                Some(spans) => d.with_fix(Fix {
+                    message: if spans == [span] {
+                        "delete the artifact"
+                    } else {
+                        "delete the artifact's line"
+                    }
+                    .to_string(),
                     applicability: Applicability::Safe,
-                    edits: vec![Edit {
-                        span,
-                        replacement: String::new(),
-                    }],
+                    edits: spans
+                        .into_iter()
+                        .map(|span| Edit {
+                            span,
+                            replacement: String::new(),
+                        })
+                        .collect(),
                 }),
-            );
+                None => d,
+            });
         }
     }
 }

@@ -1,7 +1,8 @@
 //! W004 `stray-separator`: a `、` (or `，`, `；`) in a unit cell with no unit
 //! on one side: before the first unit, after the last, or doubled between
-//! two. The safe fix deletes the stray separators' bytes, nothing else; white
-//! space next to them is W006's.
+//! two. The safe fix deletes the stray separators' bytes, nothing else (or
+//! their line, if nothing else is on it; see `keep_lines`); white space next
+//! to them is W006's.
 //!
 //! The cell is read as the parser reads it: its clean segments (artifacts cut
 //! out, lines trimmed), split at separators outside parentheses.
@@ -11,7 +12,7 @@ use crate::grammar::{self, is_unit_separator};
 use crate::lex::is_space;
 use crate::span::Span;
 
-use super::Context;
+use super::{keep_lines, Cell, Context, LineCache};
 
 /// A piece of a unit cell between separators.
 #[derive(Debug, Clone, Copy, Default)]
@@ -35,12 +36,19 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             let tabbed = cx.source.as_bytes().get(cell.start) == Some(&b'\t');
             artifacts.clear();
             grammar::segments(cx.source, cell, tabbed, &mut segs, &mut artifacts);
-            check_cell(cx, &segs, out);
+            let mut cache = LineCache::default();
+            check_cell(cx, Cell { span: cell, tabbed }, &segs, &mut cache, out);
         }
     }
 }
 
-fn check_cell(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnostic>) {
+fn check_cell(
+    cx: &Context<'_, '_>,
+    cell: Cell,
+    segs: &[grammar::Seg],
+    cache: &mut LineCache,
+    out: &mut Vec<Diagnostic>,
+) {
     let text = cx.source;
     let mut pieces = vec![Piece::default()];
     let mut seps: Vec<(Span, char)> = Vec::new();
@@ -83,6 +91,7 @@ fn check_cell(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnos
         let span = Span::new(seps[0].0.start, seps[seps.len() - 1].0.end);
         let shown = seps[0].1;
         out.push(finding(
+            (cx, cell, segs, &mut *cache),
             span,
             &seps,
             "unit names separated by `、`",
@@ -103,6 +112,7 @@ fn check_cell(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnos
         let run = &seps[..first];
         let c = run[0].1;
         out.push(finding(
+            (cx, cell, segs, &mut *cache),
             Span::new(run[0].0.start, run[run.len() - 1].0.end),
             run,
             &format!("a unit name before `{c}`"),
@@ -117,6 +127,7 @@ fn check_cell(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnos
             let run = &seps[a..b];
             let c = run[0].1;
             out.push(finding(
+                (cx, cell, segs, &mut *cache),
                 Span::new(run[0].0.start, run[run.len() - 1].0.end),
                 &run[1..],
                 &format!("one `{c}` between {} and {}", name(a), name(b)),
@@ -130,6 +141,7 @@ fn check_cell(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnos
         let run = &seps[last..];
         let c = run[0].1;
         out.push(finding(
+            (cx, cell, segs, &mut *cache),
             Span::new(run[0].0.start, run[run.len() - 1].0.end),
             run,
             &format!("a unit name after `{c}`"),
@@ -140,7 +152,16 @@ fn check_cell(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnos
     }
 }
 
+/// The cell a finding is in, for its fix.
+type Where<'c, 'x, 'd, 'a> = (
+    &'x Context<'d, 'a>,
+    Cell,
+    &'c [grammar::Seg],
+    &'c mut LineCache,
+);
+
 fn finding(
+    (cx, cell, segs, cache): Where<'_, '_, '_, '_>,
     span: Span,
     delete: &[(Span, char)],
     expected: &str,
@@ -149,24 +170,31 @@ fn finding(
     help: &str,
 ) -> Diagnostic {
     let shown = delete.first().map_or('、', |d| d.1);
-    Diagnostic::expected(Code::StraySeparator, span, expected, found)
+    let d = Diagnostic::expected(Code::StraySeparator, span, expected, found)
         .with_label(label)
-        .with_help(help)
-        .with_fix(Fix {
-            message: if delete.len() == 1 {
-                format!("delete the stray `{shown}`")
-            } else {
-                "delete the stray separators".to_string()
-            },
-            applicability: Applicability::Safe,
-            edits: delete
-                .iter()
-                .map(|&(span, _)| Edit {
-                    span,
-                    replacement: String::new(),
-                })
-                .collect(),
-        })
+        .with_help(help);
+    // A line left with nothing is deleted whole (see `keep_lines`).
+    let spans: Vec<Span> = delete.iter().map(|&(span, _)| span).collect();
+    let Some(edits) = keep_lines(cx, cell, segs, &spans, cache) else {
+        return d;
+    };
+    d.with_fix(Fix {
+        message: if edits != spans {
+            "delete the stray separators' line".to_string()
+        } else if delete.len() == 1 {
+            format!("delete the stray `{shown}`")
+        } else {
+            "delete the stray separators".to_string()
+        },
+        applicability: Applicability::Safe,
+        edits: edits
+            .into_iter()
+            .map(|span| Edit {
+                span,
+                replacement: String::new(),
+            })
+            .collect(),
+    })
 }
 
 #[cfg(test)]

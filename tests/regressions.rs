@@ -1,0 +1,282 @@
+//! Inputs that once broke something, found by the fuzz targets (`fuzz/`)
+//! and the hostile-input tests (`tests/hostile.rs`), inlined and named after
+//! what they broke. Each is fixed in the library, with a unit test beside the
+//! fix; these keep the exact inputs.
+
+use fengong::edit::apply_fixes;
+use fengong::lint::{lint, LintConfig};
+use fengong::{parse, parse_tolerant, to_canonical_string, Category, Code, Diagnostic, Document};
+
+const HEAD: &str = "附件：\n标题\n\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n\n";
+
+fn lint_text(text: &str) -> Vec<Diagnostic> {
+    let parsed = parse_tolerant(text);
+    assert!(!parsed.has_errors(), "{text:?}");
+    lint(&parsed.document, text, &LintConfig::default())
+}
+
+/// fuzz `fix`: a heading whose lone tab sits in the header's row. The
+/// safe W010 fix put a second tab before the heading, the lone tab stayed
+/// an empty cell, and the header row grew a fifth cell (E005).
+#[test]
+fn w010_fix_in_the_header_row_kept_a_fifth_header_cell() {
+    let text = "\t\n\t\n\t\n\t\n\t\n（一）心";
+    let findings = lint_text(text);
+    let (fixed, applied) = apply_fixes(text, &findings, false);
+    assert!(applied.iter().any(|d| d.code() == Code::HeadingWithoutTab));
+    assert_eq!(fixed, "\t\n\t\n\t\n\t\n\n\t（一）心");
+    let doc = parse(&fixed).unwrap();
+    assert_eq!(doc, parse(text).unwrap());
+    assert!(lint_text(&fixed)
+        .iter()
+        .all(|d| d.code() != Code::HeadingWithoutTab));
+}
+
+/// fuzz `fix`: two task numbers pinned by their neighbours to the same
+/// unused number (`63, 32, 65` and `62, 63, 63, 65`: both 32 and the
+/// second 63 "should be 64"). Applying both unsafe fixes made two tasks 64.
+/// The task numbers of the fuzz input, with short texts.
+#[test]
+fn w001_fixes_pinned_two_tasks_to_one_number() {
+    let mut text = format!("{HEAD}\t（一）类\n");
+    for n in [1, 2, 3, 63, 32, 65, 66, 47, 62, 63, 63, 65, 66] {
+        text.push_str(&format!("\n\t{n}\n\t任务{n}\n\t区甲\n\t甲\n"));
+    }
+    let findings = lint_text(&text);
+    let (fixed, applied) = apply_fixes(&text, &findings, true);
+    assert_eq!(applied.len(), 1, "{applied:?}");
+    let numbers: Vec<u32> = parse(&fixed).unwrap().tasks().map(|t| t.number()).collect();
+    assert_eq!(numbers, [1, 2, 3, 63, 64, 65, 66, 47, 62, 63, 63, 65, 66]);
+    assert_eq!(numbers.iter().filter(|&&n| n == 64).count(), 1);
+}
+
+/// fuzz `fix`: a header of four cells holding only an artifact read as a
+/// document without errors; the safe W005 fix cut the artifact and left
+/// white space only (E001). Such a text is now empty (E001) itself.
+#[test]
+fn w005_fix_left_only_white_space() {
+    let text = "\t[bookmark:\n\t\n\t\n\t";
+    let parsed = parse_tolerant(text);
+    let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code()).collect();
+    assert_eq!(codes, [Code::EmptyDocument]);
+    assert_eq!(parsed.document.to_string(), text);
+}
+
+/// fuzz `fix`: a category title after an artifact on the heading's line
+/// kept the white space between them (` 囉`); the safe W005 fix cut the
+/// artifact, the title then read `囉`, and the document changed.
+#[test]
+fn category_title_after_an_artifact_kept_its_leading_space() {
+    let text = "\t\n\t\n\t\n\t\n\t（一）[bookmark:] 囉";
+    let doc = parse(text).unwrap();
+    assert_eq!(doc.categories()[0].title(), "囉");
+    let findings = lint_text(text);
+    let (fixed, _) = apply_fixes(text, &findings, false);
+    assert_eq!(fixed, "\t\n\t\n\t\n\t\n\t（一） 囉");
+    assert_eq!(parse(&fixed).unwrap(), doc);
+}
+
+/// fuzz `fix`: W006 did not see white space next to a separator behind an
+/// artifact (`区城管委 、[bookmark: x] 区发改委`): the fixes of W005 and
+/// W006 left `区城管委、 区发改委`, a new W006 at the same separator. From
+/// the fuzz input's unit cell.
+#[test]
+fn w006_missed_white_space_behind_an_artifact() {
+    let text = format!(
+        "{HEAD}\t（一）类\n\t1\n\t文本\n\t 区城管委 、[bookmark: x] 区发改委、区商促局\n\t环城局、 经改局 、商促局\n"
+    );
+    let findings = lint_text(&text);
+    let (fixed, _) = apply_fixes(&text, &findings, false);
+    assert!(fixed.contains("\t区城管委、区发改委、区商促局\n\t环城局、经改局、商促局\n"));
+    assert_eq!(parse(&fixed).unwrap(), parse(&text).unwrap());
+    assert!(lint_text(&fixed)
+        .iter()
+        .all(|d| d.code() != Code::StrayWhitespace));
+}
+
+/// fuzz `fix`: a continuation line holding only an artifact (or a stray
+/// separator) is text to the lexer; the safe W005 (W004) fix deleted just
+/// its bytes, the line went blank, and a blank line ends a row: the header
+/// lost three cells (E005), a task its unit cells (E012). The fix now
+/// deletes such a line whole. The minimized fuzz input, then the same in a
+/// task row.
+#[test]
+fn w005_and_w004_fixes_left_a_blank_line_that_ended_the_row() {
+    let text = "\t\n[bookmark:\n\t\n\t、\n\t";
+    let findings = lint_text(text);
+    let (fixed, applied) = apply_fixes(text, &findings, false);
+    assert_eq!(applied.len(), 1);
+    assert_eq!(fixed, "\t\n\t\n\t、\n\t");
+    assert_eq!(parse(&fixed).unwrap(), parse(text).unwrap());
+    for cells in [
+        "\t文\n[bookmark: x]\n\t区甲\n\t甲\n",
+        "\t文\n\t区甲\n、\n\t甲\n",
+    ] {
+        let text = format!("{HEAD}\t（一）类\n\t1\n{cells}");
+        let findings = lint_text(&text);
+        let (fixed, applied) = apply_fixes(&text, &findings, false);
+        assert_eq!(applied.len(), 1);
+        assert!(fixed.ends_with("\t1\n\t文\n\t区甲\n\t甲\n"), "{fixed:?}");
+        assert_eq!(parse(&fixed).unwrap(), parse(&text).unwrap());
+    }
+}
+
+/// fuzz `decode_parse`: an E007 heading without a numeral pointed at three
+/// bytes from its parenthesis, the width of `（`; after an ASCII `(` that ran
+/// past the end of the text (`\t(`, the fuzz input) or into the middle of
+/// the next character (`(甲类`).
+#[test]
+fn e007_span_assumed_a_full_width_parenthesis() {
+    for (text, paren) in [("\t(", "("), ("\t(甲类", "(")] {
+        let parsed = parse_tolerant(text);
+        let d = parsed
+            .diagnostics
+            .iter()
+            .find(|d| d.code() == Code::InvalidNumeral)
+            .unwrap();
+        assert_eq!(text.get(d.span().range()), Some(paren));
+    }
+}
+
+/// hostile: a cell of many lines was split into segments in quadratic time
+/// (every line swept all the segments before it), in the parser and in
+/// every lint rule that reads cells. Eighty thousand lines took seconds.
+#[test]
+fn segments_of_a_long_cell_were_quadratic() {
+    let lines = "续行文本\n".repeat(80_000);
+    let text = format!("{HEAD}\t（一）类\n\t1\n\t文本\n{lines}\t区甲\n\t甲\n");
+    let doc = parse(&text).unwrap();
+    assert_eq!(doc.task(1).unwrap().text().lines().count(), 80_001);
+    assert!(lint(&doc, &text, &LintConfig::default()).is_empty());
+}
+
+/// hostile: W006 looked through all the artifacts of a cell for each of
+/// its lines: quadratic in a cell with an artifact on every line.
+#[test]
+fn w006_over_a_cell_of_artifact_lines_was_quadratic() {
+    let lines = " [bookmark: x] 续 \n".repeat(40_000);
+    let text = format!("{HEAD}\t（一）类\n\t1\n\t文本\n{lines}\t区甲\n\t甲\n");
+    let findings = lint_text(&text);
+    let count = |code: Code| findings.iter().filter(|d| d.code() == code).count();
+    assert_eq!(count(Code::StrayWhitespace), 80_000);
+    assert_eq!(count(Code::ExtractionArtifact), 40_000);
+}
+
+/// hostile: a hundred thousand artifacts on one line: W005 looked up the
+/// line of each from scratch, and `apply_fixes` checked each fix against
+/// every fix taken before it; both were quadratic (seconds for 1.3 MB).
+#[test]
+fn many_fixes_on_one_line_were_quadratic() {
+    let closed = "[bookmark: x]".repeat(100_000);
+    let text = format!("{HEAD}\t（一）类\n\t1\n\t文{closed}本\n\t区甲\n\t甲\n");
+    let findings = lint_text(&text);
+    assert_eq!(findings.len(), 100_000);
+    let (fixed, applied) = apply_fixes(&text, &findings, false);
+    assert_eq!(applied.len(), 100_000);
+    assert!(fixed.contains("\t文本\n"));
+}
+
+fn longest_field(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics
+        .iter()
+        .flat_map(|d| [d.message(), d.label(), d.help().unwrap_or("")])
+        .map(|f| f.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// hostile: messages quoted a category numeral, a task number's digits or
+/// the header labels in full, however long: a ten-thousand-character
+/// numeral made a message of ten thousand characters (E005, E007, E008,
+/// E009, E010).
+#[test]
+fn parse_messages_quoted_huge_cells_in_full() {
+    let long = |c: &str| c.repeat(10_000);
+    for (text, codes) in [
+        (format!("{HEAD}\t（{}）类\n", long("一")), vec!["E007"]),
+        (format!("{HEAD}\t（{}1）类\n", long("0")), vec!["E007"]),
+        (
+            format!("{HEAD}\t（{}类\n", long("一")),
+            vec!["E007", "E008"],
+        ),
+        (format!("{HEAD}\t（一{}\n", long("类")), vec!["E008"]),
+        (
+            format!("{HEAD}\t（{}）\n", long("一")),
+            vec!["E007", "E009"],
+        ),
+        (
+            format!("{HEAD}\t（一）类\n\t{}\n\t文\n\t甲\n\t乙\n", long("９")),
+            vec!["E010"],
+        ),
+        (
+            format!("{HEAD}\t（一）类\n\t{}x\n\t文\n\t甲\n\t乙\n", long("9")),
+            vec!["E010"],
+        ),
+        (format!("标题\n{}", long("\t甲\n")), vec!["E005"]),
+    ] {
+        let parsed = parse_tolerant(&text);
+        let found: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| d.code().as_str())
+            .collect();
+        assert_eq!(found, codes);
+        assert!(longest_field(&parsed.diagnostics) < 300, "{codes:?}");
+    }
+}
+
+/// hostile: lint messages named the zone from a column label of any length
+/// (W003) and unit names of few graphemes but many characters (W007).
+#[test]
+fn lint_messages_quoted_huge_zone_and_unit_names() {
+    let zone = "甲".repeat(100_000);
+    let text = format!(
+        "附件：\n标题\n\t序号\n\t工作任务\n\t{zone}责任单位\n\t乙责任单位\n\n\t（一）类\n\t1\n\t文\n\t\n\t乙\n"
+    );
+    let findings = lint_text(&text);
+    assert!(findings.iter().any(|d| d.code() == Code::EmptyUnitCell));
+    assert!(longest_field(&findings) < 300);
+
+    let marks = "\u{301}".repeat(10_000);
+    let mut text = format!("{HEAD}\t（一）类\n");
+    for (n, name) in [(1, "工信局"), (2, "工信局"), (3, "工业信局")] {
+        text.push_str(&format!("\n\t{n}\n\t任务{n}\n\t区{marks}{name}\n\t乙\n"));
+    }
+    let findings = lint_text(&text);
+    assert!(findings.iter().all(|d| d.code() != Code::NearMissUnit));
+    assert!(longest_field(&findings) < 300);
+}
+
+/// hostile: with CR line endings a stray line's span ran over every line
+/// of the stray text (`str::lines` splits at `\n` only).
+#[test]
+fn e006_span_ran_past_a_lone_cr() {
+    let text =
+        "附件：\r标题\r\t序号\r\t工作任务\r\t甲责任单位\r\t乙责任单位\r\r\t（一）类\r\r第3页\r续\r";
+    let d = &parse_tolerant(text).diagnostics[0];
+    assert_eq!(d.code(), Code::StrayLine);
+    assert_eq!(&text[d.span().range()], "第3页");
+}
+
+/// fuzz `canonical`: two limits of the canonical round trip, now written
+/// down with the definition of clean values in `fengong::write`: a column
+/// label that starts with a parenthesis ends the header row, and category
+/// 0 is written `（零）`, which the parser does not take.
+#[test]
+fn canonical_limits_found_by_fuzzing() {
+    let mut doc = Document::new("", "(", "");
+    doc.set_label(Some("附件 3:".into()));
+    let canonical = to_canonical_string(&doc);
+    assert_eq!(
+        canonical,
+        "附件 3:\n\n\t序号\n\t工作任务\n\t(责任单位\n\t责任单位\n"
+    );
+    assert_eq!(parse(&canonical).unwrap_err().code(), Code::HeaderCellCount);
+
+    let mut doc = Document::new("疆", "区区", "");
+    doc.set_label(None);
+    doc.push_category(Category::new(0, "区"));
+    let canonical = to_canonical_string(&doc);
+    assert!(canonical.contains("\t（零）区\n"));
+    assert_eq!(parse(&canonical).unwrap_err().code(), Code::InvalidNumeral);
+}
