@@ -3,9 +3,7 @@
 //! the documents or above them), directories and standard input, `--fix`
 //! and `--diff`, and every output format.
 
-use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use fengong::source::{decode, encode, Encoding};
 use serde_json::Value;
@@ -26,47 +24,8 @@ const FINDINGS: [(&str, usize, usize); 8] = [
     ("W009", 455, 1),
 ];
 
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs the binary in `dir` with `args`, feeding `stdin` if given.
-fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fengong"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cannot run fengong");
-    if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().expect("killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is not UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is not UTF-8"),
-    }
-}
-
-/// Runs the binary from the crate root.
-fn run(args: &[&str]) -> Run {
-    run_in(root(), args, None)
-}
+mod common;
+use common::*;
 
 /// A temporary directory holding copies of the seed at `names` (relative
 /// paths; directories are made as needed).

@@ -1,9 +1,7 @@
 //! The `fengong` binary: exit codes, output formats and the commands, run
 //! as a user would (from the crate root, with relative paths).
 
-use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use fengong::source::{decode, encode, Encoding};
 use serde_json::Value;
@@ -14,45 +12,8 @@ const SEVERAL: &str = "fixtures/invalid/several_errors.txt";
 const TRUNCATED: &str = "fixtures/invalid/several_errors_truncated.txt";
 
 /// What a run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run_with(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fengong"))
-        .args(args)
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cannot run fengong");
-    if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().expect("killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is not UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is not UTF-8"),
-    }
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, None)
-}
+mod common;
+use common::*;
 
 fn read(path: &str) -> Vec<u8> {
     std::fs::read(root().join(path)).unwrap()

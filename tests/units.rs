@@ -2,10 +2,6 @@
 //! table, JSON or CSV) on the seed, and `Document::unit_map` on a small
 //! document whose every link is known by hand.
 
-use std::io::Write as _;
-use std::path::Path;
-use std::process::{Command, Stdio};
-
 use fengong::mapping::{Basis, Duties, Link};
 use fengong::{Category, Document, Task, UnitMapping};
 use serde_json::{json, Value};
@@ -14,40 +10,8 @@ use unicode_width::UnicodeWidthStr;
 const SEED: &str = "seeds/000_ecc403549f0e7389.txt";
 const SEED_TEXT: &str = include_str!("../seeds/000_ecc403549f0e7389.txt");
 
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_with(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fengong"))
-        .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cannot run fengong");
-    if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().expect("killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is not UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is not UTF-8"),
-    }
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, None)
-}
+mod common;
+use common::*;
 
 fn seed() -> Document<'static> {
     fengong::parse(SEED_TEXT).unwrap()
