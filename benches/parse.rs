@@ -94,6 +94,11 @@ fn large(c: &mut Criterion) {
     group.bench_function("to_canonical_string", |b| {
         b.iter(|| fengong::to_canonical_string(black_box(&doc)));
     });
+    // The lint pass of `fengong check`: every rule, default settings.
+    let config = fengong::lint::LintConfig::default();
+    group.bench_function("lint", |b| {
+        b.iter(|| fengong::lint::lint(black_box(&doc), &text, &config).len());
+    });
     group.throughput(bytes(json.len()));
     group.bench_function("json_to_string", |b| {
         b.iter(|| serde_json::to_string(black_box(&doc)).map(|s| s.len()));
