@@ -196,7 +196,6 @@ impl<'a> Task<'a> {
     }
 
     fn despan(&mut self) {
-        self.span = None;
         self.cells = None;
         self.text_span = None;
         for unit in self

@@ -464,7 +464,6 @@ impl Eq for Category<'_> {}
 #[derive(Debug, Clone)]
 pub struct Task<'a> {
     pub(crate) repr: Option<Repr<'a>>,
-    pub(crate) span: Option<Span>,
     pub(crate) cells: Option<[Span; 4]>,
     pub(crate) number: u32,
     pub(crate) text: Cow<'a, str>,
@@ -477,7 +476,6 @@ impl<'a> Task<'a> {
     pub fn new(number: u32, text: impl Into<Cow<'a, str>>, units: UnitMapping<'a>) -> Task<'a> {
         Task {
             repr: None,
-            span: None,
             cells: None,
             number,
             text: text.into(),
@@ -503,9 +501,10 @@ impl<'a> Task<'a> {
         &self.units
     }
 
-    /// Where the task's four cells were read from.
+    /// Where the task's four cells were read from (from the first cell's
+    /// tab to the end of the last).
     pub fn span(&self) -> Option<Span> {
-        self.span
+        self.cells.map(|c| Span::new(c[0].start, c[3].end))
     }
 
     /// Where each of the four cells (number, text, district units, local
@@ -523,7 +522,6 @@ impl<'a> Task<'a> {
     pub fn into_owned(self) -> Task<'static> {
         Task {
             repr: self.repr.map(Repr::into_owned),
-            span: self.span,
             cells: self.cells,
             number: self.number,
             text: owned(self.text),

@@ -634,7 +634,6 @@ impl<'a> Parser<'a> {
                 &text[self.last_end..span.start],
                 &text[span.range()],
             )),
-            span: Some(span),
             cells: Some(cells.map(|c| c.span)),
             number,
             text: task_text,
