@@ -92,22 +92,29 @@ pub struct UnitMap {
     pub district: Vec<Duties>,
     /// Local units and their tasks, in order of first appearance.
     pub local: Vec<Duties>,
+    /// Position of each district unit in `links` and `district` (both in
+    /// the same order), so that look-ups are hashed, not searched.
+    #[serde(skip)]
+    district_index: HashMap<String, usize>,
+    /// Position of each local unit in `local`.
+    #[serde(skip)]
+    local_index: HashMap<String, usize>,
 }
 
 impl UnitMap {
     /// The link of a district unit.
     pub fn link(&self, district: &str) -> Option<&Link> {
-        self.links.iter().find(|l| l.district == district)
+        self.links.get(*self.district_index.get(district)?)
     }
 
     /// The tasks of a district unit (empty for an unknown unit).
     pub fn tasks_of_district(&self, unit: &str) -> &[u32] {
-        find(&self.district, unit)
+        tasks_at(&self.district, self.district_index.get(unit))
     }
 
     /// The tasks of a local unit (empty for an unknown unit).
     pub fn tasks_of_local(&self, unit: &str) -> &[u32] {
-        find(&self.local, unit)
+        tasks_at(&self.local, self.local_index.get(unit))
     }
 
     /// The local units the links of `district_units` expect in a task
@@ -122,11 +129,17 @@ impl UnitMap {
     }
 }
 
-fn find<'m>(duties: &'m [Duties], unit: &str) -> &'m [u32] {
+fn tasks_at<'m>(duties: &'m [Duties], at: Option<&usize>) -> &'m [u32] {
+    at.and_then(|&i| duties.get(i))
+        .map_or(&[], |d| d.tasks.as_slice())
+}
+
+fn index_of(duties: &[Duties]) -> HashMap<String, usize> {
     duties
         .iter()
-        .find(|d| d.unit == unit)
-        .map_or(&[], |d| d.tasks.as_slice())
+        .enumerate()
+        .map(|(i, d)| (d.unit.clone(), i))
+        .collect()
 }
 
 /// Prefixes that district-level names put before a local name.
@@ -330,12 +343,16 @@ impl Document<'_> {
                     .collect(),
             });
         }
+        let district = district.duties();
+        let local = local.duties();
         UnitMap {
             district_name: self.district_name().to_string(),
             local_name: self.local_name().to_string(),
             links,
-            district: district.duties(),
-            local: local.duties(),
+            district_index: index_of(&district),
+            local_index: index_of(&local),
+            district,
+            local,
         }
     }
 }

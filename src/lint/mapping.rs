@@ -3,7 +3,7 @@
 //! document (see [`crate::mapping`]). No fix: the author decides whether the
 //! local cell or the district cell is wrong.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::mapping::{Basis, Link};
@@ -34,13 +34,6 @@ fn firm(link: &Link, task: u32, appearances: usize) -> bool {
 /// W013.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let map = cx.doc.unit_map();
-    // Looked up once per (task, unit): hashed, not searched.
-    let links: HashMap<&str, &Link> = map.links.iter().map(|l| (l.district.as_str(), l)).collect();
-    let appearances: HashMap<&str, usize> = map
-        .district
-        .iter()
-        .map(|d| (d.unit.as_str(), d.tasks.len()))
-        .collect();
     for task in cx.doc.tasks() {
         let n = task.number();
         let locals: BTreeSet<&str> = task.units().local_names().collect();
@@ -50,8 +43,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         }
         let mut missing: Vec<(&str, &str)> = Vec::new();
         for district in task.units().district_names() {
-            let seen = appearances.get(district).copied().unwrap_or(0);
-            let Some(link) = links.get(district).copied().filter(|l| firm(l, n, seen)) else {
+            let seen = map.tasks_of_district(district).len();
+            let Some(link) = map.link(district).filter(|l| firm(l, n, seen)) else {
                 continue;
             };
             // A local unit shared by several district units need only be
@@ -108,8 +101,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             );
         }
         let (local, district) = missing[0];
-        let others = links
-            .get(district)
+        let others = map
+            .link(district)
             .map(|l| {
                 l.evidence
                     .iter()
