@@ -11,7 +11,7 @@ use super::{keep_lines, Context, LineCache};
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
-    for cell in &cx.cells {
+    for cell in cx.cells() {
         artifacts.clear();
         grammar::segments(cx.source, cell.span, cell.tabbed, &mut segs, &mut artifacts);
         let mut cache = LineCache::default();
@@ -27,7 +27,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             .with_label("not part of the text")
             .with_help("delete it; fengong already leaves it out of the text");
             // A line left with nothing is deleted whole (see `keep_lines`).
-            out.push(match keep_lines(cx, *cell, &segs, &[span], &mut cache) {
+            out.push(match keep_lines(cx, cell, &segs, &[span], &mut cache) {
                 Some(spans) => d.with_fix(Fix {
                     message: if spans == [span] {
                         "delete the artifact"

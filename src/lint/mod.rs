@@ -174,13 +174,15 @@ pub(crate) struct Cell {
     pub(crate) tabbed: bool,
 }
 
-/// What every rule needs: the document, its text, the configuration and the
-/// table's cells.
+/// What every rule needs: the document, its text, the configuration and
+/// where the table starts.
 pub(crate) struct Context<'d, 'a> {
     pub(crate) doc: &'d Document<'a>,
     pub(crate) source: &'d str,
     pub(crate) config: &'d LintConfig,
-    pub(crate) cells: Vec<Cell>,
+    /// The start of the first line that starts with a tab, as for the
+    /// parser (the text's length if there is none).
+    pub(crate) table_start: usize,
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -190,21 +192,25 @@ impl<'d, 'a> Context<'d, 'a> {
         let table_start = Lines::new(source, 0)
             .find(|l| source.as_bytes().get(l.start) == Some(&b'\t'))
             .map_or(source.len(), |l| l.start);
-        let cells = Lexer::new(source, table_start)
-            .filter_map(|item| match item {
-                Item::Cell { span, implicit, .. } => Some(Cell {
-                    span,
-                    tabbed: !implicit,
-                }),
-                _ => None,
-            })
-            .collect();
         Context {
             doc,
             source,
             config,
-            cells,
+            table_start,
         }
+    }
+
+    /// The table's cells as the lexer reads them, lexed again on each call:
+    /// a second lexing costs less than keeping every cell of a large
+    /// document in memory for the whole lint pass.
+    pub(crate) fn cells(&self) -> impl Iterator<Item = Cell> + 'd {
+        Lexer::new(self.source, self.table_start).filter_map(|item| match item {
+            Item::Cell { span, implicit, .. } => Some(Cell {
+                span,
+                tabbed: !implicit,
+            }),
+            _ => None,
+        })
     }
 
     /// The span if it fits the source (in bounds, on character

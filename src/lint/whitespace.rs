@@ -51,7 +51,7 @@ pub(crate) fn cells(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         .flat_map(|c| [c[2].start, c[3].start])
         .collect();
     // The label and title lines.
-    let table_start = cx.cells.first().map_or(text.len(), |c| c.span.start);
+    let table_start = cx.cells().next().map_or(text.len(), |c| c.span.start);
     for line in Lines::new(&text[..table_start], 0) {
         let start = if line.start == 0 && text.starts_with('\u{feff}') {
             '\u{feff}'.len_utf8()
@@ -64,7 +64,7 @@ pub(crate) fn cells(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     }
     let mut segs = Vec::new();
     let mut artifacts: Vec<Artifact> = Vec::new();
-    for cell in &cx.cells {
+    for cell in cx.cells() {
         artifacts.clear();
         grammar::segments(text, cell.span, cell.tabbed, &mut segs, &mut artifacts);
         for (i, line) in Lines::new(&text[..cell.span.end], cell.span.start).enumerate() {
