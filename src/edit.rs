@@ -30,9 +30,9 @@ use std::ops::Range;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::grammar::{self, RawUnit};
 use crate::lex::{Item, Lexer};
-use crate::model::{Category, Document, Repr, Task, Unit, UnitMapping};
+use crate::model::{Category, Document, Task, Unit, UnitMapping};
 use crate::numeral;
-use crate::span::Span;
+use crate::span::{Span, SpanSlot};
 
 /// Which of a task's two unit cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -161,7 +161,7 @@ impl<'a> Task<'a> {
     /// The task's own text, if it has one (parsed, or edited before); a task
     /// without one is written in the canonical layout.
     fn body(&self) -> Option<&str> {
-        self.repr.as_ref().and_then(|r| r.body.as_deref())
+        self.repr.body()
     }
 
     /// Replaces cell `k` with what `make` returns for its old text; returns
@@ -182,29 +182,23 @@ impl<'a> Task<'a> {
                 out.push_str(&body[range.end..]);
                 (out, cell)
             });
-        let repr = self.repr.get_or_insert_with(Repr::default);
         match new_body {
             Some((body, cell)) => {
-                repr.body = Some(Cow::Owned(body));
+                self.repr.set_body(Some(Cow::Owned(body)));
                 Some(cell)
             }
             None => {
-                repr.body = None;
+                self.repr.set_body(None);
                 None
             }
         }
     }
 
     fn despan(&mut self) {
-        self.cells = None;
-        self.text_span = None;
-        for unit in self
-            .units
-            .district
-            .iter_mut()
-            .chain(self.units.local.iter_mut())
-        {
-            unit.span = None;
+        self.cells = [SpanSlot::NONE; 4];
+        self.text_span = SpanSlot::NONE;
+        for unit in self.units.all_mut() {
+            unit.span = SpanSlot::NONE;
         }
     }
 
@@ -224,25 +218,17 @@ impl<'a> Task<'a> {
 
     /// Sets both unit lists, rewriting the two unit cells.
     pub fn set_units(&mut self, units: UnitMapping<'a>) {
-        self.set_level_units(Level::District, units.district);
-        self.set_level_units(Level::Local, units.local);
+        let mut all = units.units;
+        let local = all.split_off(units.split.min(all.len()));
+        self.set_level_units(Level::District, all);
+        self.set_level_units(Level::Local, local);
     }
 
     /// Sets the units of one level, rewriting only that cell.
     pub fn set_level_units(&mut self, level: Level, units: Vec<Unit<'a>>) {
         let joined = units.iter().map(Unit::name).collect::<Vec<_>>().join("、");
-        match level {
-            Level::District => self.units.district = units,
-            Level::Local => self.units.local = units,
-        }
+        self.units.set_level(level, units);
         self.replace_cell(level.cell(), |old| format!("\t{joined}{}", ending(old)));
-    }
-
-    fn level_units_mut(&mut self, level: Level) -> &mut Vec<Unit<'a>> {
-        match level {
-            Level::District => &mut self.units.district,
-            Level::Local => &mut self.units.local,
-        }
     }
 
     /// Edits one unit cell's text with `edit` (given the cell text and its
@@ -269,7 +255,7 @@ impl<'a> Task<'a> {
             new_cell
         });
         if let Some(cell) = cell {
-            *self.level_units_mut(level) = owned_units(&cell);
+            self.units.set_level(level, owned_units(&cell));
         }
         true
     }
@@ -280,7 +266,7 @@ impl<'a> Task<'a> {
     pub fn rename_unit(&mut self, old: &str, new: &str) -> usize {
         let mut count = 0;
         for level in [Level::District, Level::Local] {
-            if !self.level_units_mut(level).iter().any(|u| u.name() == old) {
+            if !self.units.level(level).iter().any(|u| u.name() == old) {
                 continue;
             }
             let mut renamed = 0;
@@ -300,7 +286,8 @@ impl<'a> Task<'a> {
             });
             if !spliced {
                 for unit in self
-                    .level_units_mut(level)
+                    .units
+                    .level_mut(level)
                     .iter_mut()
                     .filter(|u| u.name() == old)
                 {
@@ -322,7 +309,7 @@ impl<'a> Task<'a> {
             })
         });
         if !done {
-            let mut units = self.level_units_mut(level).clone();
+            let mut units = self.units.level(level).to_vec();
             units.push(Unit::new(name.to_string()));
             self.set_level_units(level, units);
         }
@@ -331,7 +318,7 @@ impl<'a> Task<'a> {
     /// Removes the unit called `name` from one level's list, with one of the
     /// separators next to it. Returns whether it was there.
     pub fn remove_unit(&mut self, level: Level, name: &str) -> bool {
-        if !self.level_units_mut(level).iter().any(|u| u.name() == name) {
+        if !self.units.level(level).iter().any(|u| u.name() == name) {
             return false;
         }
         let spliced = self.edit_units(level, |cell, units| {
@@ -346,10 +333,11 @@ impl<'a> Task<'a> {
             Some(format!("{}{}", &cell[..cut.start], &cell[cut.end..]))
         });
         if !spliced {
-            let units = self.level_units_mut(level);
+            let mut units = self.units.level(level).to_vec();
             if let Some(i) = units.iter().position(|u| u.name() == name) {
                 units.remove(i);
             }
+            self.units.set_level(level, units);
         }
         true
     }
@@ -370,16 +358,14 @@ impl<'a> Category<'a> {
     /// Rewrites the heading cell's text with `edit`, if the category has
     /// text of its own; otherwise it is written canonically from its values.
     fn edit_heading(&mut self, edit: impl FnOnce(&str) -> Option<String>) {
-        self.span = None;
-        self.numeral_span = None;
-        self.title_span = None;
-        let Some(repr) = self.repr.as_mut() else {
+        self.span = SpanSlot::NONE;
+        self.numeral_span = SpanSlot::NONE;
+        self.title_span = SpanSlot::NONE;
+        let Some(raw) = self.repr.body() else {
             return;
         };
-        let Some(raw) = repr.body.as_deref() else {
-            return;
-        };
-        repr.body = edit(raw).map(Cow::Owned);
+        let body = edit(raw).map(Cow::Owned);
+        self.repr.set_body(body);
     }
 
     /// Sets the number; the numeral becomes the standard one for it, and
@@ -427,20 +413,13 @@ fn typical_lead<'l>(leads: impl Iterator<Item = Option<&'l str>>) -> Option<Stri
 
 impl<'a> Document<'a> {
     fn typical_task_lead(&self) -> String {
-        typical_lead(
-            self.tasks()
-                .map(|t| t.repr.as_ref().and_then(|r| r.lead.as_deref())),
-        )
-        .unwrap_or_else(|| self.line_ending.as_str().to_string())
+        typical_lead(self.tasks().map(|t| t.repr.lead()))
+            .unwrap_or_else(|| self.line_ending.as_str().to_string())
     }
 
     fn typical_category_lead(&self) -> String {
-        typical_lead(
-            self.categories
-                .iter()
-                .map(|c| c.repr.as_ref().and_then(|r| r.lead.as_deref())),
-        )
-        .unwrap_or_else(|| self.line_ending.as_str().to_string())
+        typical_lead(self.categories.iter().map(|c| c.repr.lead()))
+            .unwrap_or_else(|| self.line_ending.as_str().to_string())
     }
 
     /// Renames the unit `old` to `new` in every task, at both levels,
@@ -486,19 +465,17 @@ impl<'a> Document<'a> {
         let displaced_in_row = cat
             .tasks
             .get(position)
-            .and_then(|t| t.repr.as_ref())
-            .and_then(|r| r.lead.as_deref())
+            .and_then(|t| t.repr.lead())
             .is_some_and(str::is_empty);
         let new_lead = if displaced_in_row {
-            if let Some(repr) = cat.tasks.get_mut(position).and_then(|t| t.repr.as_mut()) {
-                repr.lead = Some(Cow::Owned(lead));
+            if let Some(task) = cat.tasks.get_mut(position) {
+                task.repr.set_lead(Some(Cow::Owned(lead)));
             }
             String::new()
         } else {
             lead
         };
-        let repr = task.repr.get_or_insert_with(Repr::default);
-        repr.lead = Some(Cow::Owned(new_lead));
+        task.repr.set_lead(Some(Cow::Owned(new_lead)));
         task.despan();
         cat.tasks.insert(position, task);
         Ok(())
@@ -512,15 +489,11 @@ impl<'a> Document<'a> {
                 let task = category.tasks.remove(i);
                 // A task that sat in its heading's row leaves that place to
                 // the next task, which then needs no separator before it.
-                let was_in_row = task
-                    .repr
-                    .as_ref()
-                    .and_then(|r| r.lead.as_deref())
-                    .is_some_and(str::is_empty);
+                let was_in_row = task.repr.lead().is_some_and(str::is_empty);
                 if was_in_row {
-                    if let Some(repr) = category.tasks.get_mut(i).and_then(|t| t.repr.as_mut()) {
-                        if repr.lead.as_deref().is_some_and(pure_trivia) {
-                            repr.lead = Some(Cow::Borrowed(""));
+                    if let Some(next) = category.tasks.get_mut(i) {
+                        if next.repr.lead().is_some_and(pure_trivia) {
+                            next.repr.set_lead(Some(Cow::Borrowed("")));
                         }
                     }
                 }
@@ -549,11 +522,10 @@ impl<'a> Document<'a> {
         }
         let category_lead = self.typical_category_lead();
         let task_lead = self.typical_task_lead();
-        category.repr.get_or_insert_with(Repr::default).lead = Some(Cow::Owned(category_lead));
+        category.repr.set_lead(Some(Cow::Owned(category_lead)));
         for task in &mut category.tasks {
-            let repr = task.repr.get_or_insert_with(Repr::default);
-            if repr.lead.is_none() {
-                repr.lead = Some(Cow::Owned(task_lead.clone()));
+            if task.repr.lead().is_none() {
+                task.repr.set_lead(Some(Cow::Owned(task_lead.clone())));
             }
         }
         self.categories.insert(index, category);

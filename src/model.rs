@@ -13,8 +13,9 @@
 
 use std::borrow::Cow;
 
+use crate::edit::Level;
 use crate::numeral;
-use crate::span::Span;
+use crate::span::{Span, SpanSlot};
 
 /// The line ending a document uses (the first one found in its text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -55,26 +56,107 @@ impl LineEnding {
 }
 
 /// The text a parsed node was read from: the trivia before it (blank lines,
-/// filler cells, anything skipped in a broken document) and its own cells.
-/// `None` parts are written in the canonical layout.
+/// filler cells, anything skipped in a broken document), its *lead*, and its
+/// own cells, its *body*. A missing part is written in the canonical layout.
+///
+/// A parsed node's lead and body lie side by side in the source, so they are
+/// kept as one borrowed slice and the offset between them (24 bytes); only a
+/// node whose text was edited keeps its two parts separately, boxed.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Repr<'a> {
-    pub(crate) lead: Option<Cow<'a, str>>,
-    pub(crate) body: Option<Cow<'a, str>>,
+pub(crate) enum Repr<'a> {
+    /// No text of its own: written canonically from the node's values.
+    #[default]
+    Canonical,
+    /// Lead `raw[..split]` and body `raw[split..]`, as parsed.
+    Parsed { raw: &'a str, split: u32 },
+    /// Either part replaced (or dropped) by an edit.
+    Edited(Box<Parts<'a>>),
+}
+
+/// A [`Repr`]'s two parts, once edited.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parts<'a> {
+    lead: Option<Cow<'a, str>>,
+    body: Option<Cow<'a, str>>,
 }
 
 impl<'a> Repr<'a> {
-    pub(crate) fn parsed(lead: &'a str, body: &'a str) -> Repr<'a> {
-        Repr {
-            lead: Some(Cow::Borrowed(lead)),
-            body: Some(Cow::Borrowed(body)),
+    /// The text of a parsed node: lead `text[lead..body]`, body
+    /// `text[body..end]` (offsets in order, on character boundaries).
+    pub(crate) fn parsed(text: &'a str, lead: usize, body: usize, end: usize) -> Repr<'a> {
+        let raw = text.get(lead..end).unwrap_or("");
+        match u32::try_from(body - lead.min(body)) {
+            Ok(split) if raw.is_char_boundary(split as usize) => Repr::Parsed { raw, split },
+            _ => Repr::separate(
+                text.get(lead..body).unwrap_or(""),
+                text.get(body..end).unwrap_or(""),
+            ),
         }
     }
 
+    fn separate(lead: &'a str, body: &'a str) -> Repr<'a> {
+        Repr::Edited(Box::new(Parts {
+            lead: Some(Cow::Borrowed(lead)),
+            body: Some(Cow::Borrowed(body)),
+        }))
+    }
+
+    /// The trivia before the node, if it has its own.
+    pub(crate) fn lead(&self) -> Option<&str> {
+        match self {
+            Repr::Canonical => None,
+            Repr::Parsed { raw, split } => raw.get(..*split as usize),
+            Repr::Edited(parts) => parts.lead.as_deref(),
+        }
+    }
+
+    /// The node's own text, if it has its own.
+    pub(crate) fn body(&self) -> Option<&str> {
+        match self {
+            Repr::Canonical => None,
+            Repr::Parsed { raw, split } => raw.get(*split as usize..),
+            Repr::Edited(parts) => parts.body.as_deref(),
+        }
+    }
+
+    fn parts_mut(&mut self) -> &mut Parts<'a> {
+        if !matches!(self, Repr::Edited(_)) {
+            let parts = match std::mem::take(self) {
+                Repr::Parsed { raw, split } => {
+                    let (lead, body) = raw.split_at_checked(split as usize).unwrap_or((raw, ""));
+                    Parts {
+                        lead: Some(Cow::Borrowed(lead)),
+                        body: Some(Cow::Borrowed(body)),
+                    }
+                }
+                _ => Parts::default(),
+            };
+            *self = Repr::Edited(Box::new(parts));
+        }
+        match self {
+            Repr::Edited(parts) => parts,
+            // Just made an `Edited`.
+            _ => unreachable!("parts_mut made its parts"),
+        }
+    }
+
+    /// Replaces the lead (`None`: the canonical separator).
+    pub(crate) fn set_lead(&mut self, lead: Option<Cow<'a, str>>) {
+        self.parts_mut().lead = lead;
+    }
+
+    /// Replaces the body (`None`: written canonically).
+    pub(crate) fn set_body(&mut self, body: Option<Cow<'a, str>>) {
+        self.parts_mut().body = body;
+    }
+
     fn into_owned(self) -> Repr<'static> {
-        Repr {
-            lead: self.lead.map(owned),
-            body: self.body.map(owned),
+        match self {
+            Repr::Canonical => Repr::Canonical,
+            repr => Repr::Edited(Box::new(Parts {
+                lead: repr.lead().map(|l| Cow::Owned(l.to_string())),
+                body: repr.body().map(|b| Cow::Owned(b.to_string())),
+            })),
         }
     }
 }
@@ -356,13 +438,13 @@ impl Eq for Document<'_> {}
 /// A numbered group of tasks, headed by a cell such as `（一）加大援企稳岗力度`.
 #[derive(Debug, Clone)]
 pub struct Category<'a> {
-    pub(crate) repr: Option<Repr<'a>>,
-    pub(crate) span: Option<Span>,
+    pub(crate) repr: Repr<'a>,
+    pub(crate) span: SpanSlot,
     pub(crate) number: u32,
     pub(crate) numeral: Cow<'a, str>,
-    pub(crate) numeral_span: Option<Span>,
+    pub(crate) numeral_span: SpanSlot,
     pub(crate) title: Cow<'a, str>,
-    pub(crate) title_span: Option<Span>,
+    pub(crate) title_span: SpanSlot,
     pub(crate) tasks: Vec<Task<'a>>,
 }
 
@@ -376,13 +458,13 @@ impl<'a> Category<'a> {
     /// ```
     pub fn new(number: u32, title: impl Into<Cow<'a, str>>) -> Category<'a> {
         Category {
-            repr: None,
-            span: None,
+            repr: Repr::Canonical,
+            span: SpanSlot::NONE,
             number,
             numeral: Cow::Owned(numeral::to_chinese(number)),
-            numeral_span: None,
+            numeral_span: SpanSlot::NONE,
             title: title.into(),
-            title_span: None,
+            title_span: SpanSlot::NONE,
             tasks: Vec::new(),
         }
     }
@@ -421,23 +503,23 @@ impl<'a> Category<'a> {
     /// Where the heading cell was read from (the whole cell, wrapped lines
     /// included).
     pub fn span(&self) -> Option<Span> {
-        self.span
+        self.span.get()
     }
 
     /// Where the numeral was read from.
     pub fn numeral_span(&self) -> Option<Span> {
-        self.numeral_span
+        self.numeral_span.get()
     }
 
     /// Where the title was read from (first to last character).
     pub fn title_span(&self) -> Option<Span> {
-        self.title_span
+        self.title_span.get()
     }
 
     /// Copies every borrowed string.
     pub fn into_owned(self) -> Category<'static> {
         Category {
-            repr: self.repr.map(Repr::into_owned),
+            repr: self.repr.into_owned(),
             span: self.span,
             number: self.number,
             numeral: owned(self.numeral),
@@ -463,11 +545,12 @@ impl Eq for Category<'_> {}
 /// One numbered task: its text and the units responsible for it.
 #[derive(Debug, Clone)]
 pub struct Task<'a> {
-    pub(crate) repr: Option<Repr<'a>>,
-    pub(crate) cells: Option<[Span; 4]>,
+    pub(crate) repr: Repr<'a>,
+    /// The four cells' spans; all of them, or none.
+    pub(crate) cells: [SpanSlot; 4],
     pub(crate) number: u32,
+    pub(crate) text_span: SpanSlot,
     pub(crate) text: Cow<'a, str>,
-    pub(crate) text_span: Option<Span>,
     pub(crate) units: UnitMapping<'a>,
 }
 
@@ -475,11 +558,11 @@ impl<'a> Task<'a> {
     /// A task with a number, a text and its units.
     pub fn new(number: u32, text: impl Into<Cow<'a, str>>, units: UnitMapping<'a>) -> Task<'a> {
         Task {
-            repr: None,
-            cells: None,
+            repr: Repr::Canonical,
+            cells: [SpanSlot::NONE; 4],
             number,
+            text_span: SpanSlot::NONE,
             text: text.into(),
-            text_span: None,
             units,
         }
     }
@@ -504,28 +587,29 @@ impl<'a> Task<'a> {
     /// Where the task's four cells were read from (from the first cell's
     /// tab to the end of the last).
     pub fn span(&self) -> Option<Span> {
-        self.cells.map(|c| Span::new(c[0].start, c[3].end))
+        self.cell_spans().map(|c| Span::new(c[0].start, c[3].end))
     }
 
     /// Where each of the four cells (number, text, district units, local
     /// units) was read from, each including its leading tab and line endings.
     pub fn cell_spans(&self) -> Option<[Span; 4]> {
-        self.cells
+        let [a, b, c, d] = self.cells.map(SpanSlot::get);
+        Some([a?, b?, c?, d?])
     }
 
     /// Where the text was read from (first to last character).
     pub fn text_span(&self) -> Option<Span> {
-        self.text_span
+        self.text_span.get()
     }
 
     /// Copies every borrowed string.
     pub fn into_owned(self) -> Task<'static> {
         Task {
-            repr: self.repr.map(Repr::into_owned),
+            repr: self.repr.into_owned(),
             cells: self.cells,
             number: self.number,
-            text: owned(self.text),
             text_span: self.text_span,
+            text: owned(self.text),
             units: self.units.into_owned(),
         }
     }
@@ -548,10 +632,13 @@ impl Eq for Task<'_> {}
 /// assert_eq!(units.district_names().collect::<Vec<_>>(), ["区人社局", "区财政局"]);
 /// assert_eq!(units.local()[0], "人社局");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct UnitMapping<'a> {
-    pub(crate) district: Vec<Unit<'a>>,
-    pub(crate) local: Vec<Unit<'a>>,
+    /// The district-level units, then the local-level ones: one allocation
+    /// per task instead of two.
+    pub(crate) units: Vec<Unit<'a>>,
+    /// How many of `units` are district-level.
+    pub(crate) split: usize,
 }
 
 impl<'a> UnitMapping<'a> {
@@ -563,38 +650,85 @@ impl<'a> UnitMapping<'a> {
         L: IntoIterator,
         L::Item: Into<Cow<'a, str>>,
     {
-        UnitMapping {
-            district: district.into_iter().map(Unit::new).collect(),
-            local: local.into_iter().map(Unit::new).collect(),
-        }
+        let mut units: Vec<Unit<'a>> = district.into_iter().map(Unit::new).collect();
+        let split = units.len();
+        units.extend(local.into_iter().map(Unit::new));
+        UnitMapping { units, split }
     }
 
     /// The district-level units, in the order written.
     pub fn district(&self) -> &[Unit<'a>] {
-        &self.district
+        self.units.get(..self.split).unwrap_or(&[])
     }
 
     /// The local-level units, in the order written.
     pub fn local(&self) -> &[Unit<'a>] {
-        &self.local
+        self.units.get(self.split..).unwrap_or(&[])
     }
 
     /// The district-level unit names.
     pub fn district_names(&self) -> impl Iterator<Item = &str> + '_ {
-        self.district.iter().map(Unit::name)
+        self.district().iter().map(Unit::name)
     }
 
     /// The local-level unit names.
     pub fn local_names(&self) -> impl Iterator<Item = &str> + '_ {
-        self.local.iter().map(Unit::name)
+        self.local().iter().map(Unit::name)
+    }
+
+    /// The units of one level.
+    pub(crate) fn level(&self, level: Level) -> &[Unit<'a>] {
+        match level {
+            Level::District => self.district(),
+            Level::Local => self.local(),
+        }
+    }
+
+    /// Mutable access to the units of one level.
+    pub(crate) fn level_mut(&mut self, level: Level) -> &mut [Unit<'a>] {
+        let split = self.split.min(self.units.len());
+        let (district, local) = self.units.split_at_mut(split);
+        match level {
+            Level::District => district,
+            Level::Local => local,
+        }
+    }
+
+    /// Replaces the units of one level.
+    pub(crate) fn set_level(&mut self, level: Level, units: Vec<Unit<'a>>) {
+        let split = self.split.min(self.units.len());
+        match level {
+            Level::District => {
+                self.split = units.len();
+                self.units.splice(..split, units);
+            }
+            Level::Local => {
+                self.units.truncate(split);
+                self.units.extend(units);
+            }
+        }
+    }
+
+    /// All units, district level first.
+    pub(crate) fn all_mut(&mut self) -> &mut [Unit<'a>] {
+        &mut self.units
     }
 
     /// Copies every borrowed string.
     pub fn into_owned(self) -> UnitMapping<'static> {
         UnitMapping {
-            district: self.district.into_iter().map(Unit::into_owned).collect(),
-            local: self.local.into_iter().map(Unit::into_owned).collect(),
+            units: self.units.into_iter().map(Unit::into_owned).collect(),
+            split: self.split,
         }
+    }
+}
+
+impl std::fmt::Debug for UnitMapping<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UnitMapping")
+            .field("district", &self.district())
+            .field("local", &self.local())
+            .finish()
     }
 }
 
@@ -602,10 +736,10 @@ impl<'a> UnitMapping<'a> {
 /// where it was read from.
 ///
 /// Units compare equal by name; a `Unit` also compares with `str`.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Unit<'a> {
     pub(crate) name: Cow<'a, str>,
-    pub(crate) span: Option<Span>,
+    pub(crate) span: SpanSlot,
 }
 
 impl<'a> Unit<'a> {
@@ -613,7 +747,7 @@ impl<'a> Unit<'a> {
     pub fn new(name: impl Into<Cow<'a, str>>) -> Unit<'a> {
         Unit {
             name: name.into(),
-            span: None,
+            span: SpanSlot::NONE,
         }
     }
 
@@ -624,7 +758,7 @@ impl<'a> Unit<'a> {
 
     /// Where the name was read from.
     pub fn span(&self) -> Option<Span> {
-        self.span
+        self.span.get()
     }
 
     /// Copies the name if it is borrowed.
@@ -656,6 +790,15 @@ impl PartialEq<&str> for Unit<'_> {
     }
 }
 
+impl std::fmt::Debug for Unit<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Unit")
+            .field("name", &self.name)
+            .field("span", &self.span())
+            .finish()
+    }
+}
+
 impl std::fmt::Display for Unit<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.name)
@@ -665,5 +808,65 @@ impl std::fmt::Display for Unit<'_> {
 impl AsRef<str> for Unit<'_> {
     fn as_ref(&self) -> &str {
         &self.name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parsed_repr_keeps_its_parts_through_edits() {
+        let text = "\n\n\t1\n\t任务\n";
+        let mut repr = Repr::parsed(text, 0, 2, text.len());
+        assert!(matches!(repr, Repr::Parsed { .. }));
+        assert_eq!(repr.lead(), Some("\n\n"));
+        assert_eq!(repr.body(), Some("\t1\n\t任务\n"));
+        repr.set_body(Some(Cow::Borrowed("\t2\n")));
+        assert_eq!(repr.lead(), Some("\n\n"));
+        assert_eq!(repr.body(), Some("\t2\n"));
+        let mut other = Repr::parsed(text, 0, 2, text.len());
+        other.set_lead(None);
+        assert_eq!((other.lead(), other.body()), (None, Some("\t1\n\t任务\n")));
+        let owned = Repr::parsed(text, 1, 2, text.len()).into_owned();
+        assert_eq!(
+            (owned.lead(), owned.body()),
+            (Some("\n"), Some("\t1\n\t任务\n"))
+        );
+        let mut canonical = Repr::Canonical;
+        canonical.set_lead(Some(Cow::Borrowed("\n")));
+        assert_eq!((canonical.lead(), canonical.body()), (Some("\n"), None));
+    }
+
+    #[test]
+    fn unit_levels_share_one_list() {
+        let mut units = UnitMapping::new(["区人社局", "区财政局"], ["人社局"]);
+        units.set_level(Level::District, vec![Unit::new("区发改委")]);
+        assert_eq!(units, UnitMapping::new(["区发改委"], ["人社局"]));
+        units.set_level(Level::Local, vec![Unit::new("经改局"), Unit::new("财政局")]);
+        assert_eq!(units.district(), ["区发改委"]);
+        assert_eq!(units.local(), ["经改局", "财政局"]);
+        units.level_mut(Level::Local)[1].name = Cow::Borrowed("金融局");
+        assert_eq!(units.level(Level::Local), ["经改局", "金融局"]);
+        // Equal lists at each level, not just the same names in a row.
+        assert_ne!(
+            UnitMapping::new(["a", "b"], ["c"]),
+            UnitMapping::new(["a"], ["b", "c"])
+        );
+        assert_eq!(
+            format!("{:?}", UnitMapping::new(["a"], ["b"])),
+            r#"UnitMapping { district: [Unit { name: "a", span: None }], local: [Unit { name: "b", span: None }] }"#
+        );
+    }
+
+    /// The model's size decides the memory a large document takes (a
+    /// 100 MB document has about 320,000 tasks and 1.1 million units).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn nodes_stay_small() {
+        assert_eq!(std::mem::size_of::<Repr<'_>>(), 24);
+        assert_eq!(std::mem::size_of::<Unit<'_>>(), 32);
+        assert_eq!(std::mem::size_of::<UnitMapping<'_>>(), 32);
+        assert!(std::mem::size_of::<Task<'_>>() <= 128);
     }
 }

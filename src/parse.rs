@@ -111,6 +111,10 @@ struct Parser<'a> {
     units: Vec<RawUnit<'a>>,
     pieces: Vec<(usize, usize)>,
     row: Vec<CellRef>,
+    /// The tasks of the category being read (see `close_category`).
+    tasks: Vec<Task<'a>>,
+    /// The units of the task being read, both cells.
+    task_units: Vec<Unit<'a>>,
     last_end: usize,
     header_pending: bool,
     last_task_number: u32,
@@ -142,6 +146,8 @@ impl<'a> Parser<'a> {
             units: Vec::new(),
             pieces: Vec::new(),
             row: Vec::new(),
+            tasks: Vec::new(),
+            task_units: Vec::new(),
             last_end: 0,
             header_pending: true,
             last_task_number: 0,
@@ -197,6 +203,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        self.close_category();
         if self.header_pending {
             self.missing_header(Span::empty(text.len()), "the end of the document");
         }
@@ -515,19 +522,17 @@ impl<'a> Parser<'a> {
             );
         }
         let category = Category {
-            repr: Some(Repr::parsed(
-                &text[self.last_end..cell.span.start],
-                &text[cell.span.range()],
-            )),
-            span: Some(cell.span),
+            repr: Repr::parsed(text, self.last_end, cell.span.start, cell.span.end),
+            span: cell.span.into(),
             number,
             numeral: Cow::Borrowed(h.numeral),
-            numeral_span: Some(numeral_span),
+            numeral_span: numeral_span.into(),
             title,
-            title_span: grammar::segs_span(&title_segs),
+            title_span: grammar::segs_span(&title_segs).into(),
             tasks: Vec::new(),
         };
         self.last_end = cell.span.end;
+        self.close_category();
         self.doc.categories.push(category);
     }
 
@@ -611,8 +616,10 @@ impl<'a> Parser<'a> {
         let task_text = grammar::join(text, &self.segs, "\n");
         let text_span = grammar::segs_span(&self.segs);
         // Units.
-        let district = self.unit_cell(cells[2]);
-        let local = self.unit_cell(cells[3]);
+        self.task_units.clear();
+        self.unit_cell(cells[2]);
+        let split = self.task_units.len();
+        self.unit_cell(cells[3]);
         let span = Span::new(cells[0].span.start, cells[3].span.end);
         if self.doc.categories.is_empty() {
             self.report(
@@ -630,33 +637,38 @@ impl<'a> Parser<'a> {
             return;
         }
         let task = Task {
-            repr: Some(Repr::parsed(
-                &text[self.last_end..span.start],
-                &text[span.range()],
-            )),
-            cells: Some(cells.map(|c| c.span)),
+            repr: Repr::parsed(text, self.last_end, span.start, span.end),
+            cells: cells.map(|c| c.span.into()),
             number,
+            text_span: text_span.into(),
             text: task_text,
-            text_span,
-            units: UnitMapping { district, local },
+            units: UnitMapping {
+                units: self.task_units.drain(..).collect(),
+                split,
+            },
         };
         self.last_end = span.end;
+        self.tasks.push(task);
+    }
+
+    /// Moves the tasks read since the last heading into the last category,
+    /// in a vector of exactly their number.
+    fn close_category(&mut self) {
         if let Some(category) = self.doc.categories.last_mut() {
-            category.tasks.push(task);
+            category.tasks = self.tasks.drain(..).collect();
         }
     }
 
-    fn unit_cell(&mut self, cell: CellRef) -> Vec<Unit<'a>> {
+    /// Reads a unit cell's units onto `self.task_units`.
+    fn unit_cell(&mut self, cell: CellRef) {
         self.load_segments(cell);
         self.units.clear();
         grammar::units(self.text, &self.segs, &mut self.units, &mut self.pieces);
-        self.units
-            .drain(..)
-            .map(|(name, span)| Unit {
+        self.task_units
+            .extend(self.units.drain(..).map(|(name, span)| Unit {
                 name,
-                span: Some(span),
-            })
-            .collect()
+                span: span.into(),
+            }));
     }
 
     fn invalid_task_number(&mut self, found: &str, span: Span, error: NumberError, guess: u32) {

@@ -78,8 +78,8 @@ impl Serialize for Names<'_, '_> {
 impl Serialize for UnitMapping<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(2))?;
-        map.serialize_entry("district", &Names(&self.district))?;
-        map.serialize_entry("local", &Names(&self.local))?;
+        map.serialize_entry("district", &Names(self.district()))?;
+        map.serialize_entry("local", &Names(self.local()))?;
         map.end()
     }
 }

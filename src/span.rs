@@ -68,6 +68,62 @@ impl Span {
     }
 }
 
+/// An optional [`Span`] kept in 8 bytes instead of 24, for the nodes of a
+/// [`Document`](crate::Document): offsets are stored as `u32`, and a span
+/// that does not fit (a document past 4 GiB) is kept as no span.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct SpanSlot {
+    start: u32,
+    end: u32,
+}
+
+impl SpanSlot {
+    /// No span: the node was built in code or edited.
+    pub(crate) const NONE: SpanSlot = SpanSlot {
+        start: u32::MAX,
+        end: 0,
+    };
+
+    /// Stores `span` (no span if it is `None` or does not fit).
+    pub(crate) fn new(span: Option<Span>) -> SpanSlot {
+        span.and_then(|s| {
+            let start = u32::try_from(s.start).ok().filter(|&v| v != u32::MAX)?;
+            let end = u32::try_from(s.end).ok()?;
+            Some(SpanSlot { start, end })
+        })
+        .unwrap_or(SpanSlot::NONE)
+    }
+
+    /// The span stored, if any.
+    pub(crate) fn get(self) -> Option<Span> {
+        (self.start != u32::MAX).then(|| Span::new(self.start as usize, self.end as usize))
+    }
+}
+
+impl std::fmt::Debug for SpanSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+impl Default for SpanSlot {
+    fn default() -> SpanSlot {
+        SpanSlot::NONE
+    }
+}
+
+impl From<Option<Span>> for SpanSlot {
+    fn from(span: Option<Span>) -> SpanSlot {
+        SpanSlot::new(span)
+    }
+}
+
+impl From<Span> for SpanSlot {
+    fn from(span: Span) -> SpanSlot {
+        SpanSlot::new(Some(span))
+    }
+}
+
 impl From<Range<usize>> for Span {
     fn from(range: Range<usize>) -> Span {
         Span::new(range.start, range.end)
@@ -206,5 +262,25 @@ mod tests {
         // Inside a character: clamped back to its start.
         assert_eq!(index.position(5), Position { line: 2, column: 1 });
         assert_eq!(index.position(999), Position { line: 4, column: 1 });
+    }
+
+    #[test]
+    fn span_slots_keep_what_fits() {
+        let span = Span::new(3, 9);
+        assert_eq!(SpanSlot::new(Some(span)).get(), Some(span));
+        assert_eq!(SpanSlot::new(None).get(), None);
+        assert_eq!(SpanSlot::default().get(), None);
+        let last = u32::MAX as usize;
+        assert_eq!(
+            SpanSlot::from(Span::new(0, last)).get(),
+            Some(Span::new(0, last))
+        );
+        // Offsets past 4 GiB are not kept; neither is a start of u32::MAX,
+        // which stands for no span.
+        assert_eq!(SpanSlot::from(Span::new(last, last)).get(), None);
+        if let Some(past) = last.checked_add(1) {
+            assert_eq!(SpanSlot::from(Span::new(0, past)).get(), None);
+        }
+        assert_eq!(std::mem::size_of::<SpanSlot>(), 8);
     }
 }

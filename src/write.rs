@@ -71,7 +71,7 @@ pub fn to_canonical_string(doc: &Document<'_>) -> String {
 
 fn estimate(doc: &Document<'_>) -> usize {
     doc.tasks()
-        .map(|t| t.text.len() + 16 * (t.units.district.len() + t.units.local.len()) + 16)
+        .map(|t| t.text.len() + 16 * (t.units.units.len()) + 16)
         .sum::<usize>()
         + 256
 }
@@ -135,10 +135,10 @@ impl Writer {
             }
         }
         for category in &doc.categories {
-            self.lead(out, category.repr.as_ref().and_then(|r| r.lead.as_deref()))?;
+            self.lead(out, category.repr.lead())?;
             self.category_body(out, category)?;
             for task in &category.tasks {
-                self.lead(out, task.repr.as_ref().and_then(|r| r.lead.as_deref()))?;
+                self.lead(out, task.repr.lead())?;
                 self.task_body(out, task)?;
             }
         }
@@ -190,7 +190,7 @@ impl Writer {
     }
 
     fn category_body(&self, out: &mut impl Write, category: &Category<'_>) -> fmt::Result {
-        match category.repr.as_ref().and_then(|r| r.body.as_deref()) {
+        match category.repr.body() {
             Some(body) if !self.canonical => out.write_str(body),
             _ => {
                 out.write_str("\t（")?;
@@ -203,13 +203,13 @@ impl Writer {
     }
 
     fn task_body(&self, out: &mut impl Write, task: &Task<'_>) -> fmt::Result {
-        match task.repr.as_ref().and_then(|r| r.body.as_deref()) {
+        match task.repr.body() {
             Some(body) if !self.canonical => out.write_str(body),
             _ => {
                 write!(out, "\t{}{}", task.number, self.eol)?;
                 self.cell(out, &task.text)?;
-                self.units(out, &task.units.district)?;
-                self.units(out, &task.units.local)
+                self.units(out, task.units.district())?;
+                self.units(out, task.units.local())
             }
         }
     }
