@@ -121,7 +121,9 @@ fn cell_segments(raw: &str) -> Vec<grammar::Seg> {
 fn cell_units(raw: &str) -> Vec<RawUnit<'_>> {
     let segs = cell_segments(raw);
     let mut units = Vec::new();
-    grammar::units(raw, &segs, &mut units, &mut Vec::new());
+    grammar::units(raw, &segs, &mut Vec::new(), |name, span| {
+        units.push((name, span));
+    });
     units
 }
 

@@ -15,7 +15,7 @@ use nom::combinator::{eof, opt, rest};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
-use crate::lex::{is_space, Lines};
+use crate::lex::{is_space, surely_not_space, Lines};
 use crate::span::Span;
 
 /// Prefixes of the artifacts that Word-to-text extraction leaves in cells; an
@@ -36,22 +36,6 @@ pub(crate) struct Seg {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Artifact {
     pub(crate) span: Span,
-}
-
-/// Whether the character at `bytes[i]` is surely not white space (see
-/// [`is_space`]), from its bytes alone: ASCII other than white space, CJK
-/// ideographs (lead bytes `E4`–`EE`), and the blocks of lead bytes `E3` and
-/// `EF` except U+3000 (`E3 80 80`) and U+FEFF (`EF BB BF`). `false` means
-/// "look closer".
-#[inline]
-fn surely_not_space(bytes: &[u8], i: usize) -> bool {
-    match bytes.get(i) {
-        Some(&b) if b < 0x80 => !matches!(b, b'\t'..=b'\r' | b' '),
-        Some(0xE4..=0xEE) => true,
-        Some(0xE3) => bytes.get(i + 1..i + 3) != Some(&[0x80, 0x80]),
-        Some(0xEF) => bytes.get(i + 1..i + 3) != Some(&[0xBB, 0xBF]),
-        _ => false,
-    }
 }
 
 /// The start of `text[start..end]` with leading white space skipped (`end`
@@ -112,6 +96,19 @@ pub(crate) fn segments(
     out: &mut Vec<Seg>,
     artifacts: &mut Vec<Artifact>,
 ) {
+    segments_with(text, span, tabbed, out, artifacts, &mut Brackets::bounded());
+}
+
+/// [`segments`], with a [`Brackets`] cursor for a reader that goes through
+/// the cells in order.
+pub(crate) fn segments_with(
+    text: &str,
+    span: Span,
+    tabbed: bool,
+    out: &mut Vec<Seg>,
+    artifacts: &mut Vec<Artifact>,
+    brackets: &mut Brackets,
+) {
     out.clear();
     let cell = &text[..span.end];
     for (i, line) in Lines::new(cell, span.start).enumerate() {
@@ -120,18 +117,19 @@ pub(crate) fn segments(
         } else {
             line.start
         };
-        segment_line(text, start, line.content_end, out, artifacts);
+        segment_line(text, start, line.content_end, out, artifacts, brackets);
     }
 }
 
-/// [`segments`] of a cell the lexer saw on one line: no second search for
-/// line ends.
-pub(crate) fn segments_of_line(
+/// [`segments_with`] for a cell the lexer saw on one line: no second search
+/// for line ends.
+pub(crate) fn segments_of_line_with(
     text: &str,
     span: Span,
     tabbed: bool,
     out: &mut Vec<Seg>,
     artifacts: &mut Vec<Artifact>,
+    brackets: &mut Brackets,
 ) {
     out.clear();
     let bytes = text.as_bytes();
@@ -140,7 +138,48 @@ pub(crate) fn segments_of_line(
         end -= 1;
     }
     let start = span.start + usize::from(tabbed);
-    segment_line(text, start, end, out, artifacts);
+    segment_line(text, start, end, out, artifacts, brackets);
+}
+
+/// Where the next `[` (the start of any extraction artifact) is, so that a
+/// reader going through the cells in order searches each byte for it once
+/// instead of once per line: most documents have few or none.
+///
+/// A search forward of the last one caches the next `[` however far it is;
+/// the regions searched never overlap, so the total is linear. A search
+/// behind the cache (or by a [`Brackets::bounded`] cursor) looks at its own
+/// line only.
+#[derive(Debug, Default)]
+pub(crate) struct Brackets {
+    /// Where the last caching search started, and the `[` it found (the
+    /// text's length if none).
+    cached: Option<(usize, usize)>,
+    bounded: bool,
+}
+
+impl Brackets {
+    /// A cursor that never searches past the line it is asked about: for
+    /// callers that read cells out of order or one at a time.
+    pub(crate) fn bounded() -> Brackets {
+        Brackets {
+            cached: None,
+            bounded: true,
+        }
+    }
+
+    /// Whether `bytes[from..end]` may hold a `[`.
+    fn any(&mut self, bytes: &[u8], from: usize, end: usize) -> bool {
+        match self.cached {
+            Some((start, next)) if start <= from && from <= next => next < end,
+            Some((start, _)) if from < start => memchr::memchr(b'[', &bytes[from..end]).is_some(),
+            _ if self.bounded => memchr::memchr(b'[', &bytes[from..end]).is_some(),
+            _ => {
+                let next = memchr::memchr(b'[', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+                self.cached = Some((from, next));
+                next < end
+            }
+        }
+    }
 }
 
 /// Appends the clean pieces of the line text `start..end` to `out`.
@@ -150,8 +189,22 @@ fn segment_line(
     end: usize,
     out: &mut Vec<Seg>,
     artifacts: &mut Vec<Artifact>,
+    brackets: &mut Brackets,
 ) {
     if start >= end {
+        return;
+    }
+    if !brackets.any(text.as_bytes(), start, end) {
+        // No artifact: the line, trimmed, is the one piece.
+        let start = trim_start_at(text, start, end);
+        let end = trim_end_at(text, start, end);
+        if start < end {
+            out.push(Seg {
+                start,
+                end,
+                new_line: true,
+            });
+        }
         return;
     }
     let first = out.len();
@@ -331,6 +384,10 @@ pub(crate) enum NumberError {
 
 /// Parses a task number: ASCII digits and nothing else.
 pub(crate) fn task_number(input: &str) -> Result<u32, NumberError> {
+    // The usual number, one to four ASCII digits, without the parser.
+    if (1..=4).contains(&input.len()) && input.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(input.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')));
+    }
     let parsed: IResult<&str, &str> = terminated(digit1, eof).parse(input);
     match parsed {
         Ok((_, digits)) => digits.parse().map_err(|_| NumberError::TooLarge),
@@ -370,14 +427,14 @@ pub(crate) type RawUnit<'a> = (Cow<'a, str>, Span);
 pub(crate) fn units<'a>(
     text: &'a str,
     segs: &[Seg],
-    out: &mut Vec<RawUnit<'a>>,
     pieces: &mut Vec<(usize, usize)>,
+    mut emit: impl FnMut(Cow<'a, str>, Span),
 ) {
     // A unit is a list of (start, end) pieces: usually one.
     let bytes = text.as_bytes();
     let mut depth: u32 = 0;
     pieces.clear();
-    let flush = |pieces: &mut Vec<(usize, usize)>, out: &mut Vec<RawUnit<'a>>| {
+    let mut flush = |pieces: &mut Vec<(usize, usize)>| {
         // Trim the unit's ends across pieces.
         let mut lo = 0;
         while let Some(&(s, e)) = pieces.get(lo) {
@@ -410,7 +467,7 @@ pub(crate) fn units<'a>(
                 ))
             };
             if !name.is_empty() {
-                out.push((name, Span::new(s, e)));
+                emit(name, Span::new(s, e));
             }
         }
         pieces.clear();
@@ -420,9 +477,10 @@ pub(crate) fn units<'a>(
         let mut at = seg.start;
         while at < seg.end {
             // Only brackets and separators matter: all are ASCII or start
-            // with the byte E3 or EF. Skip every other byte.
-            if !SPECIAL_LEAD[usize::from(bytes[at])] {
-                at += 1;
+            // with the byte E3 or EF. Skip every other character whole.
+            let skip = SKIP[usize::from(bytes[at])];
+            if skip != 0 {
+                at += usize::from(skip);
                 continue;
             }
             let Some(c) = text.get(at..seg.end).and_then(|s| s.chars().next()) else {
@@ -437,7 +495,7 @@ pub(crate) fn units<'a>(
                 if at > start {
                     pieces.push((start, at));
                 }
-                flush(pieces, out);
+                flush(pieces);
                 start = at + c.len_utf8();
             }
             at += c.len_utf8();
@@ -446,18 +504,29 @@ pub(crate) fn units<'a>(
             pieces.push((start, seg.end));
         }
     }
-    flush(pieces, out);
+    flush(pieces);
 }
 
-/// First bytes of the characters [`paren_delta`] and [`is_unit_separator`]
-/// look at: ASCII brackets and separators, and the lead bytes `E3`
-/// (`、【】〔〕《》`) and `EF` (`（）［］，；`).
-static SPECIAL_LEAD: [bool; 256] = {
-    let mut table = [false; 256];
+/// For each first byte of a character: 0 if the character may be one that
+/// [`paren_delta`] or [`is_unit_separator`] looks at (ASCII brackets and
+/// separators, and the lead bytes `E3` (`、【】〔〕《》`) and `EF`
+/// (`（）［］，；`)), else the character's length in bytes, to skip it.
+/// Continuation bytes (never a character's start) skip one byte.
+static SKIP: [u8; 256] = {
+    let mut table = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 256 {
+        table[b] = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
     let special = [b'(', b')', b'[', b']', b',', b';', 0xE3, 0xEF];
     let mut i = 0;
     while i < special.len() {
-        table[special[i] as usize] = true;
+        table[special[i] as usize] = 0;
         i += 1;
     }
     table
@@ -536,6 +605,12 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(task_number("72"), Ok(72));
+        assert_eq!(task_number("0007"), Ok(7));
+        assert_eq!(task_number("12345"), Ok(12_345));
+        assert_eq!(task_number("4294967295"), Ok(u32::MAX));
+        assert_eq!(task_number("4294967296"), Err(NumberError::TooLarge));
+        assert_eq!(task_number("7 "), Err(NumberError::NotANumber));
+        assert_eq!(task_number(""), Err(NumberError::NotANumber));
         assert_eq!(task_number("二十"), Err(NumberError::NotANumber));
         assert_eq!(task_number("12a"), Err(NumberError::NotANumber));
         assert_eq!(task_number(&"9".repeat(10_000)), Err(NumberError::TooLarge));
@@ -544,11 +619,58 @@ mod tests {
     fn unit_names(text: &str) -> Vec<String> {
         let (segs, _) = segs_of(text);
         let mut out = Vec::new();
-        units(text, &segs, &mut out, &mut Vec::new());
+        units(text, &segs, &mut Vec::new(), |name, span| {
+            out.push((name, span))
+        });
         for (name, span) in &out {
             assert_eq!(&text[span.range()], name.as_ref());
         }
         out.into_iter().map(|(n, _)| n.into_owned()).collect()
+    }
+
+    #[test]
+    fn a_shared_bracket_cursor_finds_every_artifact() {
+        let text = "\t甲[bookmark: a]\n\t乙\n\t丙 [bookmark: b] 丁\n\t戊\n";
+        let cells: Vec<Span> = Lines::new(text, 0)
+            .map(|l| Span::new(l.start, l.end))
+            .collect();
+        let read = |order: &[usize], brackets: &mut Brackets| {
+            let mut found = Vec::new();
+            for &i in order {
+                let (mut segs, mut artifacts) = (Vec::new(), Vec::new());
+                segments_of_line_with(text, cells[i], true, &mut segs, &mut artifacts, brackets);
+                let pieces: Vec<&str> = segs.iter().map(|s| &text[s.start..s.end]).collect();
+                found.push((pieces, artifacts.len()));
+            }
+            found
+        };
+        let expected = vec![
+            (vec!["甲"], 1),
+            (vec!["乙"], 0),
+            (vec!["丙 ", " 丁"], 1),
+            (vec!["戊"], 0),
+        ];
+        // In order, with the cursor cached ahead; out of order (searches
+        // behind the cache stay on their line); and bounded.
+        assert_eq!(read(&[0, 1, 2, 3], &mut Brackets::default()), expected);
+        let mut cursor = Brackets::default();
+        assert_eq!(read(&[3, 0, 2, 1], &mut cursor)[1], expected[0]);
+        assert_eq!(
+            read(&[2, 1, 0, 3], &mut cursor),
+            read(&[2, 1, 0, 3], &mut Brackets::bounded())
+        );
+    }
+
+    #[test]
+    fn unit_lists_skip_characters_of_every_length() {
+        assert_eq!(
+            unit_names("\tA·B、Ωα（x、y）、😀局,é;ü\n"),
+            ["A·B", "Ωα（x、y）", "😀局", "é", "ü"]
+        );
+        assert_eq!(
+            unit_names("\t〔甲、乙〕、《丙》\n"),
+            ["〔甲、乙〕", "《丙》"]
+        );
     }
 
     #[test]
@@ -591,7 +713,9 @@ mod tests {
         ] {
             let (segs, _) = segs_of(text);
             let mut out = Vec::new();
-            units(text, &segs, &mut out, &mut Vec::new());
+            units(text, &segs, &mut Vec::new(), |name, span| {
+                out.push((name, span))
+            });
             assert_eq!(
                 out.iter().map(|(n, _)| n.as_ref()).collect::<Vec<_>>(),
                 want
@@ -609,7 +733,9 @@ mod tests {
         let text = "\t区人社局、区财\n政局\n";
         let (segs, _) = segs_of(text);
         let mut out = Vec::new();
-        units(text, &segs, &mut out, &mut Vec::new());
+        units(text, &segs, &mut Vec::new(), |name, span| {
+            out.push((name, span))
+        });
         assert_eq!(out[1].0, "区财政局");
         assert!(matches!(out[1].0, Cow::Owned(_)));
         assert_eq!(out[0].0, "区人社局");

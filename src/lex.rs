@@ -17,8 +17,6 @@
 //! Every byte after the preamble belongs to exactly one item, and the items
 //! come in text order. One pass, no backtracking: each line is read once.
 
-use std::collections::VecDeque;
-
 use crate::span::Span;
 
 /// One line: `start..content_end` is its text, `content_end..end` its line
@@ -93,7 +91,26 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Whether `text` holds nothing but white space.
 #[inline]
 pub(crate) fn is_blank(text: &str) -> bool {
+    if surely_not_space(text.as_bytes(), 0) {
+        return false; // the usual line: text from its first character
+    }
     text.bytes().all(|b| b == b' ') || text.chars().all(is_space)
+}
+
+/// Whether the character at `bytes[i]` is surely not white space (see
+/// [`is_space`]), from its bytes alone: ASCII other than white space, CJK
+/// ideographs (lead bytes `E4`–`EE`), and the blocks of lead bytes `E3` and
+/// `EF` except U+3000 (`E3 80 80`) and U+FEFF (`EF BB BF`). `false` means
+/// "look closer".
+#[inline]
+pub(crate) fn surely_not_space(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(&b) if b < 0x80 => !matches!(b, b'\t'..=b'\r' | b' '),
+        Some(0xE4..=0xEE) => true,
+        Some(0xE3) => bytes.get(i + 1..i + 3) != Some(&[0x80, 0x80]),
+        Some(0xEF) => bytes.get(i + 1..i + 3) != Some(&[0xBB, 0xBF]),
+        _ => false,
+    }
 }
 
 /// Whether a line is blank: no tab (a lone tab is an empty cell) and nothing
@@ -151,7 +168,7 @@ pub(crate) struct Lexer<'a> {
     lines: Lines<'a>,
     pending: Option<Line>,
     open: Option<Open>,
-    out: VecDeque<Item>,
+    out: Queue,
     done: bool,
 }
 
@@ -163,7 +180,7 @@ impl<'a> Lexer<'a> {
             lines: Lines::new(text, from),
             pending: None,
             open: None,
-            out: VecDeque::with_capacity(4),
+            out: Queue::default(),
             done: false,
         }
     }
@@ -223,12 +240,13 @@ impl<'a> Lexer<'a> {
         };
         let content = self.content(line);
         if content.as_bytes().first() == Some(&b'\t') {
+            let has_text = !is_blank(content.get(1..).unwrap_or(""));
             self.close();
             self.open = Some(Open::Cell {
                 start: line.start,
                 end: line.end,
                 implicit: false,
-                has_text: !is_blank(&content[1..]),
+                has_text,
                 one_line: true,
             });
             return;
@@ -286,6 +304,34 @@ impl<'a> Lexer<'a> {
                 self.pending = other;
             }
         }
+    }
+}
+
+/// The items a step of the lexer produced and `next` has not returned yet:
+/// a step closes at most one cell and adds at most one break, and the lexer
+/// steps only once the queue is empty, so two places do.
+#[derive(Debug, Default)]
+struct Queue {
+    first: Option<Item>,
+    second: Option<Item>,
+}
+
+impl Queue {
+    #[inline]
+    fn push_back(&mut self, item: Item) {
+        if self.first.is_none() {
+            self.first = Some(item);
+        } else {
+            debug_assert!(self.second.is_none(), "a lexer step queued three items");
+            self.second = Some(item);
+        }
+    }
+
+    #[inline]
+    fn pop_front(&mut self) -> Option<Item> {
+        let item = self.first.take();
+        self.first = self.second.take();
+        item
     }
 }
 

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::error::Error;
-use crate::grammar::{self, Artifact, NumberError, RawUnit, Seg};
+use crate::grammar::{self, Artifact, NumberError, Seg};
 use crate::lex::{is_blank, is_space, Item, Lexer, Lines};
 use crate::model::{
     Category, Document, Header, LineEnding, Preamble, Repr, Task, Unit, UnitMapping, NUMBER_LABEL,
@@ -108,13 +108,14 @@ struct Parser<'a> {
     diagnostics: Vec<Diagnostic>,
     segs: Vec<Seg>,
     artifacts: Vec<Artifact>,
-    units: Vec<RawUnit<'a>>,
     pieces: Vec<(usize, usize)>,
     row: Vec<CellRef>,
     /// The tasks of the category being read (see `close_category`).
     tasks: Vec<Task<'a>>,
     /// The units of the task being read, both cells.
     task_units: Vec<Unit<'a>>,
+    /// The next `[` ahead: cells are read in order.
+    brackets: grammar::Brackets,
     last_end: usize,
     header_pending: bool,
     last_task_number: u32,
@@ -143,11 +144,11 @@ impl<'a> Parser<'a> {
             diagnostics: Vec::new(),
             segs: Vec::new(),
             artifacts: Vec::new(),
-            units: Vec::new(),
             pieces: Vec::new(),
             row: Vec::new(),
             tasks: Vec::new(),
             task_units: Vec::new(),
+            brackets: grammar::Brackets::default(),
             last_end: 0,
             header_pending: true,
             last_task_number: 0,
@@ -239,9 +240,9 @@ impl<'a> Parser<'a> {
     fn load_segments(&mut self, cell: CellRef) {
         self.artifacts.clear();
         let segments = if cell.one_line {
-            grammar::segments_of_line
+            grammar::segments_of_line_with
         } else {
-            grammar::segments
+            grammar::segments_with
         };
         segments(
             self.text,
@@ -249,6 +250,7 @@ impl<'a> Parser<'a> {
             cell.tabbed,
             &mut self.segs,
             &mut self.artifacts,
+            &mut self.brackets,
         );
     }
 
@@ -643,7 +645,7 @@ impl<'a> Parser<'a> {
             text_span: text_span.into(),
             text: task_text,
             units: UnitMapping {
-                units: self.task_units.drain(..).collect(),
+                units: exact_copy(&mut self.task_units),
                 split,
             },
         };
@@ -655,20 +657,20 @@ impl<'a> Parser<'a> {
     /// in a vector of exactly their number.
     fn close_category(&mut self) {
         if let Some(category) = self.doc.categories.last_mut() {
-            category.tasks = self.tasks.drain(..).collect();
+            category.tasks = exact_copy(&mut self.tasks);
         }
     }
 
     /// Reads a unit cell's units onto `self.task_units`.
     fn unit_cell(&mut self, cell: CellRef) {
         self.load_segments(cell);
-        self.units.clear();
-        grammar::units(self.text, &self.segs, &mut self.units, &mut self.pieces);
-        self.task_units
-            .extend(self.units.drain(..).map(|(name, span)| Unit {
+        let units = &mut self.task_units;
+        grammar::units(self.text, &self.segs, &mut self.pieces, |name, span| {
+            units.push(Unit {
                 name,
                 span: span.into(),
-            }));
+            });
+        });
     }
 
     fn invalid_task_number(&mut self, found: &str, span: Span, error: NumberError, guess: u32) {
@@ -812,6 +814,15 @@ const MAX_LISTED: usize = 6;
 
 /// `text` cut after `max` characters, with `…` if anything was cut: what
 /// goes into a message stays short however long the input.
+/// Moves the items of a reused buffer into a vector of exactly their
+/// number (one allocation and one copy), leaving the buffer empty with its
+/// capacity.
+fn exact_copy<T>(buffer: &mut Vec<T>) -> Vec<T> {
+    let mut items = Vec::with_capacity(buffer.len());
+    items.append(buffer);
+    items
+}
+
 fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     match text.char_indices().nth(max) {
         Some((at, _)) => Cow::Owned(format!("{}…", &text[..at])),
