@@ -12,8 +12,9 @@
 //!   `FENGONG_BENCH_LARGE=1`.
 //!
 //! The parse benchmarks (and `json_from_str`) free each result outside the
-//! timing, with criterion's `iter_with_large_drop`; `parse_and_drop` shows
-//! what freeing adds. Throughput is in bytes of the input of each benchmark: the text for the
+//! timing (criterion's `iter_batched`, one iteration per batch, so that each
+//! run reuses the memory the last one freed); `parse_and_drop` shows what
+//! freeing adds. Throughput is in bytes of the input of each benchmark: the text for the
 //! text benchmarks, the JSON for `json_from_str`, the JSON written for
 //! `json_to_string`. Run with `cargo bench --bench parse`; filter with
 //! `cargo bench --bench parse -- 20MB/parse`.
@@ -21,6 +22,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
+use criterion::BatchSize::PerIteration;
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
@@ -77,10 +79,10 @@ fn large(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("20MB");
     group
-        .sample_size(10)
+        .sample_size(30)
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(4))
+        .measurement_time(Duration::from_secs(6))
         .throughput(bytes(text.len()));
     group.bench_function("floor", |b| {
         b.iter(|| floor(black_box(text.as_bytes())));
@@ -88,13 +90,17 @@ fn large(c: &mut Criterion) {
     // Parsing, not freeing: each document is dropped outside the timing
     // (as for `json_from_str`); `parse_and_drop` times both.
     group.bench_function("parse", |b| {
-        b.iter_with_large_drop(|| fengong::parse(black_box(&text)));
+        b.iter_batched(|| (), |()| fengong::parse(black_box(&text)), PerIteration);
     });
     group.bench_function("parse_and_drop", |b| {
         b.iter(|| fengong::parse(black_box(&text)));
     });
     group.bench_function("parse_tolerant", |b| {
-        b.iter_with_large_drop(|| fengong::parse_tolerant(black_box(&text)));
+        b.iter_batched(
+            || (),
+            |()| fengong::parse_tolerant(black_box(&text)),
+            PerIteration,
+        );
     });
     group.bench_function("to_string", |b| {
         b.iter(|| black_box(&doc).to_string());
@@ -112,9 +118,11 @@ fn large(c: &mut Criterion) {
         b.iter(|| serde_json::to_string(black_box(&doc)).map(|s| s.len()));
     });
     group.bench_function("json_from_str", |b| {
-        b.iter_with_large_drop(|| {
-            serde_json::from_str::<fengong::Document<'static>>(black_box(&json))
-        });
+        b.iter_batched(
+            || (),
+            |()| serde_json::from_str::<fengong::Document<'static>>(black_box(&json)),
+            PerIteration,
+        );
     });
     group.finish();
 }
@@ -138,7 +146,7 @@ fn scaling(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("parse", format!("{}MB", size / MB)),
             &text,
-            |b, text| b.iter_with_large_drop(|| fengong::parse(black_box(text))),
+            |b, text| b.iter_batched(|| (), |()| fengong::parse(black_box(text)), PerIteration),
         );
     }
     group.finish();
