@@ -119,35 +119,31 @@ impl<'a> Repr<'a> {
         }
     }
 
-    fn parts_mut(&mut self) -> &mut Parts<'a> {
-        if !matches!(self, Repr::Edited(_)) {
-            let parts = match std::mem::take(self) {
-                Repr::Parsed { raw, split } => {
-                    let (lead, body) = raw.split_at_checked(split as usize).unwrap_or((raw, ""));
-                    Parts {
-                        lead: Some(Cow::Borrowed(lead)),
-                        body: Some(Cow::Borrowed(body)),
-                    }
-                }
-                _ => Parts::default(),
-            };
-            *self = Repr::Edited(Box::new(parts));
-        }
-        match self {
+    /// Changes the parts with `edit`, splitting a parsed text in two first.
+    fn edit(&mut self, edit: impl FnOnce(&mut Parts<'a>)) {
+        let mut parts = match std::mem::take(self) {
             Repr::Edited(parts) => parts,
-            // Just made an `Edited`.
-            _ => unreachable!("parts_mut made its parts"),
-        }
+            Repr::Parsed { raw, split } => {
+                let (lead, body) = raw.split_at_checked(split as usize).unwrap_or((raw, ""));
+                Box::new(Parts {
+                    lead: Some(Cow::Borrowed(lead)),
+                    body: Some(Cow::Borrowed(body)),
+                })
+            }
+            Repr::Canonical => Box::default(),
+        };
+        edit(&mut parts);
+        *self = Repr::Edited(parts);
     }
 
     /// Replaces the lead (`None`: the canonical separator).
     pub(crate) fn set_lead(&mut self, lead: Option<Cow<'a, str>>) {
-        self.parts_mut().lead = lead;
+        self.edit(|parts| parts.lead = lead);
     }
 
     /// Replaces the body (`None`: written canonically).
     pub(crate) fn set_body(&mut self, body: Option<Cow<'a, str>>) {
-        self.parts_mut().body = body;
+        self.edit(|parts| parts.body = body);
     }
 
     fn into_owned(self) -> Repr<'static> {
