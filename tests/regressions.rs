@@ -121,6 +121,48 @@ fn w005_and_w004_fixes_left_a_blank_line_that_ended_the_row() {
     }
 }
 
+/// fuzz `fix`: an artifact at the start of a wrapped line, before a tab
+/// (`推动冷\t1⏎[bookmark: x]\t继续…`). Deleting the artifact alone left the
+/// line starting with its tab, a cell of its own: the text lost its second
+/// line and the units moved one cell up. The fix now deletes the white space
+/// up to the text as well; the same for a stray separator there. The fuzz
+/// input (the task's rows as found), then the two cases in a plain task.
+#[test]
+fn w005_and_w004_fixes_put_a_tab_at_the_start_of_a_wrapped_line() {
+    let text = "〇\n附任务清单和责任分工表\n\t序厷\n\t工作任务\n\t滨区\n责任单位\n\t츜疆\n责任单位\n\n\t（一）加大援企稳岗力度\n\r\r\t\r\t1\r\t推动冷\t1\n[bookmark: x]\t继续阶\u{ebb5}性陕。\n\t区金融局\n\t\n\n";
+    let findings = lint_text(text);
+    let (fixed, applied) = apply_fixes(text, &findings, false);
+    assert!(!applied.is_empty());
+    assert!(fixed.contains("\t推动冷\t1\n继续阶"), "{fixed:?}");
+    assert_eq!(
+        parse_tolerant(&fixed).document,
+        parse_tolerant(text).document
+    );
+    for (cells, message) in [
+        (
+            "\t文\n[bookmark: x]\t续\n\t区甲\n\t甲\n",
+            "delete the artifact and the white space up to the text",
+        ),
+        (
+            "\t文\n\t区甲、\n、\t区乙\n\t甲\n",
+            "delete the stray `、` and the white space up to the text",
+        ),
+    ] {
+        let text = format!("{HEAD}\t（一）类\n\t1\n{cells}");
+        let findings = lint_text(&text);
+        let fix = findings
+            .iter()
+            .find_map(|d| d.fix().filter(|f| f.message == message));
+        assert!(fix.is_some(), "{findings:#?}");
+        let (fixed, _) = apply_fixes(&text, &findings, false);
+        assert!(
+            !fixed.contains("\n\t续") && !fixed.contains("\n\t区乙"),
+            "{fixed:?}"
+        );
+        assert_eq!(parse(&fixed).unwrap(), parse(&text).unwrap());
+    }
+}
+
 /// fuzz `decode_parse`: an E007 heading without a numeral pointed at three
 /// bytes from its parenthesis, the width of `（`; after an ASCII `(` that ran
 /// past the end of the text (`\t(`, the fuzz input) or into the middle of

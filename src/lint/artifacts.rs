@@ -5,7 +5,7 @@
 use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
 use crate::grammar;
 
-use super::{keep_lines, Context, LineCache};
+use super::{keep_lines, Context, LineCache, Reach};
 
 /// W005.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
@@ -28,11 +28,13 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             .with_help("delete it; fengong already leaves it out of the text");
             // A line left with nothing is deleted whole (see `keep_lines`).
             out.push(match keep_lines(cx, cell, &segs, &[span], &mut cache) {
-                Some(spans) => d.with_fix(Fix {
-                    message: if spans == [span] {
-                        "delete the artifact"
-                    } else {
-                        "delete the artifact's line"
+                Some((spans, reach)) => d.with_fix(Fix {
+                    message: match reach {
+                        Reach::Exact => "delete the artifact",
+                        Reach::LineStart => {
+                            "delete the artifact and the white space up to the text"
+                        }
+                        Reach::Line => "delete the artifact's line",
                     }
                     .to_string(),
                     applicability: Applicability::Safe,

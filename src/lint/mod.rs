@@ -280,13 +280,20 @@ pub(crate) struct LineCache {
 /// line comes after a blank line of its cell, or the cell is left reading
 /// as nothing while text follows the blank lines after it), there is no
 /// safe fix: `None`.
+///
+/// Nor may a continuation line come to start with a tab, which would make it
+/// a cell of its own (`→文⏎[bookmark: x]→甲`): when the deletions reach into
+/// what comes before a continuation line's first character of text, and a
+/// tab is there, the whole of it goes (artifacts and white space, which the
+/// values leave out anyway; other fixes could delete the rest of it in the
+/// same pass).
 pub(crate) fn keep_lines(
     cx: &Context<'_, '_>,
     cell: Cell,
     segs: &[crate::grammar::Seg],
     delete: &[Span],
     cache: &mut LineCache,
-) -> Option<Vec<Span>> {
+) -> Option<(Vec<Span>, Reach)> {
     let text = cx.source;
     let bytes = text.as_bytes();
     let mut delete = delete.to_vec();
@@ -312,6 +319,27 @@ pub(crate) fn keep_lines(
         }
         false
     };
+    let in_seg = |at: usize| {
+        let k = segs.partition_point(|s| s.end <= at);
+        segs.get(k).is_some_and(|s| s.start <= at)
+    };
+    // Where the text of a continuation line starts, if the deletions reach
+    // into what comes before it and a tab is there.
+    let exposes_tab = |line_start: usize, content_end: usize| {
+        let (mut touched, mut tab) = (false, false);
+        for (i, c) in text[line_start..content_end].char_indices() {
+            let at = line_start + i;
+            if deleted(at) {
+                touched = true;
+            } else if c == '\t' {
+                tab = true;
+            } else if in_seg(at) && !crate::lex::is_space(c) {
+                return (touched && tab).then_some(at);
+            }
+        }
+        None
+    };
+    let mut reach = Reach::Exact;
     let mut out = Vec::with_capacity(delete.len());
     let mut k = 0;
     while k < delete.len() {
@@ -340,6 +368,20 @@ pub(crate) fn keep_lines(
                 return None;
             }
             out.push(Span::new(line_start, line_end));
+            reach = Reach::Line;
+        } else if let Some(text_start) = (line_start != cell.span.start)
+            .then(|| exposes_tab(line_start, content_end))
+            .flatten()
+        {
+            out.push(Span::new(line_start, text_start));
+            out.extend(
+                delete[k..k + on_line]
+                    .iter()
+                    .filter(|d| d.start >= text_start),
+            );
+            if reach == Reach::Exact {
+                reach = Reach::LineStart;
+            }
         } else {
             out.extend_from_slice(&delete[k..k + on_line]);
         }
@@ -354,7 +396,18 @@ pub(crate) fn keep_lines(
             return None;
         }
     }
-    Some(out)
+    Some((out, reach))
+}
+
+/// How far the deletions [`keep_lines`] returns reach beyond those asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Only the deletions asked for.
+    Exact,
+    /// Also the start of a continuation line, up to its text.
+    LineStart,
+    /// Whole lines.
+    Line,
 }
 
 /// Whether the line before the one starting at `line_start` is a blank line

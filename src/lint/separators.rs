@@ -12,7 +12,7 @@ use crate::grammar::{self, is_unit_separator};
 use crate::lex::is_space;
 use crate::span::Span;
 
-use super::{keep_lines, Cell, Context, LineCache};
+use super::{keep_lines, Cell, Context, LineCache, Reach};
 
 /// A piece of a unit cell between separators.
 #[derive(Debug, Clone, Copy, Default)]
@@ -175,16 +175,19 @@ fn finding(
         .with_help(help);
     // A line left with nothing is deleted whole (see `keep_lines`).
     let spans: Vec<Span> = delete.iter().map(|&(span, _)| span).collect();
-    let Some(edits) = keep_lines(cx, cell, segs, &spans, cache) else {
+    let Some((edits, reach)) = keep_lines(cx, cell, segs, &spans, cache) else {
         return d;
     };
+    let what = if delete.len() == 1 {
+        format!("the stray `{shown}`")
+    } else {
+        "the stray separators".to_string()
+    };
     d.with_fix(Fix {
-        message: if edits != spans {
-            "delete the stray separators' line".to_string()
-        } else if delete.len() == 1 {
-            format!("delete the stray `{shown}`")
-        } else {
-            "delete the stray separators".to_string()
+        message: match reach {
+            Reach::Exact => format!("delete {what}"),
+            Reach::LineStart => format!("delete {what} and the white space up to the text"),
+            Reach::Line => "delete the stray separators' line".to_string(),
         },
         applicability: Applicability::Safe,
         edits: edits
