@@ -163,6 +163,49 @@ fn w005_and_w004_fixes_put_a_tab_at_the_start_of_a_wrapped_line() {
     }
 }
 
+/// fuzz `fix` (with unsafe fixes): 57 sat between 50 and 52 and was to be
+/// renumbered 51, but freeing 57 let the first of two 58s after 56 read as
+/// a 57, and the whole sequence read differently: the renumbered task was
+/// out of order after all. A renumbering that frees a number another task
+/// wants is no longer offered. The fuzz input's task numbers, with short
+/// texts.
+#[test]
+fn w001_fix_freed_a_number_that_changed_the_sequence() {
+    let numbers = [
+        1, 2, 28, 52, 53, 54, 55, 56, 58, 58, 46, 47, 48, 49, 50, 57, 52, 53, 54, 55, 56, 58, 58,
+        59, 60, 61, 62, 63, 82, 42, 43, 44, 45, 46,
+    ];
+    let mut text = format!("{HEAD}\t（一）类\n");
+    for (k, n) in numbers.iter().enumerate() {
+        text.push_str(&format!("\t{n}\n\t第{k}项工作\n\t区甲\n\t甲\n\n"));
+    }
+    let findings = lint_text(&text);
+    let at_57 = text.find("\t57\n").map(|i| i + 1);
+    let w001_at_57: Vec<_> = findings
+        .iter()
+        .filter(|d| d.code() == Code::TaskNumberSequence && Some(d.span().start) == at_57)
+        .collect();
+    assert_eq!(w001_at_57.len(), 1);
+    assert_eq!(
+        w001_at_57[0].message(),
+        "expected task 51 between 50 and 52, found task 57"
+    );
+    assert!(w001_at_57[0].fix().is_none());
+    // The fixes still offered each remove their finding.
+    let (fixed, applied) = apply_fixes(&text, &findings, true);
+    let again = lint_text(&fixed);
+    for d in applied
+        .iter()
+        .filter(|d| d.code() == Code::TaskNumberSequence)
+    {
+        let to = &d.fix().unwrap().edits[0].replacement;
+        let line = format!("\t{to}\n");
+        assert!(fixed.contains(&line));
+        assert!(!again.iter().any(|a| a.code() == Code::TaskNumberSequence
+            && a.message().contains(&format!("found task {to},"))));
+    }
+}
+
 /// fuzz `decode_parse`: an E007 heading without a numeral pointed at three
 /// bytes from its parenthesis, the width of `（`; after an ASCII `(` that ran
 /// past the end of the text (`\t(`, the fuzz input) or into the middle of

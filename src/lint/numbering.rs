@@ -31,8 +31,13 @@ use super::Context;
 /// How a finding of the sequence reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
-    /// Should be `to`, between `to - 1` and `to + 1`.
-    Typo { to: u32, first: Option<usize> },
+    /// Should be `to`, between `to - 1` and `to + 1`. `fixable`: the
+    /// renumbering leaves every other finding as it is (see `analyse`).
+    Typo {
+        to: u32,
+        first: Option<usize>,
+        fixable: bool,
+    },
     /// A second use of a number first used at `first`.
     Repeat { first: usize },
     /// Not in the increasing run; `expected` is what the run would have
@@ -88,6 +93,35 @@ fn analyse(numbers: &[u32]) -> Vec<Finding> {
             eff.push(n);
         }
     }
+    // A typo's fix frees its wrong number when no other task keeps it, and
+    // a freed number can pin another task that it blocked (`56, 58, 58`:
+    // the first 58 would be pinned to a free 57), which changes how the
+    // whole sequence reads, the fixed task's place included. Such a typo
+    // gets no fix. Otherwise the fixed numbers read exactly as `eff` does,
+    // with this finding gone: a fix removes its own finding and no other.
+    let mut typo_uses: HashMap<u32, u32> = HashMap::new();
+    for (i, &n) in numbers.iter().enumerate() {
+        if typo[i] {
+            *typo_uses.entry(n).or_insert(0) += 1;
+        }
+    }
+    let mut blocked: HashSet<u32> = HashSet::new();
+    if !typo_uses.is_empty() {
+        for j in 0..numbers.len() {
+            let v = if j == 0 { 0 } else { eff[j - 1] }.saturating_add(1);
+            if !typo[j]
+                && numbers[j] != v
+                && v != u32::MAX
+                && numbers.get(j + 1) == Some(&v.saturating_add(1))
+            {
+                blocked.insert(v);
+            }
+        }
+    }
+    let fixable = |n: u32| {
+        let kept = count.get(&n).copied().unwrap_or(0) - typo_uses.get(&n).copied().unwrap_or(0);
+        kept > 0 || !blocked.contains(&n)
+    };
     // 2. Repeats; the first uses go on.
     let mut first_at: HashMap<u32, usize> = HashMap::with_capacity(numbers.len());
     let mut firsts: Vec<usize> = Vec::with_capacity(numbers.len());
@@ -98,6 +132,7 @@ fn analyse(numbers: &[u32]) -> Vec<Finding> {
                 kind: Kind::Typo {
                     to: n,
                     first: first_at.get(&numbers[i]).copied(),
+                    fixable: fixable(numbers[i]),
                 },
             });
         }
@@ -270,7 +305,7 @@ fn report<N: Noun>(code: Code, numbers: &[u32], spans: &[Option<Span>], out: &mu
         let Some(span) = spans[f.at] else { continue };
         let n = numbers[f.at];
         let d = match f.kind {
-            Kind::Typo { to, first } => {
+            Kind::Typo { to, first, fixable } => {
                 let before = if to > 1 {
                     format!("between {} and {}", N::show(to - 1), N::show(to + 1))
                 } else {
@@ -289,15 +324,19 @@ fn report<N: Noun>(code: Code, numbers: &[u32], spans: &[Option<Span>], out: &mu
                     N::show(to),
                     N::MANY,
                     N::show(to)
-                ))
-                .with_fix(Fix {
-                    message: format!("renumber to {}", N::show(to)),
-                    applicability: Applicability::Unsafe,
-                    edits: vec![Edit {
-                        span,
-                        replacement: N::write(to),
-                    }],
-                });
+                ));
+                let d = if fixable {
+                    d.with_fix(Fix {
+                        message: format!("renumber to {}", N::show(to)),
+                        applicability: Applicability::Unsafe,
+                        edits: vec![Edit {
+                            span,
+                            replacement: N::write(to),
+                        }],
+                    })
+                } else {
+                    d
+                };
                 match first.and_then(|k| spans[k]) {
                     Some(s) => d.with_secondary(s, format!("{} is already used here", N::the(n))),
                     None => d,
@@ -447,6 +486,87 @@ mod tests {
         // Huge numbers cost nothing.
         assert_eq!(kinds(&[1, u32::MAX]), [(1, "gap")]);
         assert_eq!(kinds(&[u32::MAX, u32::MAX]).len(), 2);
+    }
+
+    /// The typos that get a fix, and what they become.
+    fn fixes(numbers: &[u32]) -> Vec<(usize, u32)> {
+        analyse(numbers)
+            .into_iter()
+            .filter_map(|f| match f.kind {
+                Kind::Typo {
+                    to, fixable: true, ..
+                } => Some((f.at, to)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether, with `fixed` applied to `numbers`, the findings at one of
+    /// their places are not fewer than before (a place can hold two: a typo
+    /// and the gap before it).
+    fn found_again(numbers: &[u32], fixed: &[(usize, u32)]) -> bool {
+        let mut after = numbers.to_vec();
+        for &(i, to) in fixed {
+            after[i] = to;
+        }
+        let (before, again) = (analyse(numbers), analyse(&after));
+        let at = |found: &[Finding], i: usize| found.iter().filter(|f| f.at == i).count();
+        fixed.iter().any(|&(i, _)| at(&again, i) >= at(&before, i))
+    }
+
+    #[test]
+    fn a_fix_that_frees_a_number_another_task_wants_is_not_offered() {
+        // From fuzzing: 57 sits between 50 and 52, but freeing 57 would pin
+        // the first 58 (after 56, before 58) to it, and the sequence would
+        // read differently: 51 out of order after all.
+        let numbers = [
+            1, 2, 28, 52, 53, 54, 55, 56, 58, 58, 46, 47, 48, 49, 50, 57, 52, 53, 54, 55, 56, 58,
+            58, 59, 60, 61, 62, 63, 82, 42, 43, 44, 45, 46,
+        ];
+        let typo = analyse(&numbers)
+            .into_iter()
+            .find(|f| f.at == 15)
+            .map(|f| f.kind);
+        assert!(matches!(
+            typo,
+            Some(Kind::Typo {
+                to: 51,
+                fixable: false,
+                ..
+            })
+        ));
+        assert!(found_again(&numbers, &[(15, 51)]));
+        assert_eq!(fixes(&[1, 2, 30, 4, 5, 5, 7]), [(2, 3), (5, 6)]);
+    }
+
+    #[test]
+    fn every_offered_fix_removes_its_finding_alone_and_with_the_others() {
+        // A small deterministic generator: short sequences of small numbers
+        // hit every kind of finding and their interplay.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |bound: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % bound
+        };
+        for _ in 0..20_000 {
+            let len = 1 + next(12) as usize;
+            let numbers: Vec<u32> = (0..len)
+                .map(|k| {
+                    if next(3) == 0 {
+                        1 + next(14) as u32
+                    } else {
+                        k as u32 + 1
+                    }
+                })
+                .collect();
+            let offered = fixes(&numbers);
+            assert!(!found_again(&numbers, &offered), "{numbers:?} {offered:?}");
+            for &fix in &offered {
+                assert!(!found_again(&numbers, &[fix]), "{numbers:?} {fix:?}");
+            }
+        }
     }
 
     #[test]
