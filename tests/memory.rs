@@ -91,6 +91,20 @@ fn parsing_and_linting_stay_within_their_budget() {
         "linting {size} bytes took {lint_peak} bytes of heap ({:.2} ×)",
         lint_peak as f64 / size as f64
     );
+    // One text of 2 MB, a single character repeated: the near-duplicate
+    // rule keeps its characters (4 bytes each, 1.33 × the text) and the few
+    // distinct shingles, not one entry per window.
+    let line = format!(
+        "附件：\n标题\n\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n\n\t（一）类\n\t1\n\t{}\n\t区甲\n\t甲\n",
+        "甲".repeat(700_000)
+    );
+    let long = fengong::parse(&line).expect("one long task parses");
+    let (_, long_peak) = peak_of(|| fengong::lint::lint(&long, &line, &config));
+    assert!(
+        long_peak * 10 <= line.len() * 20,
+        "linting one text of {} bytes took {long_peak} bytes of heap",
+        line.len()
+    );
     eprintln!(
         "{size} bytes: parse peak {:.2} ×, lint peak {:.2} × the text",
         parse_peak as f64 / size as f64,

@@ -20,7 +20,7 @@
 //! found, each against the first copies. Exact copies are found through a
 //! hash of the whole text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::diagnostic::{Code, Diagnostic};
@@ -66,6 +66,7 @@ impl Hasher for IntHasher {
 }
 
 type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+type IntSet<K> = HashSet<K, BuildHasherDefault<IntHasher>>;
 
 /// The tasks that hold one shingle: the first [`KEEP`] and the latest
 /// [`KEEP`], inline (no allocation per shingle).
@@ -131,7 +132,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     // time), reset through the list of tasks touched.
     let mut counts: Vec<u32> = vec![0; texts.len()];
     let mut touched: Vec<u32> = Vec::new();
-    let mut shingles: Vec<u64> = Vec::new();
+    let mut shingles: IntSet<u64> = IntSet::default();
     let mut chars: Vec<char> = Vec::new();
     let normalized = |text: &str, out: &mut Vec<char>| {
         out.clear();
@@ -139,10 +140,13 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     };
     for (j, &text) in texts.iter().enumerate() {
         normalized(text, &mut chars);
+        // A set, not a sorted list, filled one by one (`extend` would
+        // reserve room for every window): a long text of few distinct
+        // shingles (a 100 MB line of one character) keeps only those.
         shingles.clear();
-        shingles.extend(chars.windows(SHINGLE).map(pack));
-        shingles.sort_unstable();
-        shingles.dedup();
+        for w in chars.windows(SHINGLE) {
+            shingles.insert(pack(w));
+        }
         sizes.push(shingles.len());
         if !chars.is_empty() {
             let hash = text_hash(&chars);
