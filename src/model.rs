@@ -85,8 +85,8 @@ impl<'a> Repr<'a> {
     /// `text[body..end]` (offsets in order, on character boundaries).
     pub(crate) fn parsed(text: &'a str, lead: usize, body: usize, end: usize) -> Repr<'a> {
         let raw = text.get(lead..end).unwrap_or("");
-        match u32::try_from(body - lead.min(body)) {
-            Ok(split) if raw.is_char_boundary(split as usize) => Repr::Parsed { raw, split },
+        match body.checked_sub(lead).map(u32::try_from) {
+            Some(Ok(split)) if raw.is_char_boundary(split as usize) => Repr::Parsed { raw, split },
             _ => Repr::separate(
                 text.get(lead..body).unwrap_or(""),
                 text.get(body..end).unwrap_or(""),
@@ -829,6 +829,9 @@ mod tests {
             (owned.lead(), owned.body()),
             (Some("\n"), Some("\t1\n\t任务\n"))
         );
+        // Offsets out of order (never from the parser) keep the body whole.
+        let odd = Repr::parsed(text, 3, 2, text.len());
+        assert_eq!((odd.lead(), odd.body()), (Some(""), Some("\t1\n\t任务\n")));
         let mut canonical = Repr::Canonical;
         canonical.set_lead(Some(Cow::Borrowed("\n")));
         assert_eq!((canonical.lead(), canonical.body()), (Some("\n"), None));
