@@ -113,6 +113,7 @@ fn cell_segments(raw: &str) -> Vec<grammar::Seg> {
         raw.starts_with('\t'),
         &mut segs,
         &mut artifacts,
+        &mut grammar::Brackets::bounded(),
     );
     segs
 }

@@ -88,20 +88,10 @@ fn find_artifact(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
 
 /// Reads the clean segments of the cell at `span` into `out` (cleared first),
 /// and the artifacts into `artifacts`. `tabbed` says whether the cell's first
-/// byte is its tab.
+/// byte is its tab. `brackets` finds the `[` of artifacts: one cursor
+/// ([`Brackets::default`]) for a reader that goes through the cells in order,
+/// [`Brackets::bounded`] for a cell read on its own.
 pub(crate) fn segments(
-    text: &str,
-    span: Span,
-    tabbed: bool,
-    out: &mut Vec<Seg>,
-    artifacts: &mut Vec<Artifact>,
-) {
-    segments_with(text, span, tabbed, out, artifacts, &mut Brackets::bounded());
-}
-
-/// [`segments`], with a [`Brackets`] cursor for a reader that goes through
-/// the cells in order.
-pub(crate) fn segments_with(
     text: &str,
     span: Span,
     tabbed: bool,
@@ -121,9 +111,9 @@ pub(crate) fn segments_with(
     }
 }
 
-/// [`segments_with`] for a cell the lexer saw on one line: no second search
-/// for line ends.
-pub(crate) fn segments_of_line_with(
+/// [`segments`] of a cell the lexer saw on one line: no second search for
+/// line ends.
+pub(crate) fn segments_of_line(
     text: &str,
     span: Span,
     tabbed: bool,
@@ -545,6 +535,7 @@ mod tests {
             true,
             &mut segs,
             &mut artifacts,
+            &mut Brackets::bounded(),
         );
         (segs, artifacts)
     }
@@ -638,7 +629,7 @@ mod tests {
             let mut found = Vec::new();
             for &i in order {
                 let (mut segs, mut artifacts) = (Vec::new(), Vec::new());
-                segments_of_line_with(text, cells[i], true, &mut segs, &mut artifacts, brackets);
+                segments_of_line(text, cells[i], true, &mut segs, &mut artifacts, brackets);
                 let pieces: Vec<&str> = segs.iter().map(|s| &text[s.start..s.end]).collect();
                 found.push((pieces, artifacts.len()));
             }

@@ -240,9 +240,9 @@ impl<'a> Parser<'a> {
     fn load_segments(&mut self, cell: CellRef) {
         self.artifacts.clear();
         let segments = if cell.one_line {
-            grammar::segments_of_line_with
+            grammar::segments_of_line
         } else {
-            grammar::segments_with
+            grammar::segments
         };
         segments(
             self.text,
@@ -275,7 +275,14 @@ impl<'a> Parser<'a> {
             } else {
                 // A title line is read like a cell's line: trimmed, with
                 // extraction artifacts cut out.
-                grammar::segments(text, span, false, &mut self.segs, &mut self.artifacts);
+                grammar::segments(
+                    text,
+                    span,
+                    false,
+                    &mut self.segs,
+                    &mut self.artifacts,
+                    &mut self.brackets,
+                );
                 title_segs.extend_from_slice(&self.segs);
             }
         }

@@ -11,9 +11,17 @@ use super::{keep_lines, Context, LineCache, Reach};
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
+    let mut brackets = grammar::Brackets::default(); // cells come in order
     for cell in cx.cells() {
         artifacts.clear();
-        grammar::segments(cx.source, cell.span, cell.tabbed, &mut segs, &mut artifacts);
+        grammar::segments(
+            cx.source,
+            cell.span,
+            cell.tabbed,
+            &mut segs,
+            &mut artifacts,
+            &mut brackets,
+        );
         let mut cache = LineCache::default();
         for artifact in &artifacts {
             let span = artifact.span;

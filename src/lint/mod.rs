@@ -213,6 +213,21 @@ impl<'d, 'a> Context<'d, 'a> {
         })
     }
 
+    /// Reads the clean segments and the artifacts of the cell at `span` (a
+    /// checked span) as the parser does; returns whether the cell starts
+    /// with its tab.
+    pub(crate) fn segments(
+        &self,
+        span: Span,
+        segs: &mut Vec<crate::grammar::Seg>,
+        artifacts: &mut Vec<crate::grammar::Artifact>,
+        brackets: &mut crate::grammar::Brackets,
+    ) -> bool {
+        let tabbed = self.source.as_bytes().get(span.start) == Some(&b'\t');
+        crate::grammar::segments(self.source, span, tabbed, segs, artifacts, brackets);
+        tabbed
+    }
+
     /// The span if it fits the source (in bounds, on character
     /// boundaries).
     pub(crate) fn checked(&self, span: Option<Span>) -> Option<Span> {

@@ -414,6 +414,7 @@ pub(crate) fn tasks(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut spans = Vec::new();
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
+    let mut brackets = crate::grammar::Brackets::default(); // tasks come in order
     for task in cx.doc.tasks() {
         numbers.push(task.number());
         // The number's own span: the cell without its tab, spaces and
@@ -421,8 +422,8 @@ pub(crate) fn tasks(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let span = cx
             .checked(task.cell_spans().map(|c| c[0]))
             .and_then(|cell| {
-                let tabbed = cx.source.as_bytes().get(cell.start) == Some(&b'\t');
-                crate::grammar::segments(cx.source, cell, tabbed, &mut segs, &mut artifacts);
+                artifacts.clear();
+                cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);
                 crate::grammar::segs_span(&segs)
             });
         spans.push(span);

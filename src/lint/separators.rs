@@ -25,6 +25,7 @@ struct Piece {
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
+    let mut brackets = grammar::Brackets::default(); // cells come in order
     for task in cx.doc.tasks() {
         let Some(cells) = task.cell_spans() else {
             continue;
@@ -33,9 +34,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             let Some(cell) = cx.checked(Some(cell)) else {
                 continue;
             };
-            let tabbed = cx.source.as_bytes().get(cell.start) == Some(&b'\t');
             artifacts.clear();
-            grammar::segments(cx.source, cell, tabbed, &mut segs, &mut artifacts);
+            let tabbed = cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);
             let mut cache = LineCache::default();
             check_cell(cx, Cell { span: cell, tabbed }, &segs, &mut cache, out);
         }
