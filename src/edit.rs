@@ -29,7 +29,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::grammar::{self, RawUnit};
-use crate::lex::{Item, Lexer};
+use crate::lex::{Cell, Item, Lexer};
 use crate::model::{Category, Document, Task, Unit, UnitMapping};
 use crate::numeral;
 use crate::span::{Span, SpanSlot};
@@ -96,7 +96,7 @@ fn cell_ranges(body: &str) -> Option<Vec<Range<usize>>> {
     let mut cells = Vec::with_capacity(4);
     for item in Lexer::new(body, 0) {
         match item {
-            Item::Cell { span, .. } => cells.push(span.range()),
+            Item::Cell(cell) => cells.push(cell.span.range()),
             Item::Break(_) | Item::Stray(_) => return None,
         }
     }
@@ -109,8 +109,7 @@ fn cell_segments(raw: &str) -> Vec<grammar::Seg> {
     let mut artifacts = Vec::new();
     grammar::segments(
         raw,
-        Span::new(0, raw.len()),
-        raw.starts_with('\t'),
+        Cell::at(raw, Span::new(0, raw.len())),
         &mut segs,
         &mut artifacts,
         &mut grammar::Brackets::bounded(),

@@ -15,7 +15,7 @@ use nom::combinator::{eof, opt, rest};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
-use crate::lex::{is_space, surely_not_space, Lines};
+use crate::lex::{is_space, surely_not_space, Cell, Lines};
 use crate::span::Span;
 
 /// Prefixes of the artifacts that Word-to-text extraction leaves in cells; an
@@ -86,22 +86,32 @@ fn find_artifact(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// Reads the clean segments of the cell at `span` into `out` (cleared first),
-/// and the artifacts into `artifacts`. `tabbed` says whether the cell's first
-/// byte is its tab. `brackets` finds the `[` of artifacts: one cursor
-/// ([`Brackets::default`]) for a reader that goes through the cells in order,
-/// [`Brackets::bounded`] for a cell read on its own.
+/// Reads the clean segments of `cell` into `out` and its artifacts into
+/// `artifacts` (both cleared first). `brackets` finds the `[` of artifacts: one
+/// cursor ([`Brackets::default`]) for a reader that goes through the cells
+/// in order, [`Brackets::bounded`] for a cell read on its own.
 pub(crate) fn segments(
     text: &str,
-    span: Span,
-    tabbed: bool,
+    cell: Cell,
     out: &mut Vec<Seg>,
     artifacts: &mut Vec<Artifact>,
     brackets: &mut Brackets,
 ) {
     out.clear();
-    let cell = &text[..span.end];
-    for (i, line) in Lines::new(cell, span.start).enumerate() {
+    artifacts.clear();
+    let Cell { span, tabbed, .. } = cell;
+    if cell.one_line {
+        // The lexer saw one line: no second search for line ends.
+        let bytes = text.as_bytes();
+        let mut end = span.end;
+        while end > span.start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        let start = span.start + usize::from(tabbed);
+        segment_line(text, start, end, out, artifacts, brackets);
+        return;
+    }
+    for (i, line) in Lines::new(&text[..span.end], span.start).enumerate() {
         let start = if i == 0 && tabbed {
             line.start + 1
         } else {
@@ -109,26 +119,6 @@ pub(crate) fn segments(
         };
         segment_line(text, start, line.content_end, out, artifacts, brackets);
     }
-}
-
-/// [`segments`] of a cell the lexer saw on one line: no second search for
-/// line ends.
-pub(crate) fn segments_of_line(
-    text: &str,
-    span: Span,
-    tabbed: bool,
-    out: &mut Vec<Seg>,
-    artifacts: &mut Vec<Artifact>,
-    brackets: &mut Brackets,
-) {
-    out.clear();
-    let bytes = text.as_bytes();
-    let mut end = span.end;
-    while end > span.start && matches!(bytes[end - 1], b'\n' | b'\r') {
-        end -= 1;
-    }
-    let start = span.start + usize::from(tabbed);
-    segment_line(text, start, end, out, artifacts, brackets);
 }
 
 /// Where the next `[` (the start of any extraction artifact) is, so that a
@@ -529,10 +519,14 @@ mod tests {
     fn segs_of(text: &str) -> (Vec<Seg>, Vec<Artifact>) {
         let mut segs = Vec::new();
         let mut artifacts = Vec::new();
+        let cell = Cell {
+            span: Span::new(0, text.len()),
+            tabbed: true,
+            one_line: false,
+        };
         segments(
             text,
-            Span::new(0, text.len()),
-            true,
+            cell,
             &mut segs,
             &mut artifacts,
             &mut Brackets::bounded(),
@@ -629,7 +623,26 @@ mod tests {
             let mut found = Vec::new();
             for &i in order {
                 let (mut segs, mut artifacts) = (Vec::new(), Vec::new());
-                segments_of_line(text, cells[i], true, &mut segs, &mut artifacts, brackets);
+                let cell = Cell {
+                    span: cells[i],
+                    tabbed: true,
+                    one_line: true,
+                };
+                segments(text, cell, &mut segs, &mut artifacts, brackets);
+                // The one-line shortcut reads as the general path does.
+                let (mut general, mut _artifacts) = (Vec::new(), Vec::new());
+                let unknown = Cell {
+                    one_line: false,
+                    ..cell
+                };
+                segments(
+                    text,
+                    unknown,
+                    &mut general,
+                    &mut _artifacts,
+                    &mut Brackets::bounded(),
+                );
+                assert_eq!(segs, general);
                 let pieces: Vec<&str> = segs.iter().map(|s| &text[s.start..s.end]).collect();
                 found.push((pieces, artifacts.len()));
             }

@@ -130,17 +130,50 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
             .is_some_and(|c| crate::numeral::is_numeral_char(c) || c.is_ascii_digit())
 }
 
+/// Where the table starts: the first line that starts with a tab, a byte
+/// order mark before it aside (the text's length if there is none).
+pub(crate) fn table_start(text: &str) -> usize {
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    Lines::new(text, bom)
+        .find(|l| text.as_bytes().get(l.start) == Some(&b'\t'))
+        .map_or(text.len(), |l| l.start)
+}
+
+/// A cell of the table as the lexer reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cell {
+    /// From its tab (or first character) to the end of its last line, line
+    /// ending included.
+    pub(crate) span: Span,
+    /// Whether it starts with its tab (an untabbed cell is a heading line
+    /// that lost its tab).
+    pub(crate) tabbed: bool,
+    /// Whether it is one line (no continuation or blank lines): its
+    /// segments need no second search for line ends. `false` when unknown.
+    pub(crate) one_line: bool,
+}
+
+impl Cell {
+    /// A cell read on its own, of unknown shape: tabbed if its first byte
+    /// is a tab.
+    pub(crate) fn at(text: &str, span: Span) -> Cell {
+        Cell {
+            span,
+            tabbed: text.as_bytes().get(span.start) == Some(&b'\t'),
+            one_line: false,
+        }
+    }
+}
+
 /// One lexed piece of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Item {
-    /// A cell: `span` runs from its tab (or, if `implicit`, its first
-    /// character) to the end of its last line, line ending included;
-    /// `one_line` says it has no continuation or blank lines.
-    Cell {
-        span: Span,
-        implicit: bool,
-        one_line: bool,
-    },
+    /// A cell.
+    Cell(Cell),
     /// Blank lines that end a row.
     Break(Span),
     /// Lines of text outside any cell.
@@ -201,11 +234,11 @@ impl<'a> Lexer<'a> {
                 implicit,
                 one_line,
                 ..
-            }) => self.out.push_back(Item::Cell {
+            }) => self.out.push_back(Item::Cell(Cell {
                 span: Span::new(start, end),
-                implicit,
+                tabbed: !implicit,
                 one_line,
-            }),
+            })),
             Some(Open::Stray { start, end }) => {
                 self.out.push_back(Item::Stray(Span::new(start, end)))
             }
@@ -355,12 +388,21 @@ impl Iterator for Lexer<'_> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_table_starts_at_the_first_tab_after_a_byte_order_mark() {
+        assert_eq!(table_start("\u{feff}\t序号\n"), 3);
+        assert_eq!(table_start("附件：\n\t序号\n"), 10);
+        assert_eq!(table_start("标题\n"), "标题\n".len());
+        assert_eq!(table_start(""), 0);
+    }
+
     fn items(text: &str) -> Vec<(char, &str)> {
         Lexer::new(text, 0)
             .map(|item| match item {
-                Item::Cell { span, implicit, .. } => {
-                    (if implicit { 'i' } else { 'c' }, &text[span.range()])
-                }
+                Item::Cell(cell) => (
+                    if cell.tabbed { 'c' } else { 'i' },
+                    &text[cell.span.range()],
+                ),
                 Item::Break(span) => ('b', &text[span.range()]),
                 Item::Stray(span) => ('s', &text[span.range()]),
             })

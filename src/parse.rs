@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::error::Error;
 use crate::grammar::{self, Artifact, NumberError, Seg};
-use crate::lex::{is_blank, is_space, Item, Lexer, Lines};
+use crate::lex::{self, is_blank, is_space, Cell, Item, Lexer, Lines};
 use crate::model::{
     Category, Document, Header, LineEnding, Preamble, Repr, Task, Unit, UnitMapping, NUMBER_LABEL,
     TASK_LABEL,
@@ -93,15 +93,6 @@ pub fn parse_tolerant(input: &str) -> Parsed<'_> {
     }
 }
 
-/// A cell as lexed: its span, whether it starts with its tab, and whether
-/// it is one line.
-#[derive(Debug, Clone, Copy)]
-struct CellRef {
-    one_line: bool,
-    span: Span,
-    tabbed: bool,
-}
-
 struct Parser<'a> {
     text: &'a str,
     doc: Document<'a>,
@@ -109,7 +100,7 @@ struct Parser<'a> {
     segs: Vec<Seg>,
     artifacts: Vec<Artifact>,
     pieces: Vec<(usize, usize)>,
-    row: Vec<CellRef>,
+    row: Vec<Cell>,
     /// The tasks of the category being read (see `close_category`).
     tasks: Vec<Task<'a>>,
     /// The units of the task being read, both cells.
@@ -171,28 +162,13 @@ impl<'a> Parser<'a> {
             return;
         }
         // A byte order mark is trivia: a table may start right after it.
-        let bom = if text.starts_with('\u{feff}') {
-            '\u{feff}'.len_utf8()
-        } else {
-            0
-        };
-        let table_start = Lines::new(text, bom)
-            .find(|l| text.as_bytes().get(l.start) == Some(&b'\t'))
-            .map_or(text.len(), |l| l.start);
+        let table_start = lex::table_start(text);
         self.preamble(table_start);
         self.last_end = table_start;
         let mut lexer = Lexer::new(text, table_start);
         loop {
             match lexer.next() {
-                Some(Item::Cell {
-                    span,
-                    implicit,
-                    one_line,
-                }) => self.row.push(CellRef {
-                    one_line,
-                    span,
-                    tabbed: !implicit,
-                }),
+                Some(Item::Cell(cell)) => self.row.push(cell),
                 Some(Item::Break(_)) => self.end_row(false),
                 Some(Item::Stray(span)) => {
                     self.end_row(false);
@@ -237,17 +213,10 @@ impl<'a> Parser<'a> {
         );
     }
 
-    fn load_segments(&mut self, cell: CellRef) {
-        self.artifacts.clear();
-        let segments = if cell.one_line {
-            grammar::segments_of_line
-        } else {
-            grammar::segments
-        };
-        segments(
+    fn load_segments(&mut self, cell: Cell) {
+        grammar::segments(
             self.text,
-            cell.span,
-            cell.tabbed,
+            cell,
             &mut self.segs,
             &mut self.artifacts,
             &mut self.brackets,
@@ -275,10 +244,14 @@ impl<'a> Parser<'a> {
             } else {
                 // A title line is read like a cell's line: trimmed, with
                 // extraction artifacts cut out.
+                let line = Cell {
+                    span,
+                    tabbed: false,
+                    one_line: true,
+                };
                 grammar::segments(
                     text,
-                    span,
-                    false,
+                    line,
                     &mut self.segs,
                     &mut self.artifacts,
                     &mut self.brackets,
@@ -330,7 +303,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads the header from the first row; returns how many cells it took.
-    fn header(&mut self, row: &[CellRef]) -> usize {
+    fn header(&mut self, row: &[Cell]) -> usize {
         self.header_pending = false;
         let text = self.text;
         let mut count = 0;
@@ -450,7 +423,7 @@ impl<'a> Parser<'a> {
         );
     }
 
-    fn category(&mut self, cell: CellRef, h: grammar::RawHeading<'a>, first: Seg) {
+    fn category(&mut self, cell: Cell, h: grammar::RawHeading<'a>, first: Seg) {
         let text = self.text;
         let base = first.start;
         let numeral_span = Span::new(base + h.numeral_at, base + h.numeral_at + h.numeral.len());
@@ -605,7 +578,7 @@ impl<'a> Parser<'a> {
 
     /// Reads a task; `self.segs` holds the segments of `cells[0]` (loaded by
     /// `end_row`).
-    fn task(&mut self, cells: [CellRef; 4]) {
+    fn task(&mut self, cells: [Cell; 4]) {
         let text = self.text;
         // Number.
         let number_text = grammar::join(text, &self.segs, "");
@@ -669,7 +642,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads a unit cell's units onto `self.task_units`.
-    fn unit_cell(&mut self, cell: CellRef) {
+    fn unit_cell(&mut self, cell: Cell) {
         self.load_segments(cell);
         let units = &mut self.task_units;
         grammar::units(self.text, &self.segs, &mut self.pieces, |name, span| {
@@ -750,7 +723,7 @@ impl<'a> Parser<'a> {
         self.report(diagnostic);
     }
 
-    fn incomplete_task(&mut self, cells: &[CellRef], at_end: bool) {
+    fn incomplete_task(&mut self, cells: &[Cell], at_end: bool) {
         let text = self.text;
         let Some(last) = cells.last() else { return };
         let row_span = Span::new(cells[0].span.start, last.span.end);

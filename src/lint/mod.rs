@@ -52,7 +52,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::lex::{is_space, Item, Lexer, Lines};
+pub(crate) use crate::lex::Cell;
+use crate::lex::{is_space, table_start, Item, Lexer, Lines};
 use crate::model::Document;
 use crate::span::Span;
 
@@ -164,16 +165,6 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
     out
 }
 
-/// A cell of the table as the lexer reads it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Cell {
-    /// From its tab (or first character) to the end of its last line.
-    pub(crate) span: Span,
-    /// Whether it starts with its tab (an implicit cell is a heading line
-    /// that lost its tab).
-    pub(crate) tabbed: bool,
-}
-
 /// What every rule needs: the document, its text, the configuration and
 /// where the table starts.
 pub(crate) struct Context<'d, 'a> {
@@ -187,16 +178,11 @@ pub(crate) struct Context<'d, 'a> {
 
 impl<'d, 'a> Context<'d, 'a> {
     fn new(doc: &'d Document<'a>, source: &'d str, config: &'d LintConfig) -> Context<'d, 'a> {
-        // The table starts at the first line that starts with a tab, as for
-        // the parser.
-        let table_start = Lines::new(source, 0)
-            .find(|l| source.as_bytes().get(l.start) == Some(&b'\t'))
-            .map_or(source.len(), |l| l.start);
         Context {
             doc,
             source,
             config,
-            table_start,
+            table_start: table_start(source),
         }
     }
 
@@ -205,27 +191,23 @@ impl<'d, 'a> Context<'d, 'a> {
     /// document in memory for the whole lint pass.
     pub(crate) fn cells(&self) -> impl Iterator<Item = Cell> + 'd {
         Lexer::new(self.source, self.table_start).filter_map(|item| match item {
-            Item::Cell { span, implicit, .. } => Some(Cell {
-                span,
-                tabbed: !implicit,
-            }),
+            Item::Cell(cell) => Some(cell),
             _ => None,
         })
     }
 
     /// Reads the clean segments and the artifacts of the cell at `span` (a
-    /// checked span) as the parser does; returns whether the cell starts
-    /// with its tab.
+    /// checked span) as the parser does; returns the cell.
     pub(crate) fn segments(
         &self,
         span: Span,
         segs: &mut Vec<crate::grammar::Seg>,
         artifacts: &mut Vec<crate::grammar::Artifact>,
         brackets: &mut crate::grammar::Brackets,
-    ) -> bool {
-        let tabbed = self.source.as_bytes().get(span.start) == Some(&b'\t');
-        crate::grammar::segments(self.source, span, tabbed, segs, artifacts, brackets);
-        tabbed
+    ) -> Cell {
+        let cell = Cell::at(self.source, span);
+        crate::grammar::segments(self.source, cell, segs, artifacts, brackets);
+        cell
     }
 
     /// The span if it fits the source (in bounds, on character

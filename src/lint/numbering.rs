@@ -422,7 +422,6 @@ pub(crate) fn tasks(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         let span = cx
             .checked(task.cell_spans().map(|c| c[0]))
             .and_then(|cell| {
-                artifacts.clear();
                 cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);
                 crate::grammar::segs_span(&segs)
             });

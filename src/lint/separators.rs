@@ -34,10 +34,9 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             let Some(cell) = cx.checked(Some(cell)) else {
                 continue;
             };
-            artifacts.clear();
-            let tabbed = cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);
+            let cell = cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);
             let mut cache = LineCache::default();
-            check_cell(cx, Cell { span: cell, tabbed }, &segs, &mut cache, out);
+            check_cell(cx, cell, &segs, &mut cache, out);
         }
     }
 }

@@ -66,15 +66,7 @@ pub(crate) fn cells(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut artifacts: Vec<Artifact> = Vec::new();
     let mut brackets = grammar::Brackets::default(); // cells come in order
     for cell in cx.cells() {
-        artifacts.clear();
-        grammar::segments(
-            text,
-            cell.span,
-            cell.tabbed,
-            &mut segs,
-            &mut artifacts,
-            &mut brackets,
-        );
+        grammar::segments(text, cell, &mut segs, &mut artifacts, &mut brackets);
         for (i, line) in Lines::new(&text[..cell.span.end], cell.span.start).enumerate() {
             let first = i == 0 && cell.tabbed;
             let start = if first { line.start + 1 } else { line.start };
