@@ -129,6 +129,16 @@ codes! {
     IncompleteTask = "E012", "incomplete-task", Error, "a task row does not have four cells";
     /// A task before the first category heading.
     TaskOutsideCategory = "E013", "task-outside-category", Error, "a task comes before any category heading";
+    /// A configuration file (`fengong.toml` or `--config`) that cannot be
+    /// used: unreadable, not TOML, or holding a key or value fengong does not
+    /// know.
+    InvalidConfig = "E014", "invalid-config", Error, "a configuration file cannot be used";
+    /// A file that fengong was asked to rewrite and did not: not a regular
+    /// file, read-only, changed since it was read, or holding bytes that its
+    /// encoding would not write back the same.
+    UnwritableFile = "E015", "unwritable-file", Error, "a file could not be rewritten safely";
+    /// An input larger than the size limit (`--max-size`).
+    InputTooLarge = "E016", "input-too-large", Error, "an input is larger than the size limit";
     /// Task numbers that do not run 1, 2, 3, … through the document: a gap,
     /// a repeat or a task out of order.
     TaskNumberSequence = "W001", "task-number-sequence", Warning, "task numbers do not run 1, 2, 3, … through the document";

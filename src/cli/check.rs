@@ -204,11 +204,11 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
                 "{}",
                 output::write(args.output_format, &files, stderr_style)
             );
-            super::print_bytes(text)
+            super::term::print_bytes(text)
         }
         None => {
             printed.push_str(&output::write(args.output_format, &files, stdout_style));
-            super::print_out(&printed)
+            super::term::print_out(&printed)
         }
     };
 
@@ -235,7 +235,7 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     }
     if args.output_format.is_machine() || stdin_text.is_some() {
         eprintln!("{summary}");
-    } else if super::print_out(&format!("{summary}\n")) != 0 {
+    } else if super::term::print_out(&format!("{summary}\n")) != 0 {
         return 2;
     }
     if status != 0 || io_failure {
@@ -362,44 +362,6 @@ fn check_all(
     all.into_iter().map(|(_, o)| o).collect()
 }
 
-/// Parse errors, or else lint findings, for one text.
-fn diagnose(text: &str, config: &LintConfig) -> Vec<Diagnostic> {
-    let parsed = fengong::parse_tolerant(text);
-    let mut diagnostics = if parsed.has_errors() {
-        parsed.diagnostics
-    } else {
-        let mut all = parsed.diagnostics;
-        all.extend(fengong::lint::lint(&parsed.document, text, config));
-        all
-    };
-    diagnostics.sort_by_key(|d| d.span().start);
-    diagnostics
-}
-
-/// Applies fixes until none applies (at most a few passes: a fix can
-/// reveal another). Returns the new text and how many fixes were applied.
-fn fix_text(text: &str, config: &LintConfig, include_unsafe: bool) -> (String, usize) {
-    let mut current = text.to_string();
-    let mut fixed = 0;
-    for _ in 0..4 {
-        let diagnostics = diagnose(&current, config);
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            break;
-        }
-        let (next, applied) = fengong::edit::apply_fixes(&current, &diagnostics, include_unsafe);
-        if applied.is_empty() {
-            break;
-        }
-        // A fix must leave a document that still parses.
-        if fengong::parse(&next).is_err() {
-            break;
-        }
-        fixed += applied.len();
-        current = next;
-    }
-    (current, fixed)
-}
-
 fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
     let display = origin.display();
     let failed = |diagnostic: Diagnostic, position, io_failure| Outcome {
@@ -434,11 +396,14 @@ fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
     let mut fixed = 0;
     let mut diff = String::new();
     if mode.apply || mode.diff {
-        let (new_text, count) = fix_text(&text, &config, mode.include_unsafe);
+        let fengong::lint::Fixed {
+            text: new_text,
+            applied: count,
+        } = fengong::lint::fix(&text, &config, mode.include_unsafe);
         if count > 0 {
             fixed = count;
             if mode.diff {
-                diff = super::unified_diff(&text, &new_text, &display);
+                diff = super::diff::unified_diff(&text, &new_text, &display);
             } else if let Origin::File(path) = origin {
                 if let Err(e) =
                     input::write_atomically(path, &new_text, loaded.encoding, loaded.bom)
@@ -461,7 +426,7 @@ fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
         fengong::source::encode(&text, loaded.encoding, loaded.bom)
             .unwrap_or_else(|_| text.clone().into_bytes())
     });
-    let diagnostics = diagnose(&text, &config);
+    let diagnostics = fengong::lint::check(&text, &config);
     Outcome {
         checked: Checked {
             display,

@@ -1,10 +1,16 @@
 //! `fengong units`: the inferred unit mapping, and each unit's tasks.
 
 use std::fmt::Write as _;
+use std::path::Path;
+
+use fengong::render::Style;
 
 use fengong::mapping::{Basis, UnitMap};
 use fengong::Document;
 use unicode_width::UnicodeWidthStr;
+
+use super::report::with_document;
+use super::term::print_out;
 
 /// How `units` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -16,6 +22,10 @@ pub enum UnitsFormat {
     /// One row per unit and task, UTF-8 with a byte order mark (opens in
     /// Excel and WPS).
     Csv,
+}
+
+pub(crate) fn run(file: &Path, format: UnitsFormat, style: Style) -> u8 {
+    with_document(file, style, |_, doc| print_out(&render(&doc, format)))
 }
 
 pub fn render(doc: &Document<'_>, format: UnitsFormat) -> String {

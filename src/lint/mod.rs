@@ -165,6 +165,80 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
     out
 }
 
+/// Checks a document's text as `fengong check` does: the parse errors if it
+/// has any (lint rules read only documents that parse), else the parse
+/// warnings and every enabled lint finding; sorted by where they start.
+///
+/// ```
+/// let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt")?;
+/// let findings = fengong::lint::check(&text, &Default::default());
+/// assert!(findings.iter().all(|d| !d.is_error()));
+/// assert!(findings.iter().any(|d| d.code() == fengong::Code::NearMissUnit));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check(text: &str, config: &LintConfig) -> Vec<Diagnostic> {
+    let parsed = crate::parse_tolerant(text);
+    let mut diagnostics = if parsed.has_errors() {
+        parsed.diagnostics
+    } else {
+        let mut all = parsed.diagnostics;
+        all.extend(lint(&parsed.document, text, config));
+        all
+    };
+    diagnostics.sort_by_key(|d| d.span().start);
+    diagnostics
+}
+
+/// How many times [`fix`] checks and fixes a text at most: a fix can reveal
+/// another (a space left between two separators, one of them deleted), so
+/// one pass is not always enough, and a bound keeps the loop finite.
+pub const MAX_FIX_PASSES: usize = 4;
+
+/// A text after [`fix`]: the new text, and how many fixes were applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The fixed text (the input itself when nothing applied).
+    pub text: String,
+    /// How many fixes were applied over all passes.
+    pub applied: usize,
+}
+
+/// Applies the fixes of [`check`]'s findings until none applies, at most
+/// [`MAX_FIX_PASSES`] times: the safe fixes, and the unsafe ones too if
+/// `include_unsafe`. A text with parse errors is not touched, and a pass
+/// whose result would not parse is dropped. This is the loop `fengong check
+/// --fix` runs.
+///
+/// ```
+/// let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt")?;
+/// let fixed = fengong::lint::fix(&text, &Default::default(), false);
+/// assert_eq!(fixed.applied, 6);
+/// assert!(!fixed.text.contains("[bookmark:"));
+/// assert_eq!(fengong::parse(&fixed.text)?, fengong::parse(&text)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn fix(text: &str, config: &LintConfig, include_unsafe: bool) -> Fixed {
+    let mut current: Option<String> = None;
+    let mut applied = 0;
+    for _ in 0..MAX_FIX_PASSES {
+        let now = current.as_deref().unwrap_or(text);
+        let diagnostics = check(now, config);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            break;
+        }
+        let (next, done) = crate::edit::apply_fixes(now, &diagnostics, include_unsafe);
+        if done.is_empty() || crate::parse(&next).is_err() {
+            break;
+        }
+        applied += done.len();
+        current = Some(next);
+    }
+    Fixed {
+        text: current.unwrap_or_else(|| text.to_string()),
+        applied,
+    }
+}
+
 /// What every rule needs: the document, its text, the configuration and
 /// where the table starts.
 pub(crate) struct Context<'d, 'a> {

@@ -1,0 +1,29 @@
+//! `fengong explain`: what a diagnostic code means.
+
+use fengong::Code;
+
+use super::term::print_out;
+
+pub(crate) fn run(code: Option<&str>, list: bool) -> u8 {
+    if list {
+        let mut out = String::new();
+        for c in Code::ALL {
+            out.push_str(&format!(
+                "{}  {:<26} {:<8} {}\n",
+                c.as_str(),
+                c.name(),
+                c.default_severity(),
+                c.summary()
+            ));
+        }
+        return print_out(&out);
+    }
+    let Some(code) = code else { return 2 };
+    match code.parse::<Code>() {
+        Ok(c) => print_out(c.explanation()),
+        Err(e) => {
+            eprintln!("error: {e}; `fengong explain --list` shows every code");
+            2
+        }
+    }
+}

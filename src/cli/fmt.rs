@@ -1,0 +1,77 @@
+//! `fengong fmt`: the canonical layout, printed, checked, shown as a diff or
+//! written in place.
+
+use std::path::{Path, PathBuf};
+
+use fengong::render::Style;
+
+use super::input::{self, Loaded, Origin};
+use super::report::with_document;
+use super::term::print_out;
+
+/// Runs `fmt` over `files`; returns the exit code.
+pub(crate) fn run(files: &[PathBuf], check: bool, write: bool, diff: bool, style: Style) -> u8 {
+    if files.len() > 1 && !(check || write || diff) {
+        eprintln!("error: printing the canonical text takes one file; use --check, --write or --diff for several");
+        return 2;
+    }
+    files
+        .iter()
+        .map(|file| fmt(file, check, write, diff, style))
+        .max()
+        .unwrap_or(0)
+}
+
+fn fmt(file: &Path, check: bool, write: bool, diff: bool, style: Style) -> u8 {
+    with_document(file, style, |loaded, doc| {
+        fmt_document(loaded, &doc, check, write, diff)
+    })
+}
+
+fn fmt_document(
+    loaded: &Loaded,
+    doc: &fengong::Document<'_>,
+    check: bool,
+    write: bool,
+    diff: bool,
+) -> u8 {
+    let canonical = input::with_line_ending(&fengong::to_canonical_string(doc), doc.line_ending());
+    let display = loaded.origin.display();
+    if check {
+        return if canonical == loaded.text {
+            0
+        } else {
+            eprintln!(
+                "{display}: not in the canonical layout (run `fengong fmt --write {display}`)"
+            );
+            1
+        };
+    }
+    if diff {
+        // As `ruff format --diff`: exit 1 when the file would change.
+        let shown = super::diff::unified_diff(&loaded.text, &canonical, &display);
+        let status = print_out(&shown);
+        return if status != 0 {
+            status
+        } else {
+            u8::from(!shown.is_empty())
+        };
+    }
+    if write {
+        let Origin::File(path) = &loaded.origin else {
+            eprintln!("error: --write needs a file, not standard input");
+            return 2;
+        };
+        if canonical == loaded.text {
+            return 0;
+        }
+        return match input::write_atomically(path, &canonical, loaded.encoding, loaded.bom) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: {e}");
+                2
+            }
+        };
+    }
+    print_out(&fengong::to_canonical_string(doc))
+}
