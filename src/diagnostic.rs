@@ -170,6 +170,21 @@ codes! {
     /// A task whose local units leave out the ones that answer for its
     /// district units everywhere else in the document.
     UnitMappingMismatch = "W013", "unit-mapping-mismatch", Warning, "a task's local units disagree with the document-wide unit mapping";
+    /// A heading without a numeral (`加强基础设施建设` where its neighbours
+    /// read `一、…`).
+    UnnumberedHeading = "W014", "unnumbered-heading", Warning, "a heading has no numeral";
+    /// A task of a list document that names no unit: no role clause and no
+    /// label lines.
+    TaskWithoutUnits = "W015", "task-without-units", Warning, "a task names no unit";
+    /// A field of a role clause whose label names no role (`联系人：…`).
+    UnknownClauseLabel = "W016", "unknown-clause-label", Warning, "a clause field's label names no role";
+    /// A role clause opened and not closed: `（牵头单位：…` without `）`.
+    UnclosedClause = "W017", "unclosed-clause", Warning, "a role clause is not closed";
+    /// Units separated with ASCII and full-width punctuation in one list.
+    InconsistentSeparators = "W018", "inconsistent-separators", Warning, "units are separated inconsistently";
+    /// A paragraph between the tasks of a list document that belongs to no
+    /// task or heading.
+    StrayParagraph = "W019", "stray-paragraph", Warning, "a paragraph belongs to no task or heading";
 }
 
 impl fmt::Display for Code {
@@ -445,6 +460,17 @@ pub(crate) fn quote(text: &str, max: usize) -> String {
     }
     out.push('`');
     out
+}
+
+/// `n` things: `1 task`, `2 tasks`.
+///
+/// Every message that counts says it this one way.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 #[cfg(test)]

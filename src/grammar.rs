@@ -16,6 +16,7 @@ use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
 use crate::lex::{is_space, surely_not_space, Cell, Lines};
+use crate::model::HeadingStyle;
 use crate::span::Span;
 
 /// Prefixes of the artifacts that Word-to-text extraction leaves in cells; an
@@ -306,14 +307,18 @@ pub(crate) fn clean_joined(value: String) -> String {
         .join("\n")
 }
 
-/// A category heading as written: `（十一）支持灵活就业`.
+/// A heading as written: `（十一）支持灵活就业` or `一、总体目标`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RawHeading<'a> {
-    /// Offset of the opening parenthesis within the parsed text.
+    /// How it is numbered.
+    pub(crate) style: HeadingStyle,
+    /// Offset of the opening parenthesis (or of the numeral, for `一、`)
+    /// within the parsed text.
     pub(crate) open_at: usize,
     pub(crate) numeral: &'a str,
     pub(crate) numeral_at: usize,
-    /// The closing parenthesis, if there is one right after the numeral.
+    /// The closing parenthesis (or `、`), if there is one right after the
+    /// numeral.
     pub(crate) close: Option<char>,
     pub(crate) title: &'a str,
     pub(crate) title_at: usize,
@@ -323,16 +328,22 @@ fn is_numeral_like(c: char) -> bool {
     crate::numeral::is_numeral_char(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
-/// Parses the first line of a heading cell. Fails only if the text does not
-/// start (after spaces) with an opening parenthesis.
+/// Parses the first line of a heading: `（一）…` or `(一)…` (after spaces),
+/// whatever follows the parenthesis (the numeral may be missing or wrong,
+/// the closing parenthesis too: the caller reports those), or `一、…`,
+/// a Chinese numeral and `、`.
 pub(crate) fn heading(input: &str) -> Option<RawHeading<'_>> {
-    // Cheap reject, before nom: neither a space nor a parenthesis first.
-    if surely_not_space(input.as_bytes(), 0) && !input.starts_with(['（', '(']) {
+    // Cheap reject, before nom: neither a space, a parenthesis nor a
+    // numeral first.
+    if surely_not_space(input.as_bytes(), 0)
+        && !input.starts_with(['（', '('])
+        && !input.starts_with(crate::numeral::is_numeral_char)
+    {
         return None;
     }
     // Offsets of sub-slices of `input`, from their addresses.
     let offset = |part: &str| part.as_ptr() as usize - input.as_ptr() as usize;
-    let parsed: IResult<&str, _> = (
+    let parenthesized: IResult<&str, _> = (
         take_while(is_space),
         one_of("（("),
         take_while(is_numeral_like),
@@ -340,14 +351,31 @@ pub(crate) fn heading(input: &str) -> Option<RawHeading<'_>> {
         rest,
     )
         .parse(input);
-    let (_, (lead, _, numeral, close, title)) = parsed.ok()?;
-    let open_at = lead.len();
-    let numeral_at = offset(numeral);
-    Some(RawHeading {
-        open_at,
+    if let Ok((_, (lead, _, numeral, close, title))) = parenthesized {
+        return Some(RawHeading {
+            style: HeadingStyle::Parenthesized,
+            open_at: lead.len(),
+            numeral,
+            numeral_at: offset(numeral),
+            close,
+            title,
+            title_at: offset(title),
+        });
+    }
+    let enumerated: IResult<&str, _> = (
+        take_while(is_space),
+        take_while1(crate::numeral::is_numeral_char),
+        one_of("、"),
+        rest,
+    )
+        .parse(input);
+    let (_, (lead, numeral, close, title)) = enumerated.ok()?;
+    (numeral.chars().count() <= crate::numeral::MAX_LEN).then(|| RawHeading {
+        style: HeadingStyle::Enumerated,
+        open_at: lead.len(),
         numeral,
-        numeral_at,
-        close,
+        numeral_at: offset(numeral),
+        close: Some(close),
         title,
         title_at: offset(title),
     })
@@ -395,10 +423,6 @@ fn paren_delta(c: char) -> i8 {
         _ => 0,
     }
 }
-
-/// One unit name found in a cell: its name and the span from its first to
-/// its last character.
-pub(crate) type RawUnit<'a> = (Cow<'a, str>, Span);
 
 /// Splits a unit cell's segments into unit names: at separators outside
 /// parentheses (`各街镇（开发区、园区）` is one unit), trimming spaces, and
@@ -492,7 +516,12 @@ pub(crate) fn units<'a>(
 /// separators, and the lead bytes `E3` (`、【】〔〕《》`) and `EF`
 /// (`（）［］，；`)), else the character's length in bytes, to skip it.
 /// Continuation bytes (never a character's start) skip one byte.
-static SKIP: [u8; 256] = {
+static SKIP: [u8; 256] = skip_table(&[b'(', b')', b'[', b']', b',', b';', 0xE3, 0xEF]);
+
+/// A table of, for each first byte of a character, its length in bytes
+/// (continuation bytes: 1), except 0 for the bytes of `special`: a reader
+/// skips every character whose first byte is not special, whole.
+pub(crate) const fn skip_table(special: &[u8]) -> [u8; 256] {
     let mut table = [1u8; 256];
     let mut b = 0xC0;
     while b < 256 {
@@ -503,14 +532,13 @@ static SKIP: [u8; 256] = {
         };
         b += 1;
     }
-    let special = [b'(', b')', b'[', b']', b',', b';', 0xE3, 0xEF];
     let mut i = 0;
     while i < special.len() {
         table[special[i] as usize] = 0;
         i += 1;
     }
     table
-};
+}
 
 #[cfg(test)]
 mod tests {
@@ -585,6 +613,12 @@ mod tests {
         assert_eq!(&text[h.title_at..], "类别");
         assert_eq!(&text[h.open_at..h.open_at + 3], "（");
         assert!(heading("加大").is_none());
+        let h = heading("十一、总体目标").unwrap();
+        assert_eq!(
+            (h.style, h.numeral, h.close, h.title),
+            (HeadingStyle::Enumerated, "十一", Some('、'), "总体目标")
+        );
+        assert!(heading("一二三").is_none());
     }
 
     #[test]

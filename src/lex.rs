@@ -121,13 +121,23 @@ fn is_blank_line(text: &str) -> bool {
 }
 
 /// Whether a line's text (without its tab) starts like a category heading:
-/// optional spaces, then `（` or `(`, then a Chinese numeral character.
+/// optional spaces, then `（` or `(` and a Chinese numeral character (or a
+/// digit), or a Chinese numeral and `、`.
 pub(crate) fn looks_like_heading(text: &str) -> bool {
-    let mut chars = text.trim_start_matches(is_space).chars();
-    matches!(chars.next(), Some('（' | '('))
-        && chars
+    let text = text.trim_start_matches(is_space);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('（' | '(') => chars
             .next()
-            .is_some_and(|c| crate::numeral::is_numeral_char(c) || c.is_ascii_digit())
+            .is_some_and(|c| crate::numeral::is_numeral_char(c) || c.is_ascii_digit()),
+        Some(c) if crate::numeral::is_numeral_char(c) => {
+            let numeral = text
+                .char_indices()
+                .find(|&(_, c)| !crate::numeral::is_numeral_char(c));
+            matches!(numeral, Some((i, '、')) if i <= crate::numeral::MAX_LEN * 3)
+        }
+        _ => false,
+    }
 }
 
 /// Where the table starts: the first line that starts with a tab, a byte

@@ -109,11 +109,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod clause;
+pub mod column;
 pub mod diagnostic;
 pub mod edit;
 mod error;
 pub mod generate;
 mod grammar;
+mod json;
 mod lex;
 pub mod lint;
 pub mod mapping;
@@ -121,14 +124,16 @@ pub mod model;
 pub mod numeral;
 mod parse;
 pub mod render;
-pub mod schema;
 pub mod source;
 mod span;
-pub mod write;
+mod validate;
+mod write;
 
+pub use column::{Column, Columns, Level, Role, UnitRole};
 pub use diagnostic::{Applicability, Code, Diagnostic, Edit, Fix, Label, Severity};
 pub use error::Error;
-pub use model::{Category, Document, LineEnding, Task, Unit, UnitMapping};
+pub use model::{Category, Document, HeadingStyle, Layout, LineEnding, Task, Unit, UnitMapping};
 pub use parse::{parse, parse_tolerant, Parsed};
 pub use span::{LineIndex, Position, Span};
-pub use write::to_canonical_string;
+pub use validate::Invalid;
+pub use write::{to_canonical_string, to_canonical_string_with};

@@ -409,7 +409,7 @@ fn check_concise_prints_one_line_per_finding() {
     assert_eq!(
         errors,
         [
-            "fixtures/invalid/several_errors_truncated.txt:4:1: error[E005] expected a header row of 4 cells (序号, 工作任务 and the two responsibility columns), found 5 cells: `序号`, `工作任务`, `滨海新区责任单位`, `东疆责任单位`, `备注`",
+            "fixtures/invalid/several_errors_truncated.txt:4:1: error[E005] expected a header row of as many cells as the task rows (4), found 5 cells: `序号`, `工作任务`, `滨海新区责任单位`, `东疆责任单位`, `备注`",
             "fixtures/invalid/several_errors_truncated.txt:49:4: error[E008] expected `）` after the numeral `三`, found `引`",
             "fixtures/invalid/several_errors_truncated.txt:122:2: error[E010] expected a task number such as 12, found `１８`",
             "fixtures/invalid/several_errors_truncated.txt:148:15: error[E012] expected the 东疆责任单位 cell of task 22, found the end of the row",

@@ -21,9 +21,17 @@ fn read(path: &str) -> String {
         .to_string()
 }
 
+/// The document and every finding `fengong check` reports on it: the
+/// parser's own warnings and the lint rules'.
 fn lint_text(text: &str) -> (Document<'_>, Vec<Diagnostic>) {
     let doc = fengong::parse(text).unwrap_or_else(|e| panic!("{e}"));
-    let found = lint(&doc, text, &LintConfig::default());
+    let found = fengong::lint::check(text, &LintConfig::default());
+    assert!(
+        lint(&doc, text, &LintConfig::default())
+            .iter()
+            .all(|d| found.contains(d)),
+        "check holds every finding of lint"
+    );
     (doc, found)
 }
 
@@ -124,6 +132,12 @@ fixtures! {
     heading_without_tab: "heading_without_tab.txt" => ["W010", "W010"],
     unexpected_column_label: "unexpected_column_label.txt" => ["W011", "W011"],
     missing_title: "missing_title.txt" => ["W012"],
+    unnumbered_heading: "unnumbered_heading.txt" => ["W014"],
+    task_without_units: "task_without_units.txt" => ["W015"],
+    unknown_clause_label: "unknown_clause_label.txt" => ["W016"],
+    unclosed_clause: "unclosed_clause.txt" => ["W017"],
+    inconsistent_separators: "inconsistent_separators.txt" => ["W018"],
+    stray_paragraph: "stray_paragraph.txt" => ["W019"],
 }
 
 #[test]

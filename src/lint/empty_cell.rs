@@ -9,17 +9,20 @@ use super::{all_space, Context};
 /// W003.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     for task in cx.doc.tasks() {
-        let Some(cells) = task.cell_spans() else {
-            continue;
-        };
-        let levels = [
-            (task.units().district().is_empty(), cells[2], cx.district()),
-            (task.units().local().is_empty(), cells[3], cx.local()),
-        ];
-        for (empty, cell, level) in levels {
-            if !empty {
+        for (role, cell) in cx.unit_cells(task) {
+            // A cell names no unit if no unit of the task was read from it
+            // (a cell of responsible units may name lead and supporting
+            // ones with role words).
+            let holds_units = task
+                .units()
+                .all()
+                .iter()
+                .filter_map(|u| u.span())
+                .any(|s| cell.start <= s.start && s.end <= cell.end);
+            if holds_units || !role.is_expected() {
                 continue;
             }
+            let level = cx.role_name(role);
             let Some(cell) = cx.checked(Some(cell)) else {
                 continue;
             };

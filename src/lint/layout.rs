@@ -19,6 +19,7 @@
 use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
 use crate::model::{NUMBER_LABEL, TASK_LABEL, UNITS_SUFFIX};
 use crate::span::Span;
+use crate::{Role, UnitRole};
 
 use super::Context;
 
@@ -43,18 +44,26 @@ pub(crate) fn untabbed_headings(cx: &Context<'_, '_>) -> Vec<UntabbedHeading> {
     let text = cx.source;
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    for category in cx.doc.categories() {
+    if cx.doc.layout() != crate::Layout::Table {
+        return found;
+    }
+    for category in cx.doc.all_categories() {
         let (Some(cell), Some(numeral)) = (
             cx.checked(category.span()),
             cx.checked(category.numeral_span()),
         ) else {
             continue;
         };
-        // The opening parenthesis is the character before the numeral.
-        let Some(open) = text[..numeral.start].chars().next_back() else {
-            continue;
+        // The opening parenthesis is the character before the numeral; a
+        // `一、` heading starts with its numeral.
+        let open_at = if category.style() == crate::HeadingStyle::Enumerated {
+            numeral.start
+        } else {
+            let Some(open) = text[..numeral.start].chars().next_back() else {
+                continue;
+            };
+            numeral.start - open.len_utf8()
         };
-        let open_at = numeral.start - open.len_utf8();
         if open_at < cell.start || open_at > cell.end {
             continue;
         }
@@ -149,43 +158,50 @@ pub(crate) fn headings(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// W011.
+/// W011: a column whose label names no role fengong knows (its cells are
+/// kept as they are), or that fengong reads as another role than its label
+/// says (the number and task columns of a header without `序号` or a known
+/// task label).
 pub(crate) fn columns(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    let labels = cx.doc.columns();
-    let spans = cx.doc.column_spans();
-    let names = ["number", "task", "district units", "local units"];
-    for k in 0..4 {
-        let Some(span) = cx.checked(spans[k]) else {
+    for column in cx.doc.header() {
+        let Some(span) = cx.checked(column.span()) else {
             continue;
         };
-        let label = labels[k];
-        let (ok, expected) = match k {
-            0 => (label == NUMBER_LABEL, format!("the label {NUMBER_LABEL}")),
-            1 => (label == TASK_LABEL, format!("the label {TASK_LABEL}")),
-            _ => (
-                label.ends_with(UNITS_SUFFIX) && label.len() > UNITS_SUFFIX.len(),
-                format!(
-                    "a zone's name followed by {UNITS_SUFFIX} (such as 滨海新区{UNITS_SUFFIX})"
-                ),
-            ),
+        let label = column.label();
+        let said = Role::of_label(label);
+        let agrees = match (said, column.role()) {
+            (Role::Units(UnitRole::Responsible), Role::Units(_)) => true,
+            (said, role) => said == role,
         };
-        if ok {
+        if agrees && said != Role::Other {
             continue;
         }
-        let help = match k {
-            0 | 1 => format!("write {}", [NUMBER_LABEL, TASK_LABEL][k]),
-            _ => format!(
-                "write the zone's name followed by {UNITS_SUFFIX}; fengong takes the zone's name from this label"
+        let (expected, help) = match column.role() {
+            Role::Number => (
+                format!("the label {NUMBER_LABEL} for the number column"),
+                format!("write {NUMBER_LABEL}; fengong reads the first column as the task numbers"),
+            ),
+            Role::Text => (
+                format!("a task label such as {TASK_LABEL} for the task column"),
+                format!(
+                    "write {TASK_LABEL} (or 重点任务, 重点项目, 具体措施); fengong reads this column as the tasks' text"
+                ),
+            ),
+            _ => (
+                format!(
+                    "a column label such as 牵头单位, 配合单位, 责任单位, a place followed by {UNITS_SUFFIX} (滨海新区{UNITS_SUFFIX}), 责任领导, 完成时限 or 备注"
+                ),
+                "name the column's role with one of these labels; fengong keeps the cells of a column it does not know as they are".to_string(),
             ),
         };
         out.push(
             Diagnostic::expected(
                 Code::UnexpectedColumnLabel,
                 span,
-                &format!("{expected} for the {} column", names[k]),
+                &expected,
                 &quote(label, 20),
             )
-            .with_label("not the usual label")
+            .with_label("not a label fengong knows")
             .with_help(help),
         );
     }
@@ -196,14 +212,27 @@ pub(crate) fn title(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     if !cx.doc.title().is_empty() {
         return;
     }
-    let Some(header) = cx.checked(cx.doc.header_span()) else {
+    // Where the document's body starts: its header, or its first heading
+    // or task.
+    let body = cx.checked(cx.doc.header_span()).or_else(|| {
+        cx.checked(
+            cx.doc
+                .tasks()
+                .next()
+                .and_then(|t| t.span())
+                .into_iter()
+                .chain(cx.doc.categories().first().and_then(|c| c.span()))
+                .min_by_key(|s| s.start),
+        )
+    });
+    let Some(body) = body else {
         return;
     };
     let (span, label) = match cx.checked(cx.doc.label_span()) {
         Some(label) => (label, "no title after this line"),
         None => (
-            Span::new(header.start, (header.start + 1).min(header.end)),
-            "the table starts without a title",
+            Span::new(body.start, (body.start + 1).min(body.end)),
+            "the document starts without a title",
         ),
     };
     out.push(
@@ -297,13 +326,13 @@ mod tests {
     #[test]
     fn column_labels_and_title() {
         let text = "附件：\n\t编号\n\t工作任务\n\t滨海新区\n\t东疆责任单位\n\n\t（一）类\n";
+        // `编号` is a number label too; `滨海新区` names no role.
         let found = only(text, Code::UnexpectedColumnLabel);
         let messages: Vec<_> = found.iter().map(|d| d.message()).collect();
         assert_eq!(
             messages,
             [
-                "expected the label 序号 for the number column, found `编号`",
-                "expected a zone's name followed by 责任单位 (such as 滨海新区责任单位) for the district units column, found `滨海新区`",
+                "expected a column label such as 牵头单位, 配合单位, 责任单位, a place followed by 责任单位 (滨海新区责任单位), 责任领导, 完成时限 or 备注, found `滨海新区`",
             ]
         );
         let found = only(text, Code::MissingTitle);

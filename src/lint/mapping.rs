@@ -33,6 +33,9 @@ fn firm(link: &Link, task: u32, appearances: usize) -> bool {
 
 /// W013.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    if !cx.doc.header().has_levels() {
+        return;
+    }
     let map = cx.doc.unit_map();
     for task in cx.doc.tasks() {
         let n = task.number();
@@ -60,10 +63,9 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         if missing.is_empty() {
             continue;
         }
-        let Some(cells) = task.cell_spans() else {
-            continue;
-        };
-        let Some(cell) = cx.checked(Some(cells[3])) else {
+        let cells = cx.unit_cells(task);
+        let cell_of = |role| cells.iter().find(|(r, _)| *r == role).map(|(_, c)| *c);
+        let Some(cell) = cx.checked(cell_of(crate::UnitRole::Local)) else {
             continue;
         };
         let body = cx.text(cell).trim_end_matches(['\r', '\n']);
@@ -92,7 +94,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                 .collect::<Vec<_>>()
                 .join("、")
         ));
-        if let Some(district_span) = cx.checked(Some(cells[2])) {
+        if let Some(district_span) = cx.checked(cell_of(crate::UnitRole::District)) {
             let text = cx.text(district_span).trim_end_matches(['\r', '\n']);
             let start = district_span.start + usize::from(text.starts_with('\t'));
             d = d.with_secondary(

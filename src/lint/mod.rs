@@ -60,6 +60,7 @@ use crate::span::Span;
 mod artifacts;
 mod duplicates;
 mod empty_cell;
+mod inconsistent_separators;
 mod layout;
 mod mapping;
 mod near_miss;
@@ -133,7 +134,7 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
     let cx = Context::new(doc, source, config);
     let mut out = Vec::new();
     type Rule = fn(&Context<'_, '_>, &mut Vec<Diagnostic>);
-    let rules: [(Code, Rule); 13] = [
+    let rules: [(Code, Rule); 14] = [
         (Code::TaskNumberSequence, numbering::tasks),
         (Code::CategoryNumberSequence, numbering::categories),
         (Code::EmptyUnitCell, empty_cell::check),
@@ -147,6 +148,7 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
         (Code::UnexpectedColumnLabel, layout::columns),
         (Code::MissingTitle, layout::title),
         (Code::UnitMappingMismatch, mapping::check),
+        (Code::InconsistentSeparators, inconsistent_separators::check),
     ];
     for (code, rule) in rules {
         if config.is_enabled(code) {
@@ -181,7 +183,22 @@ pub fn check(text: &str, config: &LintConfig) -> Vec<Diagnostic> {
     let mut diagnostics = if parsed.has_errors() {
         parsed.diagnostics
     } else {
-        let mut all = parsed.diagnostics;
+        // The parser's own warnings (an unnumbered heading, a task without
+        // units, …) are rules like the others: selected and ranked by the
+        // configuration.
+        let mut all: Vec<Diagnostic> = parsed
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.is_error() || config.is_enabled(d.code()))
+            .map(|d| {
+                let severity = config.severity_of(d.code());
+                if d.is_error() {
+                    d
+                } else {
+                    d.with_severity(severity)
+                }
+            })
+            .collect();
         all.extend(lint(&parsed.document, text, config));
         all
     };
@@ -298,6 +315,38 @@ impl<'d, 'a> Context<'d, 'a> {
     /// The text at a checked span.
     pub(crate) fn text(&self, span: Span) -> &'d str {
         self.source.get(span.range()).unwrap_or("")
+    }
+
+    /// The unit cells of a task read from a table, with the role of their
+    /// column, in column order (none for a task of a list).
+    pub(crate) fn unit_cells(&self, task: &crate::Task<'_>) -> Vec<(crate::UnitRole, Span)> {
+        let Some(cells) = task.cell_spans() else {
+            return Vec::new();
+        };
+        let columns = self.doc.header();
+        if cells.len() != columns.len() {
+            return Vec::new();
+        }
+        cells
+            .into_iter()
+            .zip(columns.iter())
+            .filter_map(|(cell, column)| match column.role() {
+                crate::Role::Units(role) => Some((role, cell)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// How messages name the units of `role`: `district` and `local` by
+    /// their places (`滨海新区`), the others by their role.
+    pub(crate) fn role_name(&self, role: crate::UnitRole) -> &str {
+        match role {
+            crate::UnitRole::District => self.district(),
+            crate::UnitRole::Local => self.local(),
+            crate::UnitRole::Lead => "lead",
+            crate::UnitRole::Support => "supporting",
+            crate::UnitRole::Responsible => "responsible",
+        }
     }
 
     /// The name of the district level (`滨海新区`), or a description.
@@ -620,7 +669,7 @@ mod tests {
         assert!(config.is_enabled(Code::TaskNumberSequence));
         assert!(!config.is_enabled(Code::EmptyUnitCell));
         assert!(!config.is_enabled(Code::NearMissUnit));
-        assert_eq!(rules().count(), 13);
+        assert_eq!(rules().count(), 19);
     }
 
     #[test]

@@ -36,6 +36,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::diagnostic::{Applicability, Code, Diagnostic, Edit, Fix};
 use crate::model::Unit;
 use crate::span::Span;
+use crate::UnitRole;
 
 use super::Context;
 
@@ -60,10 +61,29 @@ struct Name<'n> {
 /// W007.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let known: Vec<&str> = cx.config.known_units.iter().map(String::as_str).collect();
+    // The two levels of a two-level table are compared apart (a district
+    // name and a local name may well be one character apart); lead,
+    // supporting and responsible units are the same offices in other
+    // roles, compared together.
     let district: Vec<&Unit<'_>> = cx.doc.tasks().flat_map(|t| t.units().district()).collect();
     let local: Vec<&Unit<'_>> = cx.doc.tasks().flat_map(|t| t.units().local()).collect();
-    for (units, level) in [(district, cx.district()), (local, cx.local())] {
-        level_check(cx, &units, &known, level, out);
+    let roles: Vec<&Unit<'_>> = cx
+        .doc
+        .tasks()
+        .flat_map(|t| {
+            [UnitRole::Lead, UnitRole::Support, UnitRole::Responsible]
+                .into_iter()
+                .flat_map(move |r| t.units().get(r))
+        })
+        .collect();
+    for (units, level) in [
+        (district, cx.district()),
+        (local, cx.local()),
+        (roles, "unit"),
+    ] {
+        if !units.is_empty() {
+            level_check(cx, &units, &known, level, out);
+        }
     }
 }
 

@@ -408,38 +408,50 @@ fn report<N: Noun>(code: Code, numbers: &[u32], spans: &[Option<Span>], out: &mu
     }
 }
 
-/// W001: task numbers.
+/// W001: task numbers, through the whole document, or under each heading
+/// anew where the document numbers them so (most headings' first task is
+/// 1).
 pub(crate) fn tasks(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    let mut numbers = Vec::new();
-    let mut spans = Vec::new();
-    let mut segs = Vec::new();
-    let mut artifacts = Vec::new();
-    let mut brackets = crate::grammar::Brackets::default(); // tasks come in order
-    for task in cx.doc.tasks() {
-        numbers.push(task.number());
-        // The number's own span: the cell without its tab, spaces and
-        // artifacts, as the parser reads it.
-        let span = cx
-            .checked(task.cell_spans().map(|c| c[0]))
-            .and_then(|cell| {
-                cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);
-                crate::grammar::segs_span(&segs)
-            });
-        spans.push(span);
+    // The tasks of each heading (the document's own first).
+    let mut groups: Vec<Vec<&crate::Task<'_>>> = vec![cx.doc.root_tasks().iter().collect()];
+    for category in cx.doc.all_categories() {
+        groups.push(category.tasks().iter().collect());
     }
-    report::<TaskNoun>(Code::TaskNumberSequence, &numbers, &spans, out);
+    groups.retain(|g| !g.is_empty());
+    let restarts = groups.iter().filter(|g| g[0].number() == 1).count();
+    let per_heading = groups.len() >= 2 && restarts >= 2 && restarts * 2 >= groups.len();
+    let mut run = |tasks: &[&crate::Task<'_>]| {
+        let numbers: Vec<u32> = tasks.iter().map(|t| t.number()).collect();
+        let spans: Vec<Option<Span>> = tasks.iter().map(|t| cx.checked(t.number_span())).collect();
+        report::<TaskNoun>(Code::TaskNumberSequence, &numbers, &spans, out);
+    };
+    if per_heading {
+        for group in &groups {
+            run(group);
+        }
+    } else {
+        let all: Vec<&crate::Task<'_>> = cx.doc.tasks().collect();
+        run(&all);
+    }
 }
 
-/// W002: category numerals.
+/// W002: heading numerals, at each level: the top-level headings, and the
+/// headings under each one.
 pub(crate) fn categories(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    let numbers: Vec<u32> = cx.doc.categories().iter().map(|c| c.number()).collect();
-    let spans: Vec<Option<Span>> = cx
-        .doc
-        .categories()
-        .iter()
-        .map(|c| cx.checked(c.numeral_span()))
-        .collect();
-    report::<CategoryNoun>(Code::CategoryNumberSequence, &numbers, &spans, out);
+    let mut run = |categories: &[crate::Category<'_>]| {
+        let numbered: Vec<&crate::Category<'_>> =
+            categories.iter().filter(|c| c.is_numbered()).collect();
+        let numbers: Vec<u32> = numbered.iter().map(|c| c.number()).collect();
+        let spans: Vec<Option<Span>> = numbered
+            .iter()
+            .map(|c| cx.checked(c.numeral_span()))
+            .collect();
+        report::<CategoryNoun>(Code::CategoryNumberSequence, &numbers, &spans, out);
+    };
+    run(cx.doc.categories());
+    for category in cx.doc.categories() {
+        run(category.categories());
+    }
 }
 
 #[cfg(test)]

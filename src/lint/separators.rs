@@ -27,10 +27,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut artifacts = Vec::new();
     let mut brackets = grammar::Brackets::default(); // cells come in order
     for task in cx.doc.tasks() {
-        let Some(cells) = task.cell_spans() else {
-            continue;
-        };
-        for cell in [cells[2], cells[3]] {
+        for (_, cell) in cx.unit_cells(task) {
             let Some(cell) = cx.checked(Some(cell)) else {
                 continue;
             };

@@ -47,8 +47,8 @@ pub(crate) fn cells(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let units: HashSet<usize> = cx
         .doc
         .tasks()
-        .filter_map(|t| t.cell_spans())
-        .flat_map(|c| [c[2].start, c[3].start])
+        .flat_map(|t| cx.unit_cells(t))
+        .map(|(_, cell)| cell.start)
         .collect();
     // The label and title lines.
     let table_start = cx.cells().next().map_or(text.len(), |c| c.span.start);

@@ -1,0 +1,770 @@
+//! Unit lists and role clauses: who leads, supports and answers for a task.
+//!
+//! A unit list is read in groups and names. Groups are separated by `，`,
+//! `,`, `；` and `;` outside brackets; within a group, names are separated by
+//! `、` (and by the connectors `及`, `以及`, `和` before `各`, `有关`, `相关`,
+//! `其他`). Brackets belong to the name (`各县(市、区)政府(管委会)`).
+//!
+//! A group can say its role itself:
+//!
+//! - with a label: `牵头单位：X`, `配合单位:Y`, `责任领导：A`, `完成时限：6月底`;
+//! - with a role word at its end: `X牵头`, `Y、Z配合`, `…按职责分工负责`,
+//!   `(A、B负责)`;
+//!
+//! and a group that says nothing takes the role of what came before it in
+//! the same field, or the list's own role (a table column's, or
+//! `responsible` for a clause). A trailing `等` leaves the name (it stays in
+//! the text). In a role clause of a list document, a last group that reads
+//! as a date or a period (`6月底完成`, `年内持续推进`) is the deadline, and
+//! `列第一位者为牵头单位` states that the first unit listed leads.
+//!
+//! Reading is one pass over the characters that matter (brackets and
+//! separators); every other character is skipped whole.
+
+use std::borrow::Cow;
+
+use crate::column::{ends_with_folded, fold, Role, UnitRole};
+use crate::grammar::{clean_joined, Seg};
+use crate::lex::is_space;
+use crate::span::Span;
+
+/// What a unit list holds, item by item, in text order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Item<'a> {
+    /// A unit of a role.
+    Unit(UnitRole, Cow<'a, str>, Span),
+    /// A leader in charge.
+    Leader(Cow<'a, str>, Span),
+    /// A deadline, as written.
+    Deadline(Cow<'a, str>, Span),
+    /// Remarks, as written.
+    Remarks(Cow<'a, str>, Span),
+    /// `列第一位者为牵头单位`: the first unit listed leads.
+    FirstListedLeads(Span),
+    /// A field whose label names no role fengong knows (`联系人：…`).
+    UnknownLabel(Span),
+}
+
+/// How a list is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Context {
+    /// The role of names that do not say theirs.
+    pub(crate) role: Role,
+    /// Whether role words and labels inside the list are read (not in the
+    /// two-level columns, whose units keep their level).
+    pub(crate) roles_inside: bool,
+    /// Whether a last group may be a deadline (role clauses of lists).
+    pub(crate) deadline_last: bool,
+}
+
+impl Context {
+    /// A table column of `role`.
+    pub(crate) fn column(role: Role) -> Context {
+        Context {
+            role,
+            roles_inside: !matches!(role, Role::Units(UnitRole::District | UnitRole::Local)),
+            deadline_last: false,
+        }
+    }
+
+    /// A role clause or label line of a list document.
+    pub(crate) fn clause(role: Role) -> Context {
+        Context {
+            role,
+            roles_inside: true,
+            deadline_last: true,
+        }
+    }
+}
+
+/// Role words at the end of a group, with the role they give (compared
+/// after folding traditional characters).
+const SUFFIXES: [(&str, Option<UnitRole>); 14] = [
+    ("按照职责分工负责", Some(UnitRole::Responsible)),
+    ("按职责分工负责", Some(UnitRole::Responsible)),
+    ("按职责分工落实", Some(UnitRole::Responsible)),
+    ("按职责负责", Some(UnitRole::Responsible)),
+    ("分别负责", Some(UnitRole::Responsible)),
+    ("共同负责", Some(UnitRole::Responsible)),
+    ("负责", Some(UnitRole::Responsible)),
+    ("牵头负责", Some(UnitRole::Lead)),
+    ("牵头", Some(UnitRole::Lead)),
+    ("配合", Some(UnitRole::Support)),
+    ("协助", Some(UnitRole::Support)),
+    ("参与", Some(UnitRole::Support)),
+    ("协办", Some(UnitRole::Support)),
+    ("落实", None),
+];
+
+/// Phrases stating that the first unit listed leads.
+const FIRST_LISTED: [&str; 4] = [
+    "列第一位者为牵头单位",
+    "列第一位的为牵头单位",
+    "列第一位的责任单位为牵头单位",
+    "排在第一位的为牵头单位",
+];
+
+/// Whether `text` states that the first unit listed leads.
+pub(crate) fn states_first_listed_leads(text: &str) -> bool {
+    if !text.contains('第') {
+        return false;
+    }
+    let folded: String = text.chars().map(fold).collect();
+    FIRST_LISTED.iter().any(|p| folded.contains(p)) || folded.contains("第一位的责任单位为牵头")
+}
+
+/// The role a group ends with, and the byte length of the role words.
+fn role_suffix(group: &str) -> Option<(Option<UnitRole>, usize)> {
+    SUFFIXES
+        .iter()
+        .find_map(|(word, role)| ends_with_folded(group, word).map(|n| (*role, n)))
+}
+
+/// The label a group starts with (`牵头单位：`), its role, and the byte
+/// length of the label and its colon. Only a short label followed by a
+/// colon counts.
+pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
+    let colon = group
+        .char_indices()
+        .take(12)
+        .find(|&(_, c)| c == '：' || c == ':')?;
+    let label = group[..colon.0].trim_matches(is_space);
+    if label.is_empty() {
+        return None;
+    }
+    let role = match Role::of_label(label) {
+        Role::Other => {
+            let folded: String = label.chars().map(fold).collect();
+            if folded.ends_with("分工") {
+                // `部门分工：X牵头，Y配合`: roles from role words.
+                Role::Units(UnitRole::Responsible)
+            } else {
+                Role::Other
+            }
+        }
+        role => role,
+    };
+    Some((role, colon.0 + colon.1.len_utf8()))
+}
+
+/// Whether a group reads as a deadline: a date or a period, not a unit.
+pub(crate) fn looks_like_deadline(group: &str) -> bool {
+    let g: String = group.chars().map(fold).collect();
+    let g = g.trim_matches(|c: char| is_space(c) || c == '。');
+    if g.is_empty() || g.chars().count() > 40 {
+        return false;
+    }
+    const UNIT_ENDS: [&str; 12] = [
+        "局", "委", "办", "厅", "部", "院", "会", "中心", "政府", "公司", "单位", "部门",
+    ];
+    if UNIT_ENDS.iter().any(|e| g.ends_with(e)) {
+        return false;
+    }
+    const TIME_WORDS: [&str; 16] = [
+        "年底",
+        "年内",
+        "月底",
+        "月前",
+        "日前",
+        "年前",
+        "季度",
+        "长期",
+        "持续",
+        "常态",
+        "见成效",
+        "前完成",
+        "每月",
+        "每年",
+        "每季",
+        "年度",
+    ];
+    TIME_WORDS.iter().any(|w| g.contains(w))
+        || (g.contains('月') && g.chars().any(|c| c.is_ascii_digit() || c.is_numeric()))
+        || (g.contains('年') && g.chars().next().is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// Bracket depth change of a character.
+fn paren_delta(c: char) -> i8 {
+    match c {
+        '（' | '(' | '【' | '[' | '〔' | '［' | '《' | '｛' | '{' => 1,
+        '）' | ')' | '】' | ']' | '〕' | '］' | '》' | '｝' | '}' => -1,
+        _ => 0,
+    }
+}
+
+/// Separators between groups.
+fn is_group_separator(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';')
+}
+
+/// For each first byte of a character: 0 if the character may be one the
+/// reader looks at (ASCII brackets and separators, and the lead bytes `E3`
+/// (`、【】〔〕《》`), `EF` (`（）［］，；｛｝`), `E5` (`及和`) and `E4` (`以`)),
+/// else the character's length in bytes, to skip it.
+static SKIP: [u8; 256] = crate::grammar::skip_table(&[
+    b'(', b')', b'[', b']', b'{', b'}', b',', b';', 0xE3, 0xEF, 0xE5, 0xE4,
+]);
+
+/// Connectors that separate names when what follows starts a new one.
+fn connector_len(rest: &str) -> Option<usize> {
+    let len = if rest.starts_with("以及") {
+        "以及".len()
+    } else if rest.starts_with('及') || rest.starts_with('和') {
+        3
+    } else {
+        return None;
+    };
+    let after = &rest[len..];
+    let starts_name = ["各", "有关", "相关", "其他", "其它"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || (rest.starts_with('及')
+            && ["市", "省", "区", "县", "全"]
+                .iter()
+                .any(|w| after.starts_with(w)));
+    starts_name.then_some(len)
+}
+
+/// Reusable buffers of a reader.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// Pieces of the list, then of the group being read.
+    pieces: Vec<(usize, usize)>,
+    /// The groups: ranges of `pieces`.
+    groups: Vec<std::ops::Range<usize>>,
+    /// The pieces of one group.
+    group: Vec<(usize, usize)>,
+    /// The pieces of the name being read.
+    name: Vec<(usize, usize)>,
+}
+
+/// Reads the unit list in `segs` (pieces of `text`; a cell's lines join
+/// with nothing) and calls `emit` with each item.
+pub(crate) fn read<'a>(
+    text: &'a str,
+    segs: &[Seg],
+    cx: Context,
+    scratch: &mut Scratch,
+    mut emit: impl FnMut(Item<'a>),
+) {
+    if !cx.roles_inside {
+        // The two levels of the seed's layout: names only, the fast path.
+        let role = match cx.role {
+            Role::Units(role) => role,
+            _ => UnitRole::Responsible,
+        };
+        crate::grammar::units(text, segs, &mut scratch.pieces, |name, span| {
+            emit(Item::Unit(role, name, span));
+        });
+        return;
+    }
+    // Split into groups at group separators outside brackets.
+    let bytes = text.as_bytes();
+    let mut depth: u32 = 0;
+    let mut pieces = std::mem::take(&mut scratch.pieces);
+    let mut groups = std::mem::take(&mut scratch.groups);
+    pieces.clear();
+    groups.clear();
+    let mut group_start = 0;
+    for seg in segs {
+        let mut start = seg.start;
+        let mut at = seg.start;
+        while at < seg.end {
+            let skip = SKIP[usize::from(bytes[at])];
+            if skip != 0 {
+                at += usize::from(skip);
+                continue;
+            }
+            let Some(c) = text.get(at..seg.end).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let delta = paren_delta(c);
+            if delta > 0 {
+                depth = depth.saturating_add(1);
+            } else if delta < 0 {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0 && is_group_separator(c) {
+                if at > start {
+                    pieces.push((start, at));
+                }
+                groups.push(group_start..pieces.len());
+                group_start = pieces.len();
+                start = at + c.len_utf8();
+            }
+            at += c.len_utf8();
+        }
+        if seg.end > start {
+            pieces.push((start, seg.end));
+        }
+    }
+    groups.push(group_start..pieces.len());
+    // The text of a run of groups, separators included when it is one
+    // piece of the source.
+    let run_value = |groups: &[std::ops::Range<usize>]| -> Option<(Cow<'a, str>, Span)> {
+        let first = groups.first()?;
+        let last = groups.last()?;
+        let start = pieces.get(first.start)?.0;
+        let end = pieces.get(last.end.checked_sub(1)?)?.1;
+        let raw = text.get(start..end)?;
+        let trimmed = raw.trim_matches(|c: char| is_space(c) || c == '。');
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(|c: char| is_space(c) || c == '。')
+                .len();
+        let span = Span::new(start + lead, start + lead + trimmed.len());
+        if trimmed.is_empty() {
+            None
+        } else if !trimmed.contains(['\n', '\r']) {
+            Some((Cow::Borrowed(trimmed), span))
+        } else {
+            let joined: Vec<&str> = groups
+                .iter()
+                .flat_map(|g| {
+                    pieces[g.clone()]
+                        .iter()
+                        .map(|&(a, b)| text[a..b].trim_matches(is_space))
+                })
+                .filter(|p| !p.is_empty())
+                .collect();
+            Some((Cow::Owned(joined.join("，")), span))
+        }
+    };
+    let group_text = |g: &std::ops::Range<usize>| -> String {
+        pieces[g.clone()]
+            .iter()
+            .map(|&(a, b)| &text[a..b])
+            .collect()
+    };
+    let label_of = |g: &std::ops::Range<usize>| -> Option<(Role, usize)> {
+        let &(s, e) = pieces.get(g.start)?;
+        let head = text[s..e].trim_start_matches(is_space);
+        label_prefix(head).filter(|(r, _)| *r != Role::Other || cx.deadline_last)
+    };
+    // A clause's trailing groups that read as dates: its deadline.
+    let mut deadline_from = groups.len();
+    if cx.deadline_last {
+        while deadline_from > 1 {
+            let g = &groups[deadline_from - 1];
+            if label_of(g).is_none() && looks_like_deadline(&group_text(g)) {
+                deadline_from -= 1;
+            } else {
+                break;
+            }
+        }
+    }
+    let mut field_role = cx.role;
+    let count = groups.len();
+    let mut k = 0;
+    while k < count {
+        if k == deadline_from {
+            if let Some((v, span)) = run_value(&groups[k..]) {
+                emit(Item::Deadline(v, span));
+            }
+            break;
+        }
+        // A deadline or remarks field takes the groups up to the next label.
+        if let Some((role @ (Role::Deadline | Role::Remarks), len)) = label_of(&groups[k]) {
+            let mut m = k + 1;
+            while m < deadline_from.min(count) && label_of(&groups[m]).is_none() {
+                m += 1;
+            }
+            let (s, _) = pieces[groups[k].start];
+            let skip = text[s..].len() - text[s..].trim_start_matches(is_space).len() + len;
+            let mut run = groups[k..m].to_vec();
+            let mut first_pieces = pieces[run[0].clone()].to_vec();
+            if let Some(p) = first_pieces.first_mut() {
+                p.0 = (s + skip).min(p.1);
+            }
+            // Read the run with the label cut off.
+            let value = {
+                let start = first_pieces.first().map_or(s, |p| p.0);
+                let end = pieces[run[run.len() - 1].end - 1].1;
+                let raw = &text[start.min(end)..end];
+                let trimmed = raw.trim_matches(|c: char| is_space(c) || c == '。');
+                let lead = raw.len()
+                    - raw
+                        .trim_start_matches(|c: char| is_space(c) || c == '。')
+                        .len();
+                (!trimmed.is_empty()).then(|| {
+                    (
+                        Cow::Borrowed(trimmed),
+                        Span::new(start + lead, start + lead + trimmed.len()),
+                    )
+                })
+            };
+            run.clear();
+            if let Some((v, span)) = value {
+                emit(if role == Role::Deadline {
+                    Item::Deadline(v, span)
+                } else {
+                    Item::Remarks(v, span)
+                });
+            }
+            field_role = role;
+            k = m;
+            continue;
+        }
+        scratch.group.clear();
+        scratch.group.extend_from_slice(&pieces[groups[k].clone()]);
+        read_group(text, cx, &mut field_role, scratch, &mut emit);
+        k += 1;
+    }
+    scratch.pieces = pieces;
+    scratch.groups = groups;
+}
+
+/// Trims a list of pieces: white space at both ends, across pieces.
+fn trim_pieces(text: &str, pieces: &mut Vec<(usize, usize)>) {
+    let mut lo = 0;
+    while let Some(&(s, e)) = pieces.get(lo) {
+        let trimmed = text[s..e].trim_start_matches(is_space);
+        if trimmed.is_empty() {
+            lo += 1;
+        } else {
+            pieces[lo].0 = e - trimmed.len();
+            break;
+        }
+    }
+    pieces.drain(..lo);
+    while let Some(&(s, e)) = pieces.last() {
+        let trimmed = text[s..e].trim_end_matches(is_space);
+        if trimmed.is_empty() {
+            pieces.pop();
+        } else if let Some(last) = pieces.last_mut() {
+            last.1 = s + trimmed.len();
+            break;
+        }
+    }
+}
+
+/// The value of pieces: borrowed if one piece, else joined and cleaned.
+fn value<'a>(text: &'a str, pieces: &[(usize, usize)]) -> Option<(Cow<'a, str>, Span)> {
+    let (&(s, _), &(_, e)) = (pieces.first()?, pieces.last()?);
+    let name = if pieces.len() == 1 {
+        Cow::Borrowed(&text[s..e])
+    } else {
+        Cow::Owned(clean_joined(
+            pieces.iter().map(|&(a, b)| &text[a..b]).collect(),
+        ))
+    };
+    (!name.is_empty()).then_some((name, Span::new(s, e)))
+}
+
+/// Reads one group (its pieces in `scratch.group`).
+fn read_group<'a>(
+    text: &'a str,
+    cx: Context,
+    field_role: &mut Role,
+    scratch: &mut Scratch,
+    emit: &mut impl FnMut(Item<'a>),
+) {
+    let pieces = &mut scratch.group;
+    trim_pieces(text, pieces);
+    let Some(&(gs, _)) = pieces.first() else {
+        return;
+    };
+    let ge = pieces.last().map_or(gs, |p| p.1);
+    let whole = Span::new(gs, ge);
+    let mut role = *field_role;
+    // A label at the start: `牵头单位：X`.
+    let head = &text[gs..pieces[0].1];
+    // In a table cell, only a label of a known role counts (a name may
+    // hold a colon); a clause of a list reports the others.
+    let label = label_prefix(head).filter(|(r, _)| *r != Role::Other || cx.deadline_last);
+    if let Some((label_role, len)) = label {
+        if label_role == Role::Other {
+            emit(Item::UnknownLabel(Span::new(gs, gs + len)));
+        }
+        role = label_role;
+        *field_role = label_role;
+        pieces[0].0 = gs + len;
+        trim_pieces(text, pieces);
+    }
+    let joined = || -> String { pieces.iter().map(|&(a, b)| &text[a..b]).collect() };
+    if pieces.len() == 1 || text[gs..ge].contains('第') || text[gs..ge].contains('下') {
+        let all = joined();
+        if states_first_listed_leads(&all) {
+            emit(Item::FirstListedLeads(whole));
+            return;
+        }
+        if all == "下同" {
+            return;
+        }
+    }
+    if pieces.is_empty() {
+        return;
+    }
+    match role {
+        Role::Deadline | Role::Remarks => {
+            if let Some((v, span)) = value(text, pieces) {
+                emit(if role == Role::Deadline {
+                    Item::Deadline(v, span)
+                } else {
+                    Item::Remarks(v, span)
+                });
+            }
+            return;
+        }
+        Role::Other | Role::Number | Role::Text => return,
+        Role::Units(_) | Role::Leaders => {}
+    }
+    // Role words at the end: `X、Y牵头`.
+    if let Some(&(ls, le)) = pieces.last() {
+        if let Some((suffix_role, len)) = role_suffix(&text[ls..le]) {
+            if le - ls > len {
+                if let (Some(r), Role::Units(_)) = (suffix_role, role) {
+                    role = Role::Units(r);
+                }
+                if let Some(p) = pieces.last_mut() {
+                    p.1 = le - len;
+                }
+                trim_pieces(text, pieces);
+            }
+        }
+    }
+    // The names of the group, at `、` and connectors outside brackets.
+    let bytes = text.as_bytes();
+    let mut depth: u32 = 0;
+    let current = &mut scratch.name;
+    current.clear();
+    let mut emit_name = |current: &mut Vec<(usize, usize)>| {
+        trim_pieces(text, current);
+        // A trailing `等` is not part of the name.
+        if let Some(&(s, e)) = current.last() {
+            if let Some(stripped) = text[s..e].strip_suffix('等') {
+                if current.len() > 1 || !stripped.trim_end_matches(is_space).is_empty() {
+                    if let Some(last) = current.last_mut() {
+                        last.1 = s + stripped.len();
+                    }
+                    trim_pieces(text, current);
+                }
+            }
+        }
+        if let Some((name, span)) = value(text, current) {
+            emit(match role {
+                Role::Leaders => Item::Leader(name, span),
+                Role::Units(r) => Item::Unit(r, name, span),
+                _ => Item::Unit(UnitRole::Responsible, name, span),
+            });
+        }
+        current.clear();
+    };
+    for &(ps, pe) in pieces.iter() {
+        let mut start = ps;
+        let mut at = ps;
+        while at < pe {
+            let skip = SKIP[usize::from(bytes[at])];
+            if skip != 0 {
+                at += usize::from(skip);
+                continue;
+            }
+            let Some(c) = text.get(at..pe).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let delta = paren_delta(c);
+            if delta > 0 {
+                depth = depth.saturating_add(1);
+            } else if delta < 0 {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0 && c == '、' {
+                if at > start {
+                    current.push((start, at));
+                }
+                emit_name(current);
+                start = at + c.len_utf8();
+            } else if depth == 0 && at > start {
+                if let Some(len) = connector_len(&text[at..pe]) {
+                    current.push((start, at));
+                    emit_name(current);
+                    start = at + len;
+                    at += len;
+                    continue;
+                }
+            }
+            at += c.len_utf8();
+        }
+        if pe > start {
+            current.push((start, pe));
+        }
+    }
+    emit_name(current);
+}
+
+/// Whether `group` (a group's text) ends with a role word that makes it a
+/// unit group of an unlabeled clause: `…负责`, `…牵头`, `…配合`.
+pub(crate) fn ends_with_role_word(group: &str) -> bool {
+    let g = group.trim_end_matches(|c: char| is_space(c) || c == '。');
+    role_suffix(g).is_some_and(|(role, len)| role.is_some() && g.len() > len)
+}
+
+/// Whether `text` starts with a known label followed by a colon
+/// (`牵头单位：`), and its role.
+pub(crate) fn starts_with_label(text: &str) -> Option<(Role, usize)> {
+    let (role, len) = label_prefix(text)?;
+    (role != Role::Other).then_some((role, len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str, cx: Context) -> Vec<(String, String)> {
+        let segs = [Seg {
+            start: 0,
+            end: text.len(),
+            new_line: true,
+        }];
+        let mut out = Vec::new();
+        read(text, &segs, cx, &mut Scratch::default(), |item| {
+            let (kind, value, span) = match item {
+                Item::Unit(r, n, s) => (r.key().to_string(), n.into_owned(), s),
+                Item::Leader(n, s) => ("leader".into(), n.into_owned(), s),
+                Item::Deadline(n, s) => ("deadline".into(), n.into_owned(), s),
+                Item::Remarks(n, s) => ("remarks".into(), n.into_owned(), s),
+                Item::FirstListedLeads(s) => ("first".into(), String::new(), s),
+                Item::UnknownLabel(s) => ("unknown".into(), text[s.range()].to_string(), s),
+            };
+            if !matches!(kind.as_str(), "first" | "unknown") {
+                // Spans point at the value, unless it was joined.
+                assert!(text[span.range()].contains(value.as_str()) || value.is_empty());
+            }
+            out.push((kind, value));
+        });
+        out
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn role_words_in_a_cell() {
+        let cx = Context::column(Role::Units(UnitRole::Responsible));
+        assert_eq!(
+            items("市发改委牵头，市财政局、市人社局配合", cx),
+            pairs(&[
+                ("lead", "市发改委"),
+                ("support", "市财政局"),
+                ("support", "市人社局")
+            ])
+        );
+        assert_eq!(
+            items(
+                "市政府办公室牵头,市级各有关部门及各县市区政府按职责分工负责",
+                cx
+            ),
+            pairs(&[
+                ("lead", "市政府办公室"),
+                ("responsible", "市级各有关部门"),
+                ("responsible", "各县市区政府")
+            ])
+        );
+        assert_eq!(
+            items("市委组织部、市人社局，各区、县级市", cx),
+            pairs(&[
+                ("responsible", "市委组织部"),
+                ("responsible", "市人社局"),
+                ("responsible", "各区"),
+                ("responsible", "县级市")
+            ])
+        );
+        assert_eq!(
+            items(
+                "各县(市、区)政府(管委会)、市交通委（市道运局）、市统计局等",
+                cx
+            ),
+            pairs(&[
+                ("responsible", "各县(市、区)政府(管委会)"),
+                ("responsible", "市交通委（市道运局）"),
+                ("responsible", "市统计局")
+            ])
+        );
+        // The levels of the seed's layout keep their names whole.
+        let level = Context::column(Role::Units(UnitRole::District));
+        assert_eq!(
+            items("区人社局、区财政局、", level),
+            pairs(&[("district", "区人社局"), ("district", "区财政局")])
+        );
+        // `和` inside a name stays.
+        assert_eq!(
+            items("市人力资源和社会保障局", cx),
+            pairs(&[("responsible", "市人力资源和社会保障局")])
+        );
+    }
+
+    #[test]
+    fn clauses_of_lists() {
+        let cx = Context::clause(Role::Units(UnitRole::Responsible));
+        assert_eq!(
+            items("牵头单位：市人社局，配合单位：市财政局，各区", cx),
+            pairs(&[
+                ("lead", "市人社局"),
+                ("support", "市财政局"),
+                ("support", "各区")
+            ])
+        );
+        assert_eq!(
+            items("责任领导:张三;牵头单位:区卫健局;责任单位:区财政局", cx),
+            pairs(&[
+                ("leader", "张三"),
+                ("lead", "区卫健局"),
+                ("responsible", "区财政局")
+            ])
+        );
+        assert_eq!(
+            items("市政府各部门分别负责,年内持续推进", cx),
+            pairs(&[
+                ("responsible", "市政府各部门"),
+                ("deadline", "年内持续推进")
+            ])
+        );
+        assert_eq!(
+            items("牵头单位：市发改委，6月底完成", cx),
+            pairs(&[("lead", "市发改委"), ("deadline", "6月底完成")])
+        );
+        assert_eq!(
+            items(
+                "市發展改革委、市經濟和信息化委、市統計局等負責,列第一位者為牽頭單位,下同",
+                cx
+            ),
+            pairs(&[
+                ("responsible", "市發展改革委"),
+                ("responsible", "市經濟和信息化委"),
+                ("responsible", "市統計局"),
+                ("first", "")
+            ])
+        );
+        assert_eq!(
+            items("联系人：李四；牵头单位：甲", cx),
+            pairs(&[("unknown", "联系人："), ("lead", "甲")])
+        );
+    }
+
+    #[test]
+    fn deadlines() {
+        for yes in [
+            "6月底完成",
+            "年内持续推进",
+            "2023年12月底前",
+            "长期坚持",
+            "年内见成效",
+            "每月推进",
+        ] {
+            assert!(looks_like_deadline(yes), "{yes}");
+        }
+        for no in ["市财政局", "各区", "市政府各部门", "县级市"] {
+            assert!(!looks_like_deadline(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn first_listed_phrases() {
+        assert!(states_first_listed_leads("列第一位者為牽頭單位,下同"));
+        assert!(states_first_listed_leads(
+            "二、责任分解中,列第一位的责任单位为牵头单位或汇总单位。"
+        ));
+        assert!(!states_first_listed_leads("第一位"));
+    }
+}

@@ -1,0 +1,110 @@
+//! W018 `inconsistent-separators`: one list of units separating its groups
+//! with both ASCII (`,` `;`) and full-width (`，` `；`) punctuation. The safe
+//! fix writes the ASCII ones full-width: the units read the same.
+//!
+//! The lists are a table's unit cells and a list document's role clauses
+//! and label lines, read as the parser reads them.
+
+use crate::diagnostic::{Applicability, Code, Diagnostic, Edit, Fix};
+use crate::span::Span;
+
+use super::Context;
+
+/// The ASCII and full-width group separators of `text[span]`, outside
+/// brackets.
+fn separators(text: &str, span: Span) -> (Vec<(usize, char)>, bool) {
+    let mut ascii = Vec::new();
+    let mut full = false;
+    let mut depth = 0i32;
+    let Some(slice) = text.get(span.range()) else {
+        return (ascii, full);
+    };
+    for (i, c) in slice.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' | '〔' | '［' | '《' => depth += 1,
+            '）' | ')' | '】' | ']' | '〕' | '］' | '》' => depth -= 1,
+            ',' | ';' if depth == 0 => ascii.push((span.start + i, c)),
+            '，' | '；' if depth == 0 => full = true,
+            _ => {}
+        }
+    }
+    (ascii, full)
+}
+
+/// W018.
+pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let text = cx.source;
+    let mut lists: Vec<Span> = Vec::new();
+    for task in cx.doc.tasks() {
+        lists.clear();
+        let cells = cx.unit_cells(task);
+        if !cells.is_empty() {
+            lists.extend(cells.into_iter().map(|(_, cell)| cell));
+        } else if task.cell_spans().is_none() {
+            let Some(span) = cx.checked(task.span()) else {
+                continue;
+            };
+            let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let read = crate::parse::list::read_at(text, line_start, span.end);
+            lists.extend(
+                read.clauses
+                    .iter()
+                    .map(|c| Span::new(c.inner_start, c.inner_end)),
+            );
+            lists.extend(read.labels.iter().map(|&(_, _, value)| value));
+        }
+        for &list in &lists {
+            let (ascii, full) = separators(text, list);
+            let Some(&(first, _)) = ascii.first() else {
+                continue;
+            };
+            if !full {
+                continue;
+            }
+            let edits = ascii
+                .iter()
+                .map(|&(at, c)| Edit {
+                    span: Span::new(at, at + 1),
+                    replacement: if c == ',' { "，" } else { "；" }.to_string(),
+                })
+                .collect();
+            out.push(
+                Diagnostic::expected(
+                    Code::InconsistentSeparators,
+                    Span::new(first, first + 1),
+                    "the full-width separators `，` and `；` the rest of this list uses",
+                    &format!("`{}`", &text[first..first + 1]),
+                )
+                .with_label("an ASCII separator among full-width ones")
+                .with_help(
+                    "write the separators of one list in one kind, full-width in Chinese text",
+                )
+                .with_fix(Fix {
+                    message: "write the ASCII separators full-width".to_string(),
+                    applicability: Applicability::Safe,
+                    edits,
+                }),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn mixed_separators_in_a_clause_and_a_cell() {
+        let text = "方案\n一、目标\n1.推进。（牵头单位：甲，配合单位：乙,丙）\n2.推进。（牵头单位：甲；配合单位：乙）\n";
+        let found = only(text, Code::InconsistentSeparators);
+        assert_eq!(found.len(), 1);
+        let fixed = apply(text, &found);
+        assert!(fixed.contains("配合单位：乙，丙"), "{fixed}");
+        assert_eq!(crate::parse(&fixed).unwrap(), crate::parse(text).unwrap());
+        let text =
+            "附件：\n标题\n\t序号\n\t工作任务\n\t责任单位\n\n\t（一）类\n\t1\n\t文\n\t甲牵头，乙,丙配合\n";
+        assert_eq!(only(text, Code::InconsistentSeparators).len(), 1);
+        let _ = HEAD;
+    }
+}

@@ -1,0 +1,402 @@
+//! The wording of every problem the parser finds: one function per code,
+//! beside the explanations in `src/explain/`, so that the parser reads like
+//! the grammar.
+
+use std::borrow::Cow;
+
+use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::grammar::NumberError;
+use crate::lex::is_space;
+use crate::numeral;
+use crate::span::Span;
+
+/// How many header labels an E005 message lists.
+const MAX_LISTED: usize = 6;
+
+/// `text` cut after `max` characters, with `…` if anything was cut: what
+/// goes into a message stays short however long the input.
+pub(crate) fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => Cow::Owned(format!("{}…", &text[..at])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// `1 cell`, `2 cells`.
+fn cells(n: usize) -> String {
+    crate::diagnostic::plural(n, "cell", "cells")
+}
+
+/// E001: nothing to read.
+pub(crate) fn empty_document(len: usize, found: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::EmptyDocument,
+        Span::new(0, len),
+        "a task table or list",
+        found,
+    )
+    .with_label("nothing to read here")
+    .with_help(
+        "a document starts with its title, then the header row of its table (a tab and \
+             序号 on the first line, then the other column labels), or its numbered tasks",
+    )
+}
+
+/// E004: no header row where the table should start.
+pub(crate) fn missing_header(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::MissingHeader,
+        span,
+        "the header row (序号, the task column and the responsibility columns)",
+        found,
+    )
+    .with_label("the header row should come before this")
+    .with_help(
+        "after the title, write the column labels as cells, each on a line that starts with a \
+         tab: 序号, 工作任务, then columns such as 牵头单位 and 配合单位, or 滨海新区责任单位 and \
+         东疆责任单位",
+    )
+}
+
+/// E004: a document that is neither a table nor a list of numbered tasks.
+pub(crate) fn no_tasks(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::MissingHeader,
+        span,
+        "a task table (a header row of tab-led cells: 序号, 工作任务, …) or numbered tasks \
+         (1. …, with their units)",
+        found,
+    )
+    .with_label("no table or numbered task starts here")
+    .with_help(
+        "a table's header row is cells on lines that start with a tab; a list's tasks are \
+         paragraphs numbered 1. 2. 3. under headings 一、 and （一）, each with its units",
+    )
+}
+
+/// A few labels, quoted: a row of a hundred thousand cells is not listed.
+fn listed(labels: &[Cow<'_, str>]) -> String {
+    let mut found = labels
+        .iter()
+        .take(MAX_LISTED)
+        .map(|l| quote(l, 12))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if labels.len() > MAX_LISTED {
+        found.push_str(&format!(", … ({} more)", labels.len() - MAX_LISTED));
+    }
+    found
+}
+
+/// E005: a header row that cannot be a table's.
+pub(crate) fn header_cell_count(span: Span, labels: &[Cow<'_, str>], why: &str) -> Diagnostic {
+    let count = labels.len();
+    let found = listed(labels);
+    Diagnostic::expected(
+        Code::HeaderCellCount,
+        span,
+        "a header row of 3 to 8 cells (序号, the task column and at least one responsibility column)",
+        &format!("{}: {found}", cells(count)),
+    )
+    .with_label(format!("this header row has {}{why}", cells(count)))
+    .with_help(
+        "write the header as one cell per column, each on a line that starts with a tab: \
+         序号, 工作任务, then the responsibility columns such as 牵头单位 and 配合单位",
+    )
+}
+
+/// E005: a header row one cell short of (or over) its task rows.
+pub(crate) fn header_row_mismatch(span: Span, labels: &[Cow<'_, str>], rows: usize) -> Diagnostic {
+    let count = labels.len();
+    let found = listed(labels);
+    let help = if count < rows {
+        "add the missing column's label as a cell of the header row, on a line that starts with a tab"
+    } else {
+        "remove the header cell that has no column in the task rows, or add that cell to every row"
+    };
+    Diagnostic::expected(
+        Code::HeaderCellCount,
+        span,
+        &format!("a header row of as many cells as the task rows ({rows})"),
+        &format!("{}: {found}", cells(count)),
+    )
+    .with_label(format!(
+        "this header row has {}, its task rows {rows}",
+        cells(count)
+    ))
+    .with_help(help)
+}
+
+/// E006: text outside any cell.
+pub(crate) fn stray_line(line_span: Span, first_line: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::StrayLine,
+        line_span,
+        "a cell (a line starting with a tab) or a blank line",
+        &format!(
+            "text outside any cell: {}",
+            quote(first_line.trim_matches(is_space), 30)
+        ),
+    )
+    .with_label("this line belongs to no cell")
+    .with_help(
+        "if the line continues the cell above, remove the blank lines before it; \
+         if it is a cell of its own, start it with a tab; otherwise delete it",
+    )
+}
+
+/// E007: a heading's numeral is not one.
+pub(crate) fn invalid_numeral(
+    numeral: &str,
+    written: &str,
+    span: Span,
+    open_at: usize,
+    guess: u32,
+) -> Diagnostic {
+    let suggestion = numeral::to_chinese(guess);
+    let digits: Option<u32> = {
+        let ascii: String = numeral.chars().map(ascii_digit).collect();
+        ascii.parse().ok()
+    };
+    if numeral.is_empty() {
+        Diagnostic::expected(
+            Code::InvalidNumeral,
+            // The opening parenthesis, `（` or `(`: the empty numeral span
+            // starts right after it.
+            Span::new(open_at, span.end.max(open_at)),
+            &format!("a Chinese numeral such as {suggestion} after the parenthesis"),
+            "no numeral",
+        )
+        .with_label("the numeral is missing")
+        .with_help(format!("number the category: （{suggestion}）"))
+    } else if let Some(n) = digits.filter(|&n| n > 0) {
+        let chinese = numeral::to_chinese(n);
+        Diagnostic::expected(
+            Code::InvalidNumeral,
+            span,
+            &format!("a Chinese numeral such as {chinese}"),
+            &format!("the digits {}", quote(numeral, 20)),
+        )
+        .with_label("categories are numbered in Chinese numerals")
+        .with_help(format!(
+            "write （{chinese}） instead of {}",
+            shorten(written, 24)
+        ))
+    } else {
+        Diagnostic::expected(
+            Code::InvalidNumeral,
+            span,
+            &format!("a Chinese numeral such as {suggestion}"),
+            &quote(numeral, 20),
+        )
+        .with_label("this is not a Chinese numeral")
+        .with_help(format!(
+            "numerals are written 一 … 十, 十一 … 二十八, 一百零一; after the previous category this would be {suggestion}"
+        ))
+    }
+}
+
+/// A full-width digit as its ASCII digit; any other character as it is.
+pub(crate) fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        c => c,
+    }
+}
+
+/// E008: `（一` without `）`.
+pub(crate) fn unclosed_heading(
+    at: Span,
+    next: Option<char>,
+    numeral: &str,
+    title: &str,
+) -> Diagnostic {
+    let found = next.map_or_else(|| "the end of the line".to_string(), |c| format!("`{c}`"));
+    Diagnostic::expected(
+        Code::UnclosedHeading,
+        at,
+        &format!("`）` after the numeral {}", quote(numeral, 20)),
+        &found,
+    )
+    .with_label("the numeral should be closed here")
+    .with_help(format!(
+        "write the heading as （{}）{}",
+        shorten(numeral, 20),
+        shorten(title.trim_matches(is_space), 30)
+    ))
+}
+
+/// E009: a heading with nothing after its numeral.
+pub(crate) fn missing_category_title(heading: Span, written: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::MissingCategoryTitle,
+        heading,
+        &format!("a title after {}", quote(written, 30)),
+        "nothing",
+    )
+    .with_label("this heading has no title")
+    .with_help("write the category's title after the numeral, on the same line or the next")
+}
+
+/// E010 or E011: a task number cell that does not hold a task number.
+pub(crate) fn invalid_task_number(
+    found: &str,
+    span: Span,
+    error: NumberError,
+    guess: u32,
+) -> Diagnostic {
+    match error {
+        NumberError::TooLarge => {
+            let max_digits = u32::MAX.to_string().len();
+            let d = if found.len() > max_digits {
+                Diagnostic::expected(
+                    Code::TaskNumberTooLarge,
+                    span,
+                    &format!("a task number of at most {max_digits} digits"),
+                    &format!("a number of {} digits", found.len()),
+                )
+            } else {
+                // As many digits as the largest number: too large by its
+                // value, not its length.
+                Diagnostic::expected(
+                    Code::TaskNumberTooLarge,
+                    span,
+                    &format!("a task number of at most {}", u32::MAX),
+                    &quote(found, 20),
+                )
+            };
+            d.with_label("too large for a task number")
+                .with_help(format!(
+                    "number the tasks in order; after the previous task this would be {guess}"
+                ))
+        }
+        NumberError::NotANumber => {
+            let shown = if found.is_empty() {
+                "an empty cell".to_string()
+            } else {
+                quote(found, 20)
+            };
+            let d = Diagnostic::expected(
+                Code::InvalidTaskNumber,
+                span,
+                "a task number such as 12",
+                &shown,
+            )
+            .with_label("a task row starts with its number");
+            let ascii: String = found
+                .chars()
+                .map(ascii_digit)
+                .filter(char::is_ascii_digit)
+                .collect();
+            if let Some(n) = numeral::parse(found) {
+                d.with_help(format!("write the number in digits: {n}"))
+            } else if !ascii.is_empty() && ascii.len() == found.chars().count() {
+                d.with_help(format!(
+                    "write the number with ASCII digits: {}",
+                    shorten(&ascii, 20)
+                ))
+            } else if !ascii.is_empty() && found.starts_with(|c: char| c.is_ascii_digit()) {
+                d.with_help(format!(
+                    "remove what follows the digits: {}",
+                    shorten(&ascii, 20)
+                ))
+            } else {
+                d.with_help(format!(
+                    "each task row is a number, the task, then its other cells; \
+                     after the previous task this would be {guess}"
+                ))
+            }
+        }
+    }
+}
+
+/// A task row that ends before its last cell: which task, where it starts
+/// and stops, and which cells it lacks.
+pub(crate) struct ShortTask<'s> {
+    pub(crate) number: u32,
+    /// Just after the row's last character.
+    pub(crate) at: Span,
+    /// The task's number cell.
+    pub(crate) first: Span,
+    pub(crate) have: usize,
+    pub(crate) want: usize,
+    /// The labels of the missing columns, the next one first.
+    pub(crate) missing: &'s [String],
+    /// What ends the row: `the end of the row` or of the document.
+    pub(crate) end_of: &'s str,
+}
+
+/// E012: a task row that ends before its last cell.
+pub(crate) fn incomplete_task(t: ShortTask<'_>) -> Diagnostic {
+    let ShortTask {
+        number,
+        at,
+        first,
+        have,
+        want,
+        missing,
+        end_of,
+    } = t;
+    let next_column = missing.first().map_or("next", String::as_str);
+    Diagnostic::expected(
+        Code::IncompleteTask,
+        at,
+        &format!("the {next_column} cell of task {number}"),
+        end_of,
+    )
+    .with_label(format!("task {number} has {have} of its {want} cells"))
+    .with_secondary(first, format!("task {number} starts here"))
+    .with_help(format!(
+        "add the missing {} ({}), each on a line that starts with a tab; an empty cell is a line holding just a tab",
+        if missing.len() == 1 { "cell" } else { "cells" },
+        missing.join(", ")
+    ))
+}
+
+/// E012: a row of too few cells that is not even a task's start.
+pub(crate) fn short_row(row: Span, have: usize, want: usize, first: &str) -> Diagnostic {
+    let d = Diagnostic::expected(
+        Code::IncompleteTask,
+        row,
+        &format!("a task row of {want} cells or a category heading"),
+        &format!("{} starting with {}", cells(have), quote(first, 16)),
+    )
+    .with_label(format!("a row of {}", cells(have)));
+    if have + 1 == want {
+        d.with_help(
+            "the row seems to lack its number: add a cell with the task number before the task text",
+        )
+    } else {
+        d.with_help(format!(
+            "a row holds a category heading such as （一）…, or a task of {want} cells"
+        ))
+    }
+}
+
+/// E013: a task before the first heading of a document with headings.
+pub(crate) fn task_outside_category(span: Span, number: u32) -> Diagnostic {
+    Diagnostic::expected(
+        Code::TaskOutsideCategory,
+        span,
+        "a category heading such as （一）… before the first task",
+        &format!("task {number}"),
+    )
+    .with_label("this task belongs to no category")
+    .with_help(
+        "add a category heading cell before it: a line with a tab, then a heading such as （一）加大援企稳岗力度",
+    )
+}
+
+/// W014: a heading without a numeral.
+pub(crate) fn unnumbered_heading(span: Span, title: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::UnnumberedHeading,
+        span,
+        "a numbered heading such as 一、… or （一）…",
+        &format!("the heading {}", quote(title, 30)),
+    )
+    .with_label("this heading has no numeral")
+    .with_help(
+        "number the heading as its neighbours are (一、 for the upper level, （一） for the lower)",
+    )
+}

@@ -1,0 +1,936 @@
+//! List documents: numbered paragraphs under numbered headings, each task's
+//! units in a role clause closing its paragraph (`（牵头单位：…，配合单位：…）`)
+//! or in label lines after it (`牵头单位：…`), often after a notice.
+//!
+//! Reading is two linear passes. The first classifies every line: blank, a
+//! heading (`一、`, `（一）`), a task (`1.` `1．` `1、` `1。`), a label line,
+//! a line that is only a role clause, or other text. The second finds where
+//! the plan starts (the headings right above its first task with units: a
+//! notice's own numbered points, its title and its opening paragraph come
+//! before and are kept as the preamble), the plan's title in the preamble,
+//! and builds the tree: each task takes the label lines, clause lines and
+//! continuation paragraphs after it; a short line followed by a task is an
+//! unnumbered heading; any other paragraph is trivia (reported between
+//! tasks, kept quietly after the last one: a web page's footer).
+
+use std::borrow::Cow;
+
+use super::error;
+use super::tree::Tree;
+use crate::clause::{self, Item as ClauseItem};
+use crate::column::{fold, Role, UnitRole};
+use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::grammar::{self, Seg};
+use crate::lex::{is_space, Lines};
+use crate::model::{
+    Category, Document, Extras, HeadingStyle, Preamble, Repr, Shape, Task, Unit, UnitMapping,
+};
+use crate::numeral;
+use crate::span::Span;
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    /// A numbered heading (the numeral is valid).
+    Heading(HeadingStyle),
+    /// A numbered task: its number (`None` if too large), and whether a
+    /// digit follows its `.` right away (`1.5亿元…` may be text).
+    Task(Option<u32>, bool),
+    /// A label line: `牵头单位：…`.
+    Label(Role),
+    /// A line that is only a role clause.
+    Clause,
+    Text,
+}
+
+/// One classified line. `text` is where its content starts after
+/// indentation.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    text: usize,
+    content_end: usize,
+    end: usize,
+    kind: Kind,
+    /// The role clause closing the line: from its opening bracket to after
+    /// its closing one (or to the end of the line, if it is not closed).
+    clause: Option<Clause>,
+}
+
+/// A role clause's place in its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Clause {
+    /// The opening bracket.
+    pub(crate) open: usize,
+    /// After the closing bracket (`inner_end` if unclosed).
+    pub(crate) close: usize,
+    pub(crate) inner_start: usize,
+    pub(crate) inner_end: usize,
+    pub(crate) closed: bool,
+}
+
+const OPENERS: [char; 6] = ['（', '(', '[', '〔', '【', '［'];
+const CLOSERS: [char; 6] = ['）', ')', ']', '〕', '】', '］'];
+
+/// Whether `content` (a line's text) reads as a numbered item of a list: a
+/// task (`1.`) or an upper heading (`一、`), or a line closed by a role
+/// clause.
+pub(crate) fn looks_like_item(content: &str) -> bool {
+    task_number(content).is_some()
+        || grammar::heading(content).is_some_and(|h| h.style == HeadingStyle::Enumerated)
+        || find_clause(content, 0).is_some()
+}
+
+/// A task number at the start of `content`: the number (`None` if it is too
+/// large), the byte length up to after its separator, and whether a digit
+/// follows.
+fn task_number(content: &str) -> Option<(Option<u32>, usize, bool)> {
+    let digits = content
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map_or(content.len(), |(i, _)| i);
+    if digits == 0 || digits > 30 {
+        return None;
+    }
+    let sep = content[digits..].chars().next()?;
+    if !matches!(sep, '.' | '．' | '、' | '。') {
+        return None;
+    }
+    let after = digits + sep.len_utf8();
+    let ascii: String = content[..digits].chars().map(error::ascii_digit).collect();
+    let number = ascii.parse::<u32>().ok();
+    let rest = &content[after..];
+    if rest.trim_matches(is_space).is_empty() {
+        return None;
+    }
+    let digit_after = matches!(sep, '.' | '．')
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    Some((number, after, digit_after))
+}
+
+/// The role clause closing `content` (which starts at `base` in the text):
+/// the last bracket group at its end (before a closing `。`) that names a
+/// role, or an opened group naming a role that is never closed.
+fn find_clause(content: &str, base: usize) -> Option<Clause> {
+    let trimmed =
+        content.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'));
+    let last = trimmed.chars().next_back()?;
+    if CLOSERS.contains(&last) {
+        // Back to the matching opening bracket.
+        let mut depth = 0u32;
+        for (i, c) in trimmed.char_indices().rev() {
+            if CLOSERS.contains(&c) {
+                depth += 1;
+            } else if OPENERS.contains(&c) {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let inner = &trimmed[i + c.len_utf8()..trimmed.len() - last.len_utf8()];
+                    if names_role(inner) && i > 0 {
+                        return Some(Clause {
+                            open: base + i,
+                            close: base + trimmed.len(),
+                            inner_start: base + i + c.len_utf8(),
+                            inner_end: base + trimmed.len() - last.len_utf8(),
+                            closed: true,
+                        });
+                    }
+                    return None;
+                }
+            }
+        }
+        return None;
+    }
+    // An opened clause never closed: `…（牵头单位：X，配合单位：Y`.
+    let (i, c) = content
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| OPENERS.contains(&c))?;
+    let inner = &content[i + c.len_utf8()..];
+    let inner_trimmed = inner.trim_end_matches(is_space);
+    if i == 0
+        || clause::starts_with_label(inner).is_none()
+        || inner.chars().any(|c| CLOSERS.contains(&c))
+    {
+        return None;
+    }
+    let end = base + i + c.len_utf8() + inner_trimmed.len();
+    Some(Clause {
+        open: base + i,
+        close: end,
+        inner_start: base + i + c.len_utf8(),
+        inner_end: end,
+        closed: false,
+    })
+}
+
+/// Whether a bracket group's text names a role: it starts with a known
+/// label (`牵头单位：`), or its first group ends with a role word (`…负责`,
+/// `…牵头`).
+fn names_role(inner: &str) -> bool {
+    let inner = inner.trim_matches(is_space);
+    if clause::starts_with_label(inner).is_some() {
+        return true;
+    }
+    let first = inner.split(['，', ',', '；', ';']).next().unwrap_or(inner);
+    clause::ends_with_role_word(first)
+        || (first.len() < inner.len() && clause::ends_with_role_word(inner))
+}
+
+/// Classifies the line `text[start..content_end]`.
+fn classify(text: &str, start: usize, content_end: usize) -> (Kind, usize, Option<Clause>) {
+    let content = &text[start..content_end];
+    let body = content.trim_start_matches(is_space);
+    let at = content_end - body.len();
+    if body.trim_end_matches(is_space).is_empty() {
+        return (Kind::Blank, at, None);
+    }
+    let clause = find_clause(body, at);
+    if let Some((number, _, digit_after)) = task_number(body) {
+        return (Kind::Task(number, digit_after), at, clause);
+    }
+    if let Some(h) = grammar::heading(body) {
+        let valid = h.close.is_some()
+            && numeral::parse(h.numeral).is_some_and(|n| n > 0)
+            && !h.title.trim_matches(is_space).is_empty();
+        if valid {
+            return (Kind::Heading(h.style), at, clause);
+        }
+    }
+    if clause::starts_with_label(body).is_some() {
+        return (
+            Kind::Label(clause::starts_with_label(body).map_or(Role::Other, |(r, _)| r)),
+            at,
+            None,
+        );
+    }
+    if let Some(c) = clause {
+        if c.open == at {
+            return (Kind::Clause, at, Some(c));
+        }
+    }
+    (Kind::Text, at, clause)
+}
+
+/// Whether a line of other text reads as a heading without a numeral: short,
+/// not a sentence, not a plan's title.
+fn heading_like(content: &str) -> bool {
+    let c = content.trim_matches(is_space);
+    let n = c.chars().count();
+    (2..=30).contains(&n)
+        && !c.contains(['。', '；', ';', '：', ':', '，', ','])
+        && !c.starts_with(OPENERS)
+        && !c.starts_with("附件")
+        && !title_like(c)
+        && !c
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '年' | '月' | '日' | '-' | '/' | '.'))
+}
+
+/// Words that a plan's title holds.
+const TITLE_WORDS: [&str; 10] = [
+    "方案", "分工", "分解", "清单", "意见", "要点", "计划", "任务", "措施", "通知",
+];
+
+/// Whether a line reads like the title of a plan (or of its notice).
+fn title_like(c: &str) -> bool {
+    let folded: String = c.chars().map(fold).collect();
+    TITLE_WORDS.iter().any(|w| folded.contains(w))
+}
+
+pub(crate) struct ListParser<'a> {
+    text: &'a str,
+    pub(super) doc: Document<'a>,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    lines: Vec<Line>,
+    tree: Tree<'a>,
+    scratch: clause::Scratch,
+    last_end: usize,
+    last_task_number: u32,
+    /// The lines of the task being read: its first and its last.
+    pending: Option<(usize, usize)>,
+}
+
+impl<'a> ListParser<'a> {
+    pub(super) fn new(text: &'a str, doc: Document<'a>) -> ListParser<'a> {
+        ListParser {
+            text,
+            doc,
+            diagnostics: Vec::new(),
+            lines: Vec::new(),
+            tree: Tree::default(),
+            scratch: clause::Scratch::default(),
+            last_end: 0,
+            last_task_number: 0,
+            pending: None,
+        }
+    }
+
+    pub(super) fn run(&mut self) {
+        let text = self.text;
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        self.lines = classify_lines(text, bom);
+        // A byte order mark belongs to the first line.
+        if let Some(first) = self.lines.first_mut() {
+            first.start = 0;
+        }
+        let Some(anchor) = self.anchor() else {
+            let first = self
+                .lines
+                .iter()
+                .find(|l| l.kind != Kind::Blank)
+                .map_or(Span::empty(text.len()), |l| {
+                    Span::new(l.text, l.content_end)
+                });
+            let found = quote(text[first.range()].trim_matches(is_space), 20);
+            self.diagnostics.push(error::no_tasks(first, &found));
+            self.doc.preamble.raw = Some(Cow::Borrowed(""));
+            self.doc.trailer = Cow::Borrowed(text);
+            return;
+        };
+        let start = self.body_start(anchor);
+        let body_offset = self.lines[start].start;
+        self.preamble(start, body_offset);
+        self.last_end = body_offset;
+        self.body(start);
+        let tree = std::mem::take(&mut self.tree);
+        let (roots, categories) = tree.finish();
+        self.doc.tasks = roots;
+        self.doc.categories = categories;
+        self.doc.trailer = Cow::Borrowed(&text[self.last_end..]);
+        if self.doc.first_listed_leads {
+            super::first_listed_leads(&mut self.doc);
+        }
+    }
+
+    /// Whether the task or heading at line `i` has units: a clause, or
+    /// label or clause lines after it.
+    fn has_units(&self, i: usize) -> bool {
+        if self.lines[i].clause.is_some() {
+            return true;
+        }
+        for line in self.lines[i + 1..]
+            .iter()
+            .filter(|l| l.kind != Kind::Blank)
+            .take(6)
+        {
+            match line.kind {
+                Kind::Label(Role::Units(_) | Role::Leaders) | Kind::Clause => return true,
+                Kind::Label(_) | Kind::Text => continue,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The first task with units (or, if none has any, the first task).
+    fn anchor(&self) -> Option<usize> {
+        let is_task = |l: &Line| {
+            matches!(l.kind, Kind::Task(..))
+                || (matches!(l.kind, Kind::Heading(_)) && l.clause.is_some())
+        };
+        (0..self.lines.len())
+            .find(|&i| is_task(&self.lines[i]) && self.has_units(i))
+            .or_else(|| {
+                (0..self.lines.len()).find(|&i| matches!(self.lines[i].kind, Kind::Task(..)))
+            })
+    }
+
+    /// Where the plan starts: the headings (and tasks) right above its
+    /// first task with units.
+    fn body_start(&self, anchor: usize) -> usize {
+        let mut start = anchor;
+        let mut i = anchor;
+        while i > 0 {
+            i -= 1;
+            let line = &self.lines[i];
+            match line.kind {
+                Kind::Blank => continue,
+                Kind::Heading(style) => {
+                    start = i;
+                    let content = &self.text[line.text..line.content_end];
+                    let one = grammar::heading(content)
+                        .and_then(|h| numeral::parse(h.numeral))
+                        .is_some_and(|n| n == 1);
+                    if one && style == HeadingStyle::Enumerated {
+                        break;
+                    }
+                }
+                Kind::Task(..) | Kind::Label(_) | Kind::Clause => start = i,
+                Kind::Text => {
+                    let content = &self.text[line.text..line.content_end];
+                    if heading_like(content) && i + 1 < self.lines.len() {
+                        start = i;
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        // A plan that starts at `二、` after its `一、` paragraph: back to `一、`.
+        let first = &self.lines[start];
+        if let Kind::Heading(HeadingStyle::Enumerated) = first.kind {
+            let content = &self.text[first.text..first.content_end];
+            let mut want = grammar::heading(content)
+                .and_then(|h| numeral::parse(h.numeral))
+                .unwrap_or(1);
+            let mut k = start;
+            while want > 1 && k > 0 {
+                k -= 1;
+                let line = &self.lines[k];
+                if line.kind == Kind::Heading(HeadingStyle::Enumerated) {
+                    let content = &self.text[line.text..line.content_end];
+                    let n = grammar::heading(content).and_then(|h| numeral::parse(h.numeral));
+                    if n == Some(want - 1) {
+                        want -= 1;
+                        if want == 1 {
+                            start = k;
+                        }
+                        continue;
+                    }
+                    break;
+                }
+                if line.kind == Kind::Text
+                    && title_like(&self.text[line.text..line.content_end])
+                    && self.text[line.text..line.content_end].chars().count() <= 60
+                {
+                    break;
+                }
+            }
+        }
+        start
+    }
+
+    /// The preamble: everything before line `start`; its title is the last
+    /// line that reads like a plan's title (joined with the line before it
+    /// when the title wraps), its label the `附件` line before that.
+    fn preamble(&mut self, start: usize, end: usize) {
+        let text = self.text;
+        let lines = &self.lines[..start];
+        let candidate = |l: &Line| {
+            let c = text[l.text..l.content_end].trim_matches(is_space);
+            l.kind != Kind::Blank
+                && c.chars().count() <= 60
+                && !c.ends_with(['。', '：', ':', '；', '，', ','])
+                && !super::is_label(c)
+        };
+        let strong = |l: &Line| {
+            let c = &text[l.text..l.content_end];
+            candidate(l) && title_like(c) && !c.contains("印发") && !c.contains("通知")
+        };
+        let title_at = lines.iter().rposition(strong).or_else(|| {
+            lines
+                .iter()
+                .rposition(|l| candidate(l) && title_like(&text[l.text..l.content_end]))
+        });
+        let mut title_lines: Vec<usize> = Vec::new();
+        if let Some(t) = title_at {
+            // The line before, when the title wraps onto two lines.
+            if let Some(p) = lines[..t].iter().rposition(|l| l.kind != Kind::Blank) {
+                let c = text[lines[p].text..lines[p].content_end].trim_matches(is_space);
+                let wraps = candidate(&lines[p])
+                    && !c.contains("通知")
+                    && !c.contains("印发")
+                    && !c.starts_with(OPENERS)
+                    && !c
+                        .chars()
+                        .all(|ch| !ch.is_alphabetic() || matches!(ch, '年' | '月' | '日'))
+                    && (c.starts_with("关于")
+                        || c.starts_with("關於")
+                        || c.starts_with("關于")
+                        || title_like(c)
+                        || c.contains("工作"))
+                    && !is_date(c);
+                if wraps {
+                    title_lines.push(p);
+                }
+            }
+            title_lines.push(t);
+        }
+        let mut segs: Vec<Seg> = Vec::new();
+        for &k in &title_lines {
+            let l = &lines[k];
+            let c = &text[l.text..l.content_end];
+            let trimmed = c.trim_end_matches(is_space);
+            if !trimmed.is_empty() {
+                segs.push(Seg {
+                    start: l.text,
+                    end: l.text + trimmed.len(),
+                    new_line: true,
+                });
+            }
+        }
+        let label = lines[..title_lines.first().copied().unwrap_or(start)]
+            .iter()
+            .rev()
+            .find(|l| super::is_label(text[l.text..l.content_end].trim_matches(is_space)))
+            .map(|l| {
+                let c = text[l.text..l.content_end].trim_matches(is_space);
+                (c, Span::new(l.text, l.text + c.len()))
+            });
+        self.doc.first_listed_leads |= clause::states_first_listed_leads(&text[..end]);
+        self.doc.preamble = Preamble {
+            raw: Some(Cow::Borrowed(&text[..end])),
+            label: label.map(|(l, _)| Cow::Borrowed(l)),
+            label_span: label.map(|(_, s)| s),
+            title: grammar::join(text, &segs, ""),
+            title_span: grammar::segs_span(&segs),
+        };
+    }
+
+    /// The next line after `i` that is not blank.
+    fn next_content(&self, i: usize) -> Option<&Line> {
+        self.lines[i + 1..].iter().find(|l| l.kind != Kind::Blank)
+    }
+
+    /// Builds the tree from line `start` on.
+    fn body(&mut self, start: usize) {
+        let mut last_task_line = None;
+        for i in start..self.lines.len() {
+            if matches!(self.lines[i].kind, Kind::Task(..))
+                || (matches!(self.lines[i].kind, Kind::Heading(_))
+                    && self.lines[i].clause.is_some())
+            {
+                last_task_line = Some(i);
+            }
+        }
+        for i in start..self.lines.len() {
+            let line = self.lines[i];
+            match line.kind {
+                Kind::Blank => {}
+                Kind::Heading(style) => {
+                    self.finish_task();
+                    if line.clause.is_some() {
+                        self.pending = Some((i, i));
+                    } else {
+                        self.heading(line, style);
+                    }
+                }
+                Kind::Task(number, digit_after) => {
+                    let next = self.last_task_number.saturating_add(1);
+                    let is_task = !digit_after || number == Some(next) || number == Some(1);
+                    if is_task {
+                        self.finish_task();
+                        self.pending = Some((i, i));
+                    } else {
+                        self.other(i, last_task_line);
+                    }
+                }
+                Kind::Label(_) | Kind::Clause => match &mut self.pending {
+                    Some((_, last)) => *last = i,
+                    None => self.stray(i, last_task_line),
+                },
+                Kind::Text => self.other(i, last_task_line),
+            }
+        }
+        self.finish_task();
+    }
+
+    /// A line of other text in the body.
+    fn other(&mut self, i: usize, last_task_line: Option<usize>) {
+        let line = self.lines[i];
+        let content = &self.text[line.text..line.content_end];
+        let next_is_item = self
+            .next_content(i)
+            .is_some_and(|l| matches!(l.kind, Kind::Task(..) | Kind::Heading(_)));
+        if heading_like(content) && next_is_item && line.clause.is_none() {
+            self.finish_task();
+            self.unnumbered(line);
+            return;
+        }
+        // A continuation of a task that has no units yet.
+        let open = self.pending.is_some_and(|(first, last)| {
+            let units_seen = self.lines[first..=last]
+                .iter()
+                .any(|l| l.clause.is_some() || matches!(l.kind, Kind::Label(_) | Kind::Clause));
+            !units_seen
+        });
+        if open {
+            if let Some((_, last)) = &mut self.pending {
+                *last = i;
+            }
+            return;
+        }
+        self.stray(i, last_task_line);
+    }
+
+    /// A paragraph that belongs to nothing: trivia, reported when it sits
+    /// between tasks.
+    fn stray(&mut self, i: usize, last_task_line: Option<usize>) {
+        if last_task_line.is_some_and(|last| i < last) {
+            let line = self.lines[i];
+            let content = self.text[line.text..line.content_end].trim_end_matches(is_space);
+            self.diagnostics.push(
+                Diagnostic::expected(
+                    Code::StrayParagraph,
+                    Span::new(line.text, line.text + content.len()),
+                    "a task, a heading, or a label line of the task above",
+                    &quote(content, 30),
+                )
+                .with_label("this paragraph belongs to no task")
+                .with_help(
+                    "number it if it is a task, join it to the paragraph it continues, or delete it",
+                ),
+            );
+        }
+    }
+
+    fn heading(&mut self, line: Line, style: HeadingStyle) {
+        let text = self.text;
+        let content = &text[line.text..line.content_end];
+        let Some(h) = grammar::heading(content) else {
+            return;
+        };
+        let number = numeral::parse(h.numeral).unwrap_or_else(|| self.tree.next_number(style));
+        let title_start = line.text + h.title_at;
+        let rest = &text[title_start..line.content_end];
+        // The title: up to the first `。` when more follows it.
+        let mut title = rest.trim_matches(is_space);
+        if let Some(at) = title.find('。') {
+            title = &title[..at];
+        }
+        let title = title.trim_end_matches(|c: char| is_space(c) || matches!(c, '：' | ':'));
+        let lead = rest.len() - rest.trim_start_matches(is_space).len();
+        let title_span = Span::new(title_start + lead, title_start + lead + title.len());
+        let numeral_start = line.text + h.numeral_at;
+        let category = Category {
+            repr: Repr::parsed(text, self.last_end, line.start, line.end),
+            span: Span::new(line.text, line.content_end).into(),
+            style,
+            number,
+            numeral: Cow::Borrowed(h.numeral),
+            numeral_span: Span::new(numeral_start, numeral_start + h.numeral.len()).into(),
+            title: Cow::Borrowed(title),
+            title_span: title_span.into(),
+            tasks: Vec::new(),
+            categories: Vec::new(),
+        };
+        self.last_end = line.end;
+        self.tree.open(category);
+    }
+
+    fn unnumbered(&mut self, line: Line) {
+        let text = self.text;
+        let title = text[line.text..line.content_end].trim_end_matches(is_space);
+        let span = Span::new(line.text, line.text + title.len());
+        self.diagnostics
+            .push(error::unnumbered_heading(span, title));
+        let mut category = Category::with_style(HeadingStyle::Unnumbered, 0, title);
+        category.repr = Repr::parsed(text, self.last_end, line.start, line.end);
+        category.span = span.into();
+        category.title_span = span.into();
+        self.last_end = line.end;
+        self.tree.open(category);
+    }
+
+    /// Builds the pending task from its lines.
+    fn finish_task(&mut self) {
+        let Some((first, last)) = self.pending.take() else {
+            return;
+        };
+        let text = self.text;
+        let guess = self.last_task_number.saturating_add(1);
+        let read = read_paragraph(text, &self.lines[first..=last], guess, &mut self.scratch);
+        let number = read.number;
+        self.last_task_number = number;
+        if read.number_too_large {
+            let found = &text[read.number_span.range()];
+            self.diagnostics.push(error::invalid_task_number(
+                found,
+                read.number_span,
+                grammar::NumberError::TooLarge,
+                guess,
+            ));
+        }
+        for c in &read.clauses {
+            if !c.closed {
+                self.diagnostics.push(
+                    Diagnostic::expected(
+                        Code::UnclosedClause,
+                        Span::new(c.open, c.inner_end),
+                        "a role clause closed by its bracket",
+                        "the end of the line",
+                    )
+                    .with_label("this clause is not closed")
+                    .with_help("close the clause with the bracket that matches its opening one"),
+                );
+            }
+        }
+        let mut units: Vec<(UnitRole, Unit<'a>)> = Vec::new();
+        let mut extras: Option<Box<Extras<'a>>> = None;
+        for item in read.items {
+            match item {
+                ClauseItem::FirstListedLeads(_) => self.doc.first_listed_leads = true,
+                ClauseItem::UnknownLabel(span) => self.diagnostics.push(
+                    Diagnostic::expected(
+                        Code::UnknownClauseLabel,
+                        span,
+                        "a role such as 牵头单位, 配合单位, 责任单位, 责任领导 or 完成时限",
+                        &quote(&text[span.range()], 16),
+                    )
+                    .with_label("fengong does not know this label; its names are not read")
+                    .with_help(
+                        "use one of the labels of the family: 牵头单位, 配合单位, 责任单位, 责任领导, 完成时限",
+                    ),
+                ),
+                item => super::task_item(item, &mut units, &mut extras),
+            }
+        }
+        let head = self.lines[first];
+        let tail = self.lines[last];
+        if units.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::expected(
+                    Code::TaskWithoutUnits,
+                    read.number_span,
+                    &format!("the units of task {number}: a clause such as （牵头单位：…） or label lines"),
+                    "none",
+                )
+                .with_label(format!("task {number} names no unit"))
+                .with_help("end the task's paragraph with its units, e.g. （牵头单位：市发展改革委；配合单位：市财政局）"),
+            );
+        }
+        let task = Task {
+            repr: Repr::parsed(text, self.last_end, head.start, tail.end),
+            span: Span::new(head.text, tail.content_end).into(),
+            number,
+            number_span: read.number_span.into(),
+            text_span: grammar::segs_span(&read.segs).into(),
+            text: grammar::join(text, &read.segs, "\n"),
+            units: UnitMapping::collect(&mut units, false),
+            extras,
+            shape: Shape::paragraph(),
+        };
+        self.last_end = tail.end;
+        self.tree.push_task(task);
+    }
+}
+
+/// Where the parts of a list task are, read from its lines (the task line,
+/// then its continuation, label and clause lines).
+pub(crate) struct ParagraphRead<'a> {
+    pub(crate) number: u32,
+    pub(crate) number_span: Span,
+    pub(crate) number_too_large: bool,
+    /// Where the text starts (after the number and its separator).
+    pub(crate) text_at: usize,
+    /// The text's pieces: the task line after its number, and continuation
+    /// lines, each up to its clause.
+    pub(crate) segs: Vec<Seg>,
+    /// The role clauses, in order.
+    pub(crate) clauses: Vec<Clause>,
+    /// The label lines: the role, the line's start and end (line ending
+    /// included), and the value's range.
+    pub(crate) labels: Vec<(Role, Span, Span)>,
+    /// What the clauses and label lines hold, in text order.
+    pub(crate) items: Vec<ClauseItem<'a>>,
+}
+
+/// Reads a list task from its classified lines; `guess` is its number if
+/// it has none of its own.
+fn read_paragraph<'a>(
+    text: &'a str,
+    lines: &[Line],
+    guess: u32,
+    scratch: &mut clause::Scratch,
+) -> ParagraphRead<'a> {
+    let mut read = ParagraphRead {
+        number: guess,
+        number_span: Span::empty(0),
+        number_too_large: false,
+        text_at: 0,
+        segs: Vec::new(),
+        clauses: Vec::new(),
+        labels: Vec::new(),
+        items: Vec::new(),
+    };
+    let Some(head) = lines.first() else {
+        return read;
+    };
+    let content = &text[head.text..head.content_end];
+    let text_start = match head.kind {
+        Kind::Task(number, _) => {
+            let (_, after, _) = task_number(content).unwrap_or((None, 0, false));
+            let digits = content
+                .char_indices()
+                .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+                .map_or(0, |(i, _)| i);
+            read.number_span = Span::new(head.text, head.text + digits);
+            match number {
+                Some(n) => read.number = n,
+                None => read.number_too_large = true,
+            }
+            head.text + after
+        }
+        _ => {
+            let h = grammar::heading(content);
+            if let Some(n) = h.and_then(|h| numeral::parse(h.numeral)) {
+                read.number = n;
+            }
+            read.number_span = h.map_or(Span::empty(head.text), |h| {
+                Span::new(
+                    head.text + h.numeral_at,
+                    head.text + h.numeral_at + h.numeral.len(),
+                )
+            });
+            head.text + h.map_or(0, |h| h.title_at)
+        }
+    };
+    read.text_at = text_start;
+    let mut emit = |item| read.items.push(item);
+    for (k, line) in lines.iter().enumerate() {
+        let from = if k == 0 { text_start } else { line.text };
+        match line.kind {
+            Kind::Blank => continue,
+            Kind::Label(role) => {
+                let content = &text[line.text..line.content_end];
+                let Some((_, len)) = clause::starts_with_label(content) else {
+                    continue;
+                };
+                let value_end = line.text
+                    + content
+                        .trim_end_matches(|c: char| {
+                            is_space(c) || matches!(c, '。' | '.' | '；' | ';')
+                        })
+                        .len();
+                let value_start = (line.text + len).min(value_end);
+                read.labels.push((
+                    role,
+                    Span::new(line.start, line.end),
+                    Span::new(value_start, value_end),
+                ));
+                let seg = Seg {
+                    start: value_start,
+                    end: value_end,
+                    new_line: true,
+                };
+                clause::read(
+                    text,
+                    &[seg],
+                    clause::Context::clause(role),
+                    scratch,
+                    &mut emit,
+                );
+                continue;
+            }
+            _ => {}
+        }
+        let end = line.clause.map_or(line.content_end, |c| c.open);
+        let piece = &text[from.min(end)..end];
+        let trimmed = piece.trim_matches(is_space);
+        if !trimmed.is_empty() && line.kind != Kind::Clause {
+            let s = from + (piece.len() - piece.trim_start_matches(is_space).len());
+            read.segs.push(Seg {
+                start: s,
+                end: s + trimmed.len(),
+                new_line: true,
+            });
+        }
+        if let Some(c) = line.clause {
+            read.clauses.push(c);
+            let seg = Seg {
+                start: c.inner_start,
+                end: c.inner_end,
+                new_line: true,
+            };
+            clause::read(
+                text,
+                &[seg],
+                clause::Context::clause(Role::Units(UnitRole::Responsible)),
+                scratch,
+                &mut emit,
+            );
+        }
+    }
+    read
+}
+
+/// Reads the list task whose own text is `body` (from its task line to its
+/// last label or clause line): for edits, the same reading as the parser's.
+pub(crate) fn read_body(body: &str) -> ParagraphRead<'_> {
+    read_at(body, 0, body.len())
+}
+
+/// Reads the list task whose lines are `text[start..end]` (`start` at the
+/// start of its task line), with offsets into `text`: for lint rules.
+pub(crate) fn read_at(text: &str, start: usize, end: usize) -> ParagraphRead<'_> {
+    let body = &text[..end];
+    let lines = classify_lines(body, start);
+    read_paragraph(body, &lines, 0, &mut clause::Scratch::default())
+}
+
+/// The lines of `text[from..]`, classified.
+fn classify_lines(text: &str, from: usize) -> Vec<Line> {
+    Lines::new(text, from)
+        .map(|l| {
+            let (kind, at, clause) = classify(text, l.start, l.content_end);
+            Line {
+                start: l.start,
+                text: at,
+                content_end: l.content_end,
+                end: l.end,
+                kind,
+                clause,
+            }
+        })
+        .collect()
+}
+
+/// Whether a line is a date: `2023年3月28日`, `2021-03-29`.
+fn is_date(c: &str) -> bool {
+    let c = c.trim_matches(is_space);
+    !c.is_empty()
+        && c.chars().count() <= 16
+        && c.chars().all(|ch| {
+            ch.is_ascii_digit()
+                || ('０'..='９').contains(&ch)
+                || matches!(ch, '年' | '月' | '日' | '-' | '/' | '.' | ' ')
+                || numeral::is_numeral_char(ch)
+                || ch == '〇'
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_numbers() {
+        assert_eq!(task_number("1.努力"), Some((Some(1), 2, false)));
+        assert_eq!(task_number("12、文"), Some((Some(12), 5, false)));
+        assert_eq!(task_number("３。文"), Some((Some(3), 6, false)));
+        assert_eq!(task_number("11.121人才"), Some((Some(11), 3, true)));
+        assert_eq!(task_number("2023年"), None);
+        assert_eq!(task_number("1."), None);
+    }
+
+    #[test]
+    fn clauses_at_the_end_of_a_line() {
+        let line = "1.文（含说明）。（牵头单位：甲；配合单位：乙）";
+        let c = find_clause(line, 0).unwrap();
+        assert_eq!(
+            &line[c.inner_start..c.inner_end],
+            "牵头单位：甲；配合单位：乙"
+        );
+        assert!(c.closed);
+        let line = "文(市政府各部门分别负责,年内持续推进)";
+        let c = find_clause(line, 0).unwrap();
+        assert_eq!(
+            &line[c.inner_start..c.inner_end],
+            "市政府各部门分别负责,年内持续推进"
+        );
+        assert!(find_clause("文（含说明）", 0).is_none());
+        let line = "文（牵头单位：甲，配合单位：乙";
+        let c = find_clause(line, 0).unwrap();
+        assert!(!c.closed);
+        assert_eq!(
+            &line[c.inner_start..c.inner_end],
+            "牵头单位：甲，配合单位：乙"
+        );
+        let line = "2.文。〔牵头单位:甲;责任单位:乙〕";
+        assert!(find_clause(line, 0).is_some());
+    }
+}

@@ -1,0 +1,248 @@
+//! Text to [`Document`]: the strict [`parse`] and the tolerant
+//! [`parse_tolerant`].
+//!
+//! The parser first tells the layout: a document whose first tab-led line
+//! is a column label (or whose lines are mostly tab-led cells) is a
+//! [table](table), any other a [list](list) of numbered paragraphs. Both
+//! read into the same model; whatever cannot be read becomes a
+//! [`Diagnostic`] and its text stays in the document as trivia, so the
+//! document still prints back its input byte for byte.
+
+use std::borrow::Cow;
+
+use crate::column::{Role, UnitRole};
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::lex::{is_blank, is_space, Lines};
+use crate::model::{Category, Document, Layout, LineEnding, Task};
+use crate::numeral;
+
+mod error;
+pub(crate) mod list;
+pub(crate) mod table;
+mod tree;
+
+/// A document read by [`parse_tolerant`], with every problem found.
+#[derive(Debug, Clone)]
+pub struct Parsed<'a> {
+    /// The best-effort document. It always prints back the input exactly;
+    /// parts that could not be read are kept as trivia.
+    pub document: Document<'a>,
+    /// Every problem, in source order: errors, and the warnings the parser
+    /// itself finds (such as an unnumbered heading).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Parsed<'a> {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The document if there were no errors, else an [`Error`] holding them.
+    pub fn into_result(self, input: &str) -> Result<Document<'a>, Error> {
+        if self.has_errors() {
+            Err(Error::from_diagnostics(input, self.diagnostics))
+        } else {
+            Ok(self.document)
+        }
+    }
+}
+
+/// Parses a document strictly: any error makes it fail (warnings do not).
+/// The returned [`Error`] holds every error of the document, the first in
+/// source order as its primary one.
+///
+/// Zero-copy (values borrow from `input` wherever they are one piece of it)
+/// and linear in the input's length.
+///
+/// ```
+/// let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt").unwrap();
+/// let doc = fengong::parse(&text).unwrap();
+/// assert_eq!(doc.title(), "东疆重点任务清单和责任分工表");
+/// assert_eq!(doc.categories().len(), 28);
+/// assert_eq!(doc.to_string(), text);
+///
+/// let err = fengong::parse("附件：\n标题\n\t序号\n").unwrap_err();
+/// assert_eq!(err.code().as_str(), "E005");
+/// assert_eq!((err.line(), err.column()), (3, 1));
+/// ```
+pub fn parse(input: &str) -> Result<Document<'_>, Error> {
+    parse_tolerant(input).into_result(input)
+}
+
+/// Parses a document and reports every problem, never stopping at the first.
+///
+/// The document is the best reading of the input; what could not be read
+/// stays in it as trivia, so `document.to_string() == input` always holds.
+///
+/// ```
+/// let broken = "附件：\n标题\n\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n\n\t（一）类\n\t1\n\t文本\n\n\t（二十十）类\n";
+/// let parsed = fengong::parse_tolerant(broken);
+/// let codes: Vec<_> = parsed.diagnostics.iter().map(|d| d.code().as_str()).collect();
+/// assert_eq!(codes, ["E012", "E007"]);
+/// assert_eq!(parsed.document.to_string(), broken);
+/// ```
+pub fn parse_tolerant(input: &str) -> Parsed<'_> {
+    let mut doc = Document::with_columns("", Default::default());
+    doc.preamble.raw = Some(Cow::Borrowed(""));
+    doc.preamble.label = None;
+    doc.header.raw = Some(Cow::Borrowed(""));
+    doc.line_ending = LineEnding::detect(input);
+    if input.chars().all(is_space) {
+        doc.trailer = Cow::Borrowed(input);
+        let found = if input.is_empty() {
+            "an empty document"
+        } else {
+            "only white space"
+        };
+        return Parsed {
+            document: doc,
+            diagnostics: vec![error::empty_document(input.len(), found)],
+        };
+    }
+    let (document, mut diagnostics) = match detect(input) {
+        Layout::List => {
+            doc.layout = Layout::List;
+            let mut parser = list::ListParser::new(input, doc);
+            parser.run();
+            (parser.doc, parser.diagnostics)
+        }
+        _ => {
+            let mut parser = table::TableParser::new(input, doc);
+            parser.run();
+            (parser.doc, parser.diagnostics)
+        }
+    };
+    // Cells that hold nothing but artifacts (`\t[bookmark: x]`) read as
+    // empty: a document with no value at all, and no error, is white space
+    // and artifacts only, as empty as white space alone.
+    if diagnostics.iter().all(|d| !d.is_error())
+        && document.preamble.label.is_none()
+        && document.preamble.title.is_empty()
+        && document.header.columns.labels().all(str::is_empty)
+        && document.categories.is_empty()
+        && document.tasks.is_empty()
+    {
+        diagnostics.insert(
+            0,
+            error::empty_document(input.len(), "only white space and extraction artifacts"),
+        );
+    }
+    Parsed {
+        document,
+        diagnostics,
+    }
+}
+
+/// Adds a diagnostic found late (after the ones after it in the text)
+/// where it belongs in source order.
+pub(super) fn insert_in_order(diagnostics: &mut Vec<Diagnostic>, diagnostic: Diagnostic) {
+    let at = diagnostics.partition_point(|d| d.span().start <= diagnostic.span().start);
+    diagnostics.insert(at, diagnostic);
+}
+
+/// How many lines after the first tab-led one [`detect`] looks at.
+const SAMPLE: usize = 200;
+
+/// Tells a table from a list: a table's first tab-led line is a column
+/// label (`→序号`), or its lines are mostly tab-led cells that do not read
+/// as numbered paragraphs. Looks at a bounded number of lines.
+fn detect(text: &str) -> Layout {
+    let mut lines = Lines::new(text, 0);
+    let Some(first) = lines.find(|l| text.as_bytes().get(l.start) == Some(&b'\t')) else {
+        return Layout::List;
+    };
+    let content = text[first.start..first.content_end].trim_matches(is_space);
+    if content.is_empty() || !matches!(Role::of_label(content), Role::Other | Role::Text) {
+        return Layout::Table;
+    }
+    let (mut tabbed, mut listed) = (1usize, usize::from(list::looks_like_item(content)));
+    for line in std::iter::once(first).chain(lines).take(SAMPLE) {
+        let content = &text[line.start..line.content_end];
+        if is_blank(content) {
+            continue;
+        }
+        if content.starts_with('\t') {
+            tabbed += 1;
+            listed += usize::from(list::looks_like_item(content.trim_matches(is_space)));
+        }
+    }
+    if listed * 2 > tabbed {
+        Layout::List
+    } else {
+        Layout::Table
+    }
+}
+
+/// Whether a preamble line is the attachment label: `附件`, optionally a
+/// number, optionally a colon.
+pub(crate) fn is_label(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("附件") else {
+        return false;
+    };
+    rest.chars().count() <= 6
+        && rest.chars().all(|c| {
+            c.is_ascii_digit()
+                || numeral::is_numeral_char(c)
+                || is_space(c)
+                || matches!(c, '：' | ':')
+        })
+}
+
+/// Puts what a unit list holds into the task being read: units with their
+/// roles, leaders, the deadline and remarks (the last one read wins). The
+/// other items are the reader's to report.
+pub(crate) fn task_item<'a>(
+    item: crate::clause::Item<'a>,
+    units: &mut Vec<(UnitRole, crate::Unit<'a>)>,
+    extras: &mut Option<Box<crate::model::Extras<'a>>>,
+) {
+    use crate::clause::Item;
+    use crate::model::Field;
+    match item {
+        Item::Unit(role, name, span) => units.push((role, crate::Unit::at(name, span))),
+        Item::Leader(name, span) => extras
+            .get_or_insert_with(Box::default)
+            .leaders
+            .push(crate::Unit::at(name, span)),
+        Item::Deadline(text, span) => {
+            extras.get_or_insert_with(Box::default).deadline = Some(Field {
+                text,
+                span: span.into(),
+            });
+        }
+        Item::Remarks(text, span) => {
+            extras.get_or_insert_with(Box::default).remarks = Some(Field {
+                text,
+                span: span.into(),
+            });
+        }
+        Item::FirstListedLeads(_) | Item::UnknownLabel(_) => {}
+    }
+}
+
+/// Where a document says the first unit listed leads: in every task that
+/// names no lead unit, the first responsible unit leads.
+fn first_listed_leads(doc: &mut Document<'_>) {
+    fn task(task: &mut Task<'_>) {
+        let units = &mut task.units;
+        if units.lead().is_empty() && !units.responsible().is_empty() {
+            let mut responsible = units.responsible().to_vec();
+            let first = responsible.remove(0);
+            units.set(UnitRole::Responsible, responsible);
+            units.set(UnitRole::Lead, vec![first]);
+        }
+    }
+    fn walk(categories: &mut [Category<'_>]) {
+        for c in categories {
+            c.tasks.iter_mut().for_each(task);
+            walk(&mut c.categories);
+        }
+    }
+    doc.tasks.iter_mut().for_each(task);
+    walk(&mut doc.categories);
+}
+
+#[cfg(test)]
+mod tests;
