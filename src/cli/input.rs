@@ -123,7 +123,7 @@ pub fn write_atomically(
     encoding: Encoding,
     bom: bool,
 ) -> Result<(), String> {
-    let bytes = source::encode(text, encoding, bom)?;
+    let bytes = source::encode(text, encoding, bom).map_err(|e| e.to_string())?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
