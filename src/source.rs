@@ -284,14 +284,52 @@ fn undecodable(bytes: &[u8], tried: &[(Encoding, usize)], context: &str) -> Erro
     Error::at(diagnostic, position)
 }
 
+/// Why [`encode`] could not write a text: a character that the encoding has
+/// no bytes for (only Big5 has such characters).
+///
+/// ```
+/// use fengong::source::{encode, Encoding};
+///
+/// let err = encode("甲😀", Encoding::Big5, false).unwrap_err();
+/// assert_eq!((err.character(), err.offset(), err.encoding()), ('😀', 3, Encoding::Big5));
+/// assert_eq!(err.to_string(), "`😀` (U+1F600) at byte 3 of the text cannot be written in Big5");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{character}` (U+{code:04X}) at byte {offset} of the text cannot be written in {encoding}",
+    code = u32::from(*.character)
+)]
+pub struct EncodeError {
+    character: char,
+    offset: usize,
+    encoding: Encoding,
+}
+
+impl EncodeError {
+    /// The character that could not be written.
+    pub fn character(&self) -> char {
+        self.character
+    }
+
+    /// Where the character starts in the text, in bytes (UTF-8).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The encoding that has no bytes for it.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+}
+
 /// Encodes `text` in `encoding`, with a byte order mark if `bom` (UTF-8 and
 /// UTF-16 only), so that a document can be saved the way it was read.
 ///
 /// # Errors
 ///
-/// A message naming the first character that `encoding` cannot represent
-/// (only Big5 has such characters).
-pub fn encode(text: &str, encoding: Encoding, bom: bool) -> Result<Vec<u8>, String> {
+/// An [`EncodeError`] naming the first character that `encoding` cannot
+/// represent and where it is (only Big5 has such characters).
+pub fn encode(text: &str, encoding: Encoding, bom: bool) -> Result<Vec<u8>, EncodeError> {
     Ok(match encoding {
         Encoding::Utf8 => {
             let mut out = Vec::with_capacity(text.len() + 3);
@@ -329,16 +367,120 @@ pub fn encode(text: &str, encoding: Encoding, bom: bool) -> Result<Vec<u8>, Stri
                 match result {
                     encoding_rs::EncoderResult::InputEmpty => break out,
                     encoding_rs::EncoderResult::OutputFull => {}
-                    encoding_rs::EncoderResult::Unmappable(c) => {
-                        return Err(format!(
-                            "`{c}` (U+{:04X}) cannot be written in {encoding}",
-                            c as u32
-                        ))
+                    encoding_rs::EncoderResult::Unmappable(character) => {
+                        return Err(EncodeError {
+                            character,
+                            offset: read_total.saturating_sub(character.len_utf8()),
+                            encoding,
+                        })
                     }
                 }
             }
         }
     })
+}
+
+/// Where a document's bytes stop coming back the same through
+/// [`decode`] and then [`encode`]: the offset of the first byte (counting
+/// the byte order mark) of the first character that its encoding would
+/// write differently, or `None` when encoding the text gives back exactly
+/// `bytes`.
+///
+/// UTF-8 and UTF-16 always come back the same. GB18030 and Big5 have bytes
+/// that decode to a character whose own bytes are others: GB18030's `80`
+/// is `€`, which is written `A2 E3`; its `A3 A0` is the ideographic space,
+/// written `A1 A1`. A writer that must not change what it did not edit
+/// checks this first.
+///
+/// ```
+/// use fengong::source::{decode, round_trip_error};
+///
+/// // "附件：" then `80` (read as €) in GB18030.
+/// let bytes = [0xB8, 0xBD, 0xBC, 0xFE, 0xA3, 0xBA, 0x80];
+/// let decoded = decode(&bytes).unwrap();
+/// assert_eq!(decoded.text(), "附件：€");
+/// assert_eq!(round_trip_error(&bytes, &decoded), Some(6));
+///
+/// let good = [0xB8, 0xBD, 0xBC, 0xFE, 0xA3, 0xBA];
+/// assert_eq!(round_trip_error(&good, &decode(&good).unwrap()), None);
+/// ```
+pub fn round_trip_error(bytes: &[u8], decoded: &Decoded<'_>) -> Option<usize> {
+    let bom = if decoded.has_bom() {
+        match encode("", decoded.encoding(), true) {
+            Ok(bom) => bom,
+            Err(_) => return Some(0),
+        }
+    } else {
+        Vec::new()
+    };
+    if !bytes.starts_with(&bom) {
+        return Some(0);
+    }
+    first_difference(&bytes[bom.len()..], decoded.text(), decoded.encoding())
+        .map(|at| at + bom.len())
+}
+
+/// Where `text` written in `encoding` (without a byte order mark) stops
+/// being `bytes`: the offset in `bytes` where the first character whose
+/// bytes differ (or that `encoding` cannot write) starts, or where one of
+/// the two ends before the other; `None` when they are the same.
+///
+/// [`round_trip_error`] for a whole decoded document; this one for a part of
+/// it, such as one line.
+///
+/// ```
+/// use fengong::source::{first_difference, Encoding};
+///
+/// // `A3 A0` reads as the ideographic space, which GB18030 writes `A1 A1`.
+/// assert_eq!(first_difference(b"ab\xA3\xA0", "ab\u{3000}", Encoding::Gb18030), Some(2));
+/// assert_eq!(first_difference(b"ab\xA1\xA1", "ab\u{3000}", Encoding::Gb18030), None);
+/// assert_eq!(first_difference(b"ab", "abc", Encoding::Utf8), Some(2));
+/// ```
+pub fn first_difference(bytes: &[u8], text: &str, encoding: Encoding) -> Option<usize> {
+    if encoding == Encoding::Utf8 {
+        let same = bytes
+            .iter()
+            .zip(text.as_bytes())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| bytes.len().min(text.len()));
+        if same == bytes.len() && same == text.len() {
+            return None;
+        }
+        // Back to the start of the character that differs.
+        let start = (0..=same)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        return Some(start);
+    }
+    // Encode a piece at a time (these encodings keep no state between
+    // characters), and one character at a time in a piece that differs.
+    const PIECE: usize = 16 * 1024;
+    let mut at = 0;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut end = PIECE.min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        let (piece, after) = rest.split_at(end);
+        match encode(piece, encoding, false) {
+            Ok(encoded) if bytes[at..].starts_with(&encoded) => at += encoded.len(),
+            _ => {
+                let mut buffer = [0; 4];
+                for c in piece.chars() {
+                    match encode(c.encode_utf8(&mut buffer), encoding, false) {
+                        Ok(encoded) if bytes[at..].starts_with(&encoded) => at += encoded.len(),
+                        _ => return Some(at),
+                    }
+                }
+                // Unreachable: the piece as a whole differed.
+                return Some(at);
+            }
+        }
+        rest = after;
+    }
+    (at != bytes.len()).then_some(at)
 }
 
 #[cfg(test)]
@@ -431,5 +573,116 @@ mod tests {
         bytes.extend_from_slice(&[0x00, 0xDC]);
         let err = decode(&bytes).unwrap_err();
         assert_eq!((err.line(), err.column()), (1, 3));
+    }
+
+    fn big5(bytes: &[u8]) -> Decoded<'static> {
+        Decoded {
+            text: Cow::Owned(decode_strict(Encoding::Big5, bytes).unwrap()),
+            encoding: Encoding::Big5,
+            bom: false,
+        }
+    }
+
+    #[test]
+    fn every_encoding_round_trips() {
+        let simplified =
+            "附件：\r\n东疆重点任务清单和责任分工表\n\t序号\n\t（一）加大援企稳岗力度\n";
+        // Big5 is for traditional characters (and is told apart by them).
+        let traditional =
+            "附件：\r\n東疆重點任務清單和責任分工表\n\t序號\n\t（一）加大援企穩崗力度\n";
+        for (encoding, bom) in [
+            (Encoding::Utf8, false),
+            (Encoding::Utf8, true),
+            (Encoding::Utf16Le, true),
+            (Encoding::Utf16Be, true),
+            (Encoding::Gb18030, false),
+            (Encoding::Big5, false),
+        ] {
+            let text = if encoding == Encoding::Big5 {
+                traditional
+            } else {
+                simplified
+            };
+            let bytes = encode(text, encoding, bom).unwrap();
+            // Telling Big5 from GB18030 is the detector's business (it is
+            // told that the documents are from mainland China).
+            let d = if encoding == Encoding::Big5 {
+                big5(&bytes)
+            } else {
+                decode(&bytes).unwrap()
+            };
+            assert_eq!(
+                (d.text(), d.encoding(), d.has_bom()),
+                (text, encoding, bom),
+                "{encoding} {bom}"
+            );
+            assert_eq!(round_trip_error(&bytes, &d), None, "{encoding} {bom}");
+            assert_eq!(encode(d.text(), encoding, bom).unwrap(), bytes);
+        }
+    }
+
+    #[test]
+    fn gb18030_bytes_that_do_not_come_back() {
+        let mut bytes = encode("附件：\n东疆\n", Encoding::Gb18030, false).unwrap();
+        let at = bytes.len();
+        // `80` decodes to € (written A2 E3), `A3 A0` to U+3000 (written A1 A1).
+        for odd in [&[0x80][..], &[0xA3, 0xA0]] {
+            let mut odd_bytes = bytes.clone();
+            odd_bytes.extend_from_slice(odd);
+            odd_bytes.extend_from_slice(b"\n");
+            let d = decode(&odd_bytes).unwrap();
+            assert_eq!(d.encoding(), Encoding::Gb18030);
+            assert_eq!(round_trip_error(&odd_bytes, &d), Some(at), "{odd:X?}");
+            assert_ne!(encode(d.text(), d.encoding(), false).unwrap(), odd_bytes);
+        }
+        bytes.extend_from_slice(&[0xA2, 0xE3]);
+        let d = decode(&bytes).unwrap();
+        assert!(d.text().ends_with('€'));
+        assert_eq!(round_trip_error(&bytes, &d), None);
+    }
+
+    #[test]
+    fn big5_bytes_that_do_not_come_back() {
+        // `87 40` is an HKSCS character that the Big5 encoder does not write.
+        let mut bytes = encode("附件\n", Encoding::Big5, false).unwrap();
+        let at = bytes.len();
+        bytes.extend_from_slice(&[0x87, 0x40, b'\n']);
+        let d = big5(&bytes);
+        assert_eq!(round_trip_error(&bytes, &d), Some(at));
+        let err = encode(d.text(), Encoding::Big5, false).unwrap_err();
+        assert_eq!(
+            (err.offset(), err.encoding()),
+            ("附件\n".len(), Encoding::Big5)
+        );
+    }
+
+    #[test]
+    fn round_trip_errors_name_the_first_byte_of_the_character() {
+        // A wrong byte order mark, a UTF-8 difference inside a character,
+        // bytes left over.
+        let d = decode(b"\xEF\xBB\xBFab").unwrap();
+        assert_eq!(round_trip_error(b"ab", &d), Some(0));
+        assert_eq!(
+            first_difference("附件".as_bytes(), "附仵", Encoding::Utf8),
+            Some(3)
+        );
+        assert_eq!(first_difference(b"abc", "ab", Encoding::Utf8), Some(2));
+        let long = "附".repeat(20_000);
+        let mut bytes = encode(&long, Encoding::Gb18030, false).unwrap();
+        assert_eq!(first_difference(&bytes, &long, Encoding::Gb18030), None);
+        bytes[30_001] ^= 1;
+        assert_eq!(
+            first_difference(&bytes, &long, Encoding::Gb18030),
+            Some(30_000)
+        );
+        bytes.truncate(30_000);
+        assert_eq!(
+            first_difference(&bytes, &long, Encoding::Gb18030),
+            Some(30_000)
+        );
+        let utf16 = encode("附件", Encoding::Utf16Be, true).unwrap();
+        let d = decode(&utf16).unwrap();
+        assert_eq!(round_trip_error(&utf16, &d), None);
+        assert_eq!(round_trip_error(&utf16[..4], &d), Some(4));
     }
 }

@@ -387,44 +387,45 @@ fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
             )
         }
     };
-    let loaded = match input::load(origin) {
+    // Before a rewrite, a file is checked to be one before it is read.
+    let load = if mode.apply {
+        input::load_to_rewrite
+    } else {
+        input::load
+    };
+    let loaded = match load(origin) {
         Ok(loaded) => loaded,
         Err(LoadError::Io(d)) => return failed(*d, None, true),
         Err(LoadError::Decode(d, position)) => return failed(*d, Some(position), false),
     };
-    let mut text = loaded.text;
+    let mut fixed_text = None;
     let mut fixed = 0;
     let mut diff = String::new();
     if mode.apply || mode.diff {
         let fengong::lint::Fixed {
             text: new_text,
             applied: count,
-        } = fengong::lint::fix(&text, &config, mode.include_unsafe);
+        } = fengong::lint::fix(&loaded.text, &config, mode.include_unsafe);
         if count > 0 {
             fixed = count;
             if mode.diff {
-                diff = super::diff::unified_diff(&text, &new_text, &display);
-            } else if let Origin::File(path) = origin {
-                if let Err(e) =
-                    input::write_atomically(path, &new_text, loaded.encoding, loaded.bom)
-                {
-                    return failed(
-                        Diagnostic::new(Code::UnreadableFile, fengong::Span::empty(0), e),
-                        None,
-                        true,
-                    );
-                }
-                text = new_text;
+                diff = super::diff::unified_diff(&loaded.text, &new_text, &display);
             } else {
-                text = new_text;
+                if let Origin::File(_) = origin {
+                    if let Err(e) = super::write::rewrite(&loaded, &new_text) {
+                        return failed(e.to_diagnostic(), None, true);
+                    }
+                }
+                fixed_text = Some(new_text);
             }
         }
     }
+    let (encoding, bom) = (loaded.encoding, loaded.bom);
+    let text = fixed_text.unwrap_or(loaded.text);
     // Standard input with --fix: its text, fixed or as it was, goes to
     // standard output.
     let stdout = (mode.apply && *origin == Origin::Stdin).then(|| {
-        fengong::source::encode(&text, loaded.encoding, loaded.bom)
-            .unwrap_or_else(|_| text.clone().into_bytes())
+        fengong::source::encode(&text, encoding, bom).unwrap_or_else(|_| text.clone().into_bytes())
     });
     let diagnostics = fengong::lint::check(&text, &config);
     Outcome {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use fengong::render::Style;
 
 use super::input::{self, Loaded, Origin};
-use super::report::with_document;
+use super::report::{with_document, with_document_to_rewrite};
 use super::term::print_out;
 
 /// Runs `fmt` over `files`; returns the exit code.
@@ -23,9 +23,14 @@ pub(crate) fn run(files: &[PathBuf], check: bool, write: bool, diff: bool, style
 }
 
 fn fmt(file: &Path, check: bool, write: bool, diff: bool, style: Style) -> u8 {
-    with_document(file, style, |loaded, doc| {
+    let then = |loaded: &Loaded, doc: fengong::Document<'_>| {
         fmt_document(loaded, &doc, check, write, diff)
-    })
+    };
+    if write {
+        with_document_to_rewrite(file, style, then)
+    } else {
+        with_document(file, style, then)
+    }
 }
 
 fn fmt_document(
@@ -58,17 +63,17 @@ fn fmt_document(
         };
     }
     if write {
-        let Origin::File(path) = &loaded.origin else {
+        if loaded.origin == Origin::Stdin {
             eprintln!("error: --write needs a file, not standard input");
             return 2;
-        };
+        }
         if canonical == loaded.text {
             return 0;
         }
-        return match input::write_atomically(path, &canonical, loaded.encoding, loaded.bom) {
+        return match super::write::rewrite(loaded, &canonical) {
             Ok(()) => 0,
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error[{}]: {e}", fengong::Code::UnwritableFile);
                 2
             }
         };

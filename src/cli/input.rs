@@ -1,11 +1,13 @@
-//! Reading documents from files or standard input, and writing them back
-//! atomically in their own encoding and line endings.
+//! Reading documents from files or standard input (writing them back is
+//! `write`'s).
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use fengong::source::{self, Decoded, Encoding};
 use fengong::{Code, Diagnostic, LineEnding, Position, Span};
+
+use super::write::{self, Snapshot};
 
 /// Where a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +19,7 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// The origin named by a command-line argument: `-` is standard input.
     pub fn from_arg(arg: &Path) -> Origin {
         if arg.as_os_str() == "-" {
             Origin::Stdin
@@ -41,6 +44,9 @@ pub struct Loaded {
     pub text: String,
     pub encoding: Encoding,
     pub bom: bool,
+    /// What the file was when read, for [`super::write::rewrite`]: only
+    /// when loaded with [`load_to_rewrite`] from a file.
+    pub snapshot: Option<Snapshot>,
 }
 
 /// Why a document could not be loaded.
@@ -52,6 +58,7 @@ pub enum LoadError {
     Decode(Box<Diagnostic>, Position),
 }
 
+/// Reads all the bytes of `origin`; a failure is an `E003` diagnostic.
 pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Box<Diagnostic>> {
     let result = match origin {
         Origin::Stdin => {
@@ -75,22 +82,26 @@ pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Box<Diagnostic>> {
     })
 }
 
+/// Reads and decodes a document.
 pub fn load(origin: &Origin) -> Result<Loaded, LoadError> {
     let bytes = read_bytes(origin).map_err(LoadError::Io)?;
     match source::decode_vec(bytes) {
         Ok(decoded) => Ok(from_decoded(origin.clone(), decoded)),
-        Err(err) => {
-            let position = err.position();
-            let diagnostic = err.into_diagnostics().into_iter().next();
-            match diagnostic {
-                Some(d) => Err(LoadError::Decode(Box::new(d), position)),
-                None => Err(LoadError::Io(Box::new(Diagnostic::new(
-                    Code::UndecodableInput,
-                    Span::empty(0),
-                    "the bytes are not text",
-                )))),
-            }
-        }
+        Err(err) => Err(decode_error(err)),
+    }
+}
+
+/// The load error of bytes that are not text.
+fn decode_error(err: fengong::Error) -> LoadError {
+    let position = err.position();
+    let diagnostic = err.into_diagnostics().into_iter().next();
+    match diagnostic {
+        Some(d) => LoadError::Decode(Box::new(d), position),
+        None => LoadError::Io(Box::new(Diagnostic::new(
+            Code::UndecodableInput,
+            Span::empty(0),
+            "the bytes are not text",
+        ))),
     }
 }
 
@@ -102,7 +113,55 @@ fn from_decoded(origin: Origin, decoded: Decoded<'_>) -> Loaded {
         text: decoded.into_text().into_owned(),
         encoding,
         bom,
+        snapshot: None,
     }
+}
+
+/// [`load`] for a document that may be rewritten: a file is refused (E015)
+/// unless it is a regular file, checked before it is opened (a FIFO would
+/// block), and the result keeps a [`Snapshot`] of it. Standard input is
+/// loaded as by [`load`].
+pub fn load_to_rewrite(origin: &Origin) -> Result<Loaded, LoadError> {
+    let Origin::File(path) = origin else {
+        return load(origin);
+    };
+    let unreadable = |e: std::io::Error| {
+        LoadError::Io(Box::new(
+            Diagnostic::new(
+                Code::UnreadableFile,
+                Span::empty(0),
+                format!("cannot read {}: {e}", origin.display()),
+            )
+            .with_help("check the path and its permissions"),
+        ))
+    };
+    let (mut file, meta) = match write::open_to_read(path).map_err(unreadable)? {
+        Ok(open) => open,
+        Err(error) => {
+            let error = write::RewriteError {
+                path: origin.display(),
+                error,
+            };
+            return Err(LoadError::Io(Box::new(error.to_diagnostic())));
+        }
+    };
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
+    let (text, encoding, bom) = match source::decode(&bytes) {
+        Ok(decoded) => (
+            decoded.text().to_owned(),
+            decoded.encoding(),
+            decoded.has_bom(),
+        ),
+        Err(err) => return Err(decode_error(err)),
+    };
+    Ok(Loaded {
+        origin: origin.clone(),
+        text,
+        encoding,
+        bom,
+        snapshot: Some(Snapshot::new(&meta, bytes, encoding)),
+    })
 }
 
 /// Converts text written with `\n` to `line_ending`.
@@ -111,37 +170,4 @@ pub fn with_line_ending(text: &str, line_ending: LineEnding) -> String {
         LineEnding::Lf => text.to_string(),
         other => text.replace('\n', other.as_str()),
     }
-}
-
-/// Writes `text` to `path` in `encoding` (with a byte order mark if `bom`):
-/// into a temporary file in the same directory, flushed to disk, then renamed
-/// over the original, so that a crash or a full disk never leaves a
-/// half-written document. The original file's permissions are kept.
-pub fn write_atomically(
-    path: &Path,
-    text: &str,
-    encoding: Encoding,
-    bom: bool,
-) -> Result<(), String> {
-    let bytes = source::encode(text, encoding, bom)?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let shown = path.display();
-    let mut temp = tempfile::Builder::new()
-        .prefix(".fengong-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| format!("cannot create a temporary file in {}: {e}", dir.display()))?;
-    temp.write_all(&bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| format!("cannot write {shown}: {e}"))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        // Best effort: a failure to copy permissions must not lose the write.
-        let _ = std::fs::set_permissions(temp.path(), meta.permissions());
-    }
-    temp.persist(path)
-        .map_err(|e| format!("cannot replace {shown}: {}", e.error))?;
-    Ok(())
 }

@@ -7,7 +7,8 @@
 //!
 //! One file per command (`parse`, `fmt`, `render`, `check`, `units`,
 //! `explain`); `input` reads documents, `report` prints a document's errors,
-//! `output` holds `check`'s formats and `term` the standard streams.
+//! `output` holds `check`'s formats and `term` the standard streams;
+//! `write` rewrites files without losing data.
 
 mod check;
 mod diff;
@@ -20,6 +21,7 @@ mod render;
 mod report;
 mod term;
 mod units;
+mod write;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -97,7 +99,9 @@ enum Command {
         #[arg(long, conflicts_with_all = ["write", "diff"])]
         check: bool,
         /// Rewrite the file in place, atomically, in its own encoding and
-        /// line endings.
+        /// line endings, keeping its links, owner, mode and attributes
+        /// (refuses read-only files, files changed meanwhile and bytes the
+        /// encoding would not write back the same).
         #[arg(long, conflicts_with = "diff")]
         write: bool,
         /// Print a unified diff of what --write would change and exit 1 if

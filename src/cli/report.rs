@@ -38,10 +38,16 @@ pub(crate) fn report_errors(display: &str, text: &str, diagnostics: &[Diagnostic
     eprint!("{out}");
 }
 
-/// Loads a document, reporting failures; `Err` carries the exit code.
-pub(crate) fn load_reporting(file: &Path, style: Style) -> Result<Loaded, u8> {
+/// Loads a document with `loader` ([`input::load`] or
+/// [`input::load_to_rewrite`]), reporting failures; `Err` carries the exit
+/// code.
+fn load_reporting(
+    file: &Path,
+    style: Style,
+    loader: fn(&Origin) -> Result<Loaded, LoadError>,
+) -> Result<Loaded, u8> {
     let origin = Origin::from_arg(file);
-    match input::load(&origin) {
+    match loader(&origin) {
         Ok(loaded) => Ok(loaded),
         Err(LoadError::Io(d)) => {
             eprintln!("error[{}]: {}", d.code(), d.message());
@@ -85,7 +91,27 @@ pub(crate) fn with_document(
     style: Style,
     then: impl FnOnce(&Loaded, fengong::Document<'_>) -> u8,
 ) -> u8 {
-    let loaded = match load_reporting(file, style) {
+    with_document_loaded_by(file, style, input::load, then)
+}
+
+/// [`with_document`] for a document that may be rewritten: loaded with
+/// [`input::load_to_rewrite`].
+pub(crate) fn with_document_to_rewrite(
+    file: &Path,
+    style: Style,
+    then: impl FnOnce(&Loaded, fengong::Document<'_>) -> u8,
+) -> u8 {
+    with_document_loaded_by(file, style, input::load_to_rewrite, then)
+}
+
+/// [`with_document`] with the given loader.
+fn with_document_loaded_by(
+    file: &Path,
+    style: Style,
+    loader: fn(&Origin) -> Result<Loaded, LoadError>,
+    then: impl FnOnce(&Loaded, fengong::Document<'_>) -> u8,
+) -> u8 {
+    let loaded = match load_reporting(file, style, loader) {
         Ok(l) => l,
         Err(code) => return code,
     };
