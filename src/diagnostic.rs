@@ -185,6 +185,12 @@ codes! {
     /// A paragraph between the tasks of a list document that belongs to no
     /// task or heading.
     StrayParagraph = "W019", "stray-paragraph", Warning, "a paragraph belongs to no task or heading";
+    /// A task row whose number cell is empty (a numbering Word kept outside
+    /// the text): the task is numbered by its place.
+    MissingTaskNumber = "W020", "missing-task-number", Warning, "a task's number cell is empty";
+    /// A task number written with full-width digits or followed by
+    /// punctuation (`１８`, `3.`): it reads, but not as the others do.
+    TaskNumberFormat = "W021", "task-number-format", Warning, "a task number is written with full-width digits or punctuation";
 }
 
 impl fmt::Display for Code {

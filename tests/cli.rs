@@ -411,7 +411,7 @@ fn check_concise_prints_one_line_per_finding() {
         [
             "fixtures/invalid/several_errors_truncated.txt:4:1: error[E005] expected a header row of as many cells as the task rows (4), found 5 cells: `序号`, `工作任务`, `滨海新区责任单位`, `东疆责任单位`, `备注`",
             "fixtures/invalid/several_errors_truncated.txt:49:4: error[E008] expected `）` after the numeral `三`, found `引`",
-            "fixtures/invalid/several_errors_truncated.txt:122:2: error[E010] expected a task number such as 12, found `１８`",
+            "fixtures/invalid/several_errors_truncated.txt:122:2: error[E010] expected a task number such as 12, found `十八`",
             "fixtures/invalid/several_errors_truncated.txt:148:15: error[E012] expected the 东疆责任单位 cell of task 22, found the end of the row",
             "fixtures/invalid/several_errors_truncated.txt:171:34: error[E012] expected the 滨海新区责任单位 cell of task 26, found the end of the document",
         ]
@@ -629,12 +629,11 @@ fn check_reads_standard_input() {
     // GB18030 on standard input is decoded too.
     let r = run_with(
         &["check", "--output-format", "concise", "-"],
-        Some(&read("fixtures/invalid/gb18030_task_number_with_dot.txt")),
+        Some(&read("fixtures/lint/task_number_format_gb18030.txt")),
     );
     assert!(
-        r.stdout
-            .lines()
-            .any(|l| l == "-:25:2: error[E010] expected a task number such as 12, found `3.`"),
+        r.stdout.lines().any(|l| l
+            == "-:25:2: warning[W021] expected the task number as ASCII digits: 3, found `3.`"),
         "{}",
         r.stdout
     );

@@ -135,8 +135,6 @@ fixtures! {
     unclosed_heading: "unclosed_heading.txt" => ["E008"],
     heading_without_title: "heading_without_title.txt" => ["E009"],
     chinese_task_number: "chinese_task_number.txt" => ["E010"],
-    fullwidth_task_number: "fullwidth_task_number.txt" => ["E010"],
-    gb18030_task_number_with_dot: "gb18030_task_number_with_dot.txt" => ["E010"],
     task_number_20_digits: "task_number_20_digits.txt" => ["E011"],
     task_missing_local_units: "task_missing_local_units.txt" => ["E012"],
     truncated: "truncated.txt" => ["E012"],

@@ -138,6 +138,9 @@ fixtures! {
     unclosed_clause: "unclosed_clause.txt" => ["W017"],
     inconsistent_separators: "inconsistent_separators.txt" => ["W018"],
     stray_paragraph: "stray_paragraph.txt" => ["W019"],
+    missing_task_number: "missing_task_number.txt" => ["W020"],
+    task_number_format: "task_number_format.txt" => ["W021"],
+    task_number_format_gb18030: "task_number_format_gb18030.txt" => ["W021"],
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn caret_under_a_task_number_cell() {
     let text = format!(
         "{HEAD}\t（一）加大援企稳岗力度\n\t　１２\n\t继续阶段性降低本市失业保险缴费费率。\n\t区人社局\n\t人社局\n"
     );
-    let d = only(&text, "E010");
+    let d = only(&text, "W021");
     // The span is the cell's text without its tab and ideographic space.
     assert_eq!(&text[d.span().range()], "１２");
     let rendered = assert_carets("tasks.txt", &text, &d);

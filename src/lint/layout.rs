@@ -239,11 +239,11 @@ pub(crate) fn title(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         Diagnostic::expected(
             Code::MissingTitle,
             span,
-            "a title line before the table, such as 东疆重点任务清单和责任分工表",
+            "a title line before the tasks, such as 东疆重点任务清单和责任分工表",
             "none",
         )
         .with_label(label)
-        .with_help("write the document's title on a line of its own before the header row"),
+        .with_help("write the document's title on a line of its own before the header row or the first heading"),
     );
 }
 

@@ -669,7 +669,7 @@ mod tests {
         assert!(config.is_enabled(Code::TaskNumberSequence));
         assert!(!config.is_enabled(Code::EmptyUnitCell));
         assert!(!config.is_enabled(Code::NearMissUnit));
-        assert_eq!(rules().count(), 19);
+        assert_eq!(rules().count(), 21);
     }
 
     #[test]

@@ -9,6 +9,9 @@
 //! (an empty cell) or interior spaces of a text.
 //!
 //! Both fixes are safe: they delete only white space the parser ignores.
+//!
+//! Both read tables only: in a list document, indentation and blank lines
+//! (with or without spaces) are how its paragraphs are laid out.
 
 use std::collections::HashSet;
 
@@ -34,6 +37,9 @@ enum Place {
 
 /// W006.
 pub(crate) fn cells(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    if cx.doc.layout() != crate::Layout::Table {
+        return;
+    }
     let text = cx.source;
     // Lines whose leading white space W010 replaces with a tab.
     let skip: HashSet<usize> = if cx.config.is_enabled(Code::HeadingWithoutTab) {
@@ -319,6 +325,9 @@ fn space_after(text: &str, segs: &[grammar::Seg], mut k: usize, mut start: usize
 
 /// W009.
 pub(crate) fn blank_lines(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    if cx.doc.layout() != crate::Layout::Table {
+        return;
+    }
     let text = cx.source;
     let trailer_start = text.len() - cx.doc.trailer().len().min(text.len());
     for line in Lines::new(text, 0) {

@@ -387,6 +387,61 @@ pub(crate) fn task_outside_category(span: Span, number: u32) -> Diagnostic {
     )
 }
 
+/// A task number written `１８` or `3.`: its value, if that is all it holds
+/// besides ASCII digits.
+pub(crate) fn lenient_number(found: &str) -> Option<u32> {
+    let body = found.strip_suffix(['.', '．', '、', '。']).unwrap_or(found);
+    let ascii: String = body.chars().map(ascii_digit).collect();
+    (!ascii.is_empty() && ascii.len() <= 10 && ascii.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| ascii.parse().ok())
+        .flatten()
+}
+
+/// W021: a task number that reads, but not as ASCII digits alone.
+pub(crate) fn task_number_format(found: &str, span: Span, number: u32) -> Diagnostic {
+    use crate::diagnostic::{Applicability, Edit, Fix};
+    Diagnostic::expected(
+        Code::TaskNumberFormat,
+        span,
+        &format!("the task number as ASCII digits: {number}"),
+        &quote(found, 20),
+    )
+    .with_label(format!("read as task {number}"))
+    .with_help(format!(
+        "write {number}, as the other task numbers are written"
+    ))
+    .with_fix(Fix {
+        message: format!("write {number}"),
+        applicability: Applicability::Safe,
+        edits: vec![Edit {
+            span,
+            replacement: number.to_string(),
+        }],
+    })
+}
+
+/// W020: a task row whose number cell is empty.
+pub(crate) fn missing_task_number(cell: Span, number: u32) -> Diagnostic {
+    use crate::diagnostic::{Applicability, Edit, Fix};
+    let at = cell.start + 1;
+    Diagnostic::expected(
+        Code::MissingTaskNumber,
+        Span::empty(at),
+        &format!("the task's number ({number} by its place)"),
+        "an empty number cell",
+    )
+    .with_label(format!("read as task {number}"))
+    .with_help("write the task's number in its cell (a numbering Word kept outside the text is lost on extraction)")
+    .with_fix(Fix {
+        message: format!("number the task {number}"),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: Span::empty(at),
+            replacement: number.to_string(),
+        }],
+    })
+}
+
 /// W014: a heading without a numeral.
 pub(crate) fn unnumbered_heading(span: Span, title: &str) -> Diagnostic {
     Diagnostic::expected(

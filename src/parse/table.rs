@@ -198,7 +198,22 @@ impl<'a> TableParser<'a> {
             let cell = row[i];
             self.load_segments(cell);
             let Some(first) = self.segs.first().copied() else {
-                i += 1; // an empty filler cell: trivia
+                // An empty cell: filler (trivia), or the empty number cell
+                // of a task row exactly as wide as the table.
+                let rest = &row[i..];
+                if !task_in_row
+                    && self.number_column == 0
+                    && width > 2
+                    && rest.len() == width
+                    && !self.starts_number(rest[1])
+                    && self.has_text(rest[1])
+                {
+                    self.task(&rest[..width]);
+                    task_in_row = true;
+                    i += width;
+                    continue;
+                }
+                i += 1;
                 continue;
             };
             if let Some(heading) = grammar::heading(&self.text[first.start..first.end]) {
@@ -239,6 +254,20 @@ impl<'a> TableParser<'a> {
         }
         self.row = row;
         self.row.clear();
+    }
+
+    /// Whether `cell` holds any text.
+    fn has_text(&self, cell: Cell) -> bool {
+        let mut segs = Vec::new();
+        let mut artifacts = Vec::new();
+        grammar::segments(
+            self.text,
+            cell,
+            &mut segs,
+            &mut artifacts,
+            &mut grammar::Brackets::bounded(),
+        );
+        !segs.is_empty()
     }
 
     /// Whether `cell` starts with a digit.
@@ -535,10 +564,25 @@ impl<'a> TableParser<'a> {
                     let guess = self.last_task_number.saturating_add(1);
                     number = Some(match grammar::task_number(&found) {
                         Ok(n) => n,
-                        Err(e) => {
-                            self.report(error::invalid_task_number(&found, number_span, e, guess));
+                        Err(_) if found.is_empty() => {
+                            self.report(error::missing_task_number(cell.span, guess));
                             guess
                         }
+                        Err(e) => match error::lenient_number(&found) {
+                            Some(n) => {
+                                self.report(error::task_number_format(&found, number_span, n));
+                                n
+                            }
+                            None => {
+                                self.report(error::invalid_task_number(
+                                    &found,
+                                    number_span,
+                                    e,
+                                    guess,
+                                ));
+                                guess
+                            }
+                        },
                     });
                 }
                 Role::Text => {
