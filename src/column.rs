@@ -222,7 +222,7 @@ fn classify(label: &str) -> (Role, bool) {
 
 /// Traditional characters of the family's vocabulary, with their simplified
 /// forms: labels and role words are compared after folding.
-const TRADITIONAL: [(char, char); 46] = [
+const TRADITIONAL: [(char, char); 55] = [
     ('號', '号'),
     ('編', '编'),
     ('務', '务'),
@@ -262,13 +262,22 @@ const TRADITIONAL: [(char, char); 46] = [
     ('區', '区'),
     ('縣', '县'),
     ('說', '说'),
-    ('明', '明'),
     ('進', '进'),
     ('結', '结'),
     ('稱', '称'),
     ('標', '标'),
     ('題', '题'),
     ('後', '后'),
+    ('長', '长'),
+    ('續', '续'),
+    ('態', '态'),
+    ('週', '周'),
+    ('廳', '厅'),
+    ('會', '会'),
+    ('處', '处'),
+    ('園', '园'),
+    ('個', '个'),
+    ('內', '内'),
 ];
 
 /// The simplified form of a traditional character of the family's

@@ -510,7 +510,7 @@ impl<'a> ListParser<'a> {
                     }
                 }
                 Kind::Task(number, digit_after) => {
-                    let next = self.last_task_number.saturating_add(1);
+                    let next = self.current_number().saturating_add(1);
                     let is_task = !digit_after || number == Some(next) || number == Some(1);
                     if is_task {
                         self.finish_task();
@@ -527,6 +527,14 @@ impl<'a> ListParser<'a> {
             }
         }
         self.finish_task();
+    }
+
+    /// The number of the task being read, or else of the last one read.
+    fn current_number(&self) -> u32 {
+        match self.pending.map(|(first, _)| self.lines[first].kind) {
+            Some(Kind::Task(Some(n), _)) => n,
+            _ => self.last_task_number,
+        }
     }
 
     /// A line of other text in the body.

@@ -222,6 +222,15 @@ pub(crate) fn task_item<'a>(
     }
 }
 
+/// Whether a preamble line is a note rather than part of the title:
+/// `（注：…）`, `注：…`, `说明：…`.
+pub(crate) fn is_note(line: &str) -> bool {
+    let inner = line.trim_start_matches(['（', '(']);
+    ["注：", "注:", "说明：", "说明:", "備註", "备注："]
+        .iter()
+        .any(|p| inner.starts_with(p))
+}
+
 /// Where a document says the first unit listed leads: in every task that
 /// names no lead unit, the first responsible unit leads.
 fn first_listed_leads(doc: &mut Document<'_>) {

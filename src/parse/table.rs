@@ -155,6 +155,8 @@ impl<'a> TableParser<'a> {
             let span = Span::new(at, at + trimmed.len());
             if label.is_none() && title_segs.is_empty() && super::is_label(trimmed) {
                 label = Some((trimmed, span));
+            } else if super::is_note(trimmed) {
+                // A note such as `（注：…）` is not part of the title.
             } else {
                 // A title line is read like a cell's line: trimmed, with
                 // extraction artifacts cut out.
