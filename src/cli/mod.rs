@@ -10,6 +10,7 @@
 //! `output` holds `check`'s formats and `term` the standard streams.
 
 mod check;
+mod config;
 mod diff;
 mod explain;
 mod fmt;
@@ -20,6 +21,7 @@ mod render;
 mod report;
 mod term;
 mod units;
+mod walk;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
