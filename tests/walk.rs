@@ -1,8 +1,8 @@
 //! `fengong check` on directories: which files are documents (extension,
 //! `--include`, `--exclude`, `.gitignore`, `.ignore`, hidden files), what is
 //! never opened (named pipes) or followed (links to directories), going on
-//! after an entry that cannot be read, and one document per file however
-//! often it is named.
+//! after an entry that cannot be read, one document per file however often
+//! it is named, and no silent pass when nothing is found.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -211,6 +211,7 @@ fn paths_given_explicitly_are_checked_even_if_ignored_or_of_another_extension() 
     );
     // In the directory, the filters apply.
     let r = check(dir.path(), &["--exclude", "a.txt", "docs"]);
+    assert_eq!(r.code, 2);
     assert_eq!(files(&r).0, Vec::<String>::new());
 }
 
@@ -357,4 +358,47 @@ fn a_path_given_twice_is_one_document() {
     );
     assert_eq!(r.code, 0);
     assert_eq!(r.stdout.lines().last(), Some(summary(0, 1).as_str()));
+}
+
+// ---------------------------------------------------------------- no files
+
+#[test]
+fn finding_no_document_is_not_a_silent_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    seeds(dir.path(), &["docs/a.txt"]);
+    for args in [
+        &["empty"][..],
+        &["--extension", "text", "docs"],
+        &["--include", "nothing*", "docs"],
+        &["--exclude", "*.txt", "docs"],
+    ] {
+        let r = check(dir.path(), args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert_eq!(r.stdout, "0 errors, 0 warnings in 0 files\n", "{args:?}");
+        assert!(
+            r.stderr.starts_with("warning: no documents found in "),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("--allow-no-files"), "{}", r.stderr);
+        // Unless it is expected.
+        let mut allowed = vec!["--allow-no-files"];
+        allowed.extend_from_slice(args);
+        let r = check(dir.path(), &allowed);
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{args:?}");
+        assert_eq!(r.stdout, "0 errors, 0 warnings in 0 files\n");
+    }
+    // --exit-zero does not hide it: nothing was checked.
+    let r = check(dir.path(), &["--exit-zero", "empty"]);
+    assert_eq!(r.code, 2);
+    // The warning names what was looked for.
+    let r = check(dir.path(), &["--include", "2024/**", "empty"]);
+    assert!(
+        r.stderr.starts_with(
+            "warning: no documents found in empty (looked for `*.txt` files matching 2024/**"
+        ),
+        "{}",
+        r.stderr
+    );
 }

@@ -39,6 +39,9 @@ pub struct CheckArgs {
     /// (.gitignore syntax, relative to the directory given); repeatable.
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Exit 0 when no document is found, instead of warning and exiting 2.
+    #[arg(long)]
+    allow_no_files: bool,
     /// Run only these lint rules (codes or names, comma-separated);
     /// overrides `select` in fengong.toml.
     #[arg(long, value_delimiter = ',', value_name = "CODE")]
@@ -114,6 +117,7 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
             return 2;
         }
     };
+    let found_documents = entries.iter().any(|e| matches!(e, Entry::Document(_)));
     // Each configuration problem is reported once, and the documents it
     // governs are not checked with settings other than those written.
     let mut problems = Problems::default();
@@ -222,6 +226,10 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     } else if super::term::print_out(&format!("{summary}\n")) != 0 {
         return 2;
     }
+    if !found_documents && !args.allow_no_files {
+        eprintln!("{}", no_documents(&args.paths, &filters));
+        return 2;
+    }
     if status != 0 || io_failure {
         return 2;
     }
@@ -240,6 +248,21 @@ fn stdin_output(mode: FixMode, files: &[Checked]) -> Option<Vec<u8>> {
     }
     let texts: Vec<&[u8]> = files.iter().filter_map(|f| f.stdout.as_deref()).collect();
     (!texts.is_empty()).then(|| texts.concat())
+}
+
+/// The warning when the paths given hold no document: a run that checks
+/// nothing must not pass silently (a mistyped directory, a filter that
+/// matches nothing).
+fn no_documents(paths: &[PathBuf], filters: &Filters) -> String {
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut what = format!("`*.{}` files", filters.extension);
+    if !filters.include.is_empty() {
+        what.push_str(&format!(" matching {}", filters.include.join(", ")));
+    }
+    format!(
+        "warning: no documents found in {} (looked for {what} that are not hidden, ignored or excluded)\nhelp: pass --allow-no-files if that is expected",
+        shown.join(", ")
+    )
 }
 
 fn io_checked(display: String, message: String) -> Checked {
