@@ -88,6 +88,9 @@ struct Outcome {
     io_failure: bool,
 }
 
+/// Runs `check`; returns the exit code: 0 no errors, 1 errors (or warnings
+/// with `--deny warnings`, fixes with `--diff`), 2 a failure: a file or a
+/// configuration that cannot be used, or no document found.
 pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     let settings = match Settings::new(
         args.config.as_deref(),

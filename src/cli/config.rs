@@ -160,11 +160,15 @@ type Found = Result<Option<Arc<LintConfig>>, Arc<ConfigError>>;
 /// `fengong.toml` in the document's directory or above it (cached per
 /// directory), with `--select` and `--ignore` on top.
 pub(crate) struct Settings {
+    /// The settings of `--config`, which replace discovery.
     explicit: Option<LintConfig>,
+    /// `--select`: replaces the file's `select` when not empty.
     select: Vec<Code>,
+    /// `--ignore`: added to the file's `ignore`.
     ignore: Vec<Code>,
     /// The working directory, resolved, to show found files relative to it.
     cwd: Option<PathBuf>,
+    /// What was found for each directory (resolved) looked in.
     found: Mutex<HashMap<PathBuf, Found>>,
 }
 

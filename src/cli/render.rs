@@ -13,6 +13,9 @@ use fengong::LineIndex;
 use super::input::{self, Origin};
 use super::term::print_out;
 
+/// Prints the canonical text of the document in the JSON `file` (`-`:
+/// standard input); returns the exit code: 0, 1 when it is not a
+/// document's JSON, 2 when it cannot be read.
 pub(crate) fn run(file: &Path) -> u8 {
     let origin = Origin::from_arg(file);
     let bytes = match input::read_bytes(&origin) {
@@ -39,6 +42,7 @@ struct Problem {
     line: usize,
     /// 1-based column, in characters.
     column: usize,
+    /// What is wrong, on one line.
     message: String,
     /// Whether the input does not even look like JSON.
     not_json: bool,

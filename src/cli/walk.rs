@@ -78,8 +78,12 @@ impl Entry {
 /// What identifies a document whatever way it is written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
+    /// Standard input, however often `-` is given.
     Stdin,
+    /// A file, by its resolved path (or as given, if it cannot be
+    /// resolved).
     Path(PathBuf),
+    /// A problem, by the path it is about.
     Problem(PathBuf),
 }
 
@@ -88,6 +92,8 @@ enum Key {
 struct Include(Option<Gitignore>);
 
 impl Include {
+    /// The matcher of `globs`; none when there are none (everything
+    /// matches).
     fn new(globs: &[String]) -> Result<Include, String> {
         if globs.is_empty() {
             return Ok(Include(None));
