@@ -1,9 +1,12 @@
 //! Bytes to text and back: UTF-8 (with or without a byte order mark),
-//! UTF-16 with a byte order mark, and the legacy Chinese encodings GB18030 and
-//! GBK (detected with `chardetng`, decoded with `encoding_rs`).
+//! UTF-16 with a byte order mark, and the legacy Chinese encodings GB18030
+//! (GBK, GB2312) and Big5 (detected with `chardetng`, decoded with
+//! `encoding_rs`).
 //!
 //! [`decode`] reports the [`Encoding`] it found, so that a writer can save a
-//! changed document the way it came with [`encode`].
+//! changed document the way it came with [`encode`], and how sure it is
+//! ([`Decoded::confidence`]): legacy encodings carry no marker, and the same
+//! bytes are often valid both as GB18030 and as Big5.
 //!
 //! ```
 //! use fengong::source::{decode, encode, Encoding};
@@ -70,13 +73,39 @@ impl fmt::Display for Encoding {
     }
 }
 
-/// Decoded text, with the encoding it came in and whether it began with a
-/// byte order mark (which is not part of the text).
+/// How sure [`decode`] is of the encoding it found.
+///
+/// A byte order mark or valid UTF-8 leaves no doubt. Legacy encodings carry
+/// no marker: the bytes of a Big5 document are nearly always valid GB18030
+/// too (and often the other way round), read as other, garbled characters.
+/// `decode` then takes the encoding in which the text reads most like
+/// Chinese (`chardetng`'s statistical guess), and says it guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Confidence {
+    /// Nothing else reads the bytes: a byte order mark, valid UTF-8, or
+    /// the only legacy encoding in which the bytes are valid.
+    Certain,
+    /// The bytes are valid in another encoding too
+    /// ([`Decoded::alternative`]); the text reads most like Chinese in the
+    /// one taken.
+    Guessed,
+    /// The bytes are valid in another encoding too, and there is too little
+    /// text to tell which reads better: GB18030 is assumed, as most of these
+    /// documents are simplified Chinese.
+    Assumed,
+}
+
+/// Decoded text, with the encoding it came in, whether it began with a
+/// byte order mark (which is not part of the text), and how sure the
+/// encoding is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded<'b> {
     text: Cow<'b, str>,
     encoding: Encoding,
     bom: bool,
+    confidence: Confidence,
+    alternative: Option<Encoding>,
 }
 
 impl<'b> Decoded<'b> {
@@ -99,11 +128,80 @@ impl<'b> Decoded<'b> {
     pub fn has_bom(&self) -> bool {
         self.bom
     }
+
+    /// How sure the encoding is: [`Confidence::Certain`] unless the bytes
+    /// are valid in another encoding too.
+    ///
+    /// ```
+    /// use fengong::source::{decode, Confidence, Encoding};
+    ///
+    /// // A traditional-Chinese title saved as Big5, the way Windows in
+    /// // Taiwan or Hong Kong saves it. Its bytes are valid GB18030 too
+    /// // (where `東疆` reads `狥忙`): the text decides.
+    /// let (big5, _, _) = encoding_rs::BIG5.encode("附件：\n東疆重點任務清單和責任分工表\n");
+    /// assert_eq!(encoding_rs::GB18030.decode_without_bom_handling(&big5[7..11]).0, "狥忙");
+    /// let decoded = decode(&big5).unwrap();
+    /// assert_eq!(decoded.text(), "附件：\n東疆重點任務清單和責任分工表\n");
+    /// assert_eq!(decoded.encoding(), Encoding::Big5);
+    /// assert_eq!(decoded.confidence(), Confidence::Guessed);
+    /// assert_eq!(decoded.alternative(), Some(Encoding::Gb18030));
+    /// assert_eq!(
+    ///     decoded.note().unwrap(),
+    ///     "read as Big5, in which the text reads most like Chinese; its bytes \
+    ///      are valid GB18030 too: if the text looks garbled, save the document as UTF-8"
+    /// );
+    ///
+    /// // UTF-8 leaves no doubt.
+    /// let decoded = decode("東疆".as_bytes()).unwrap();
+    /// assert_eq!(decoded.confidence(), Confidence::Certain);
+    /// assert_eq!((decoded.alternative(), decoded.note()), (None, None));
+    /// ```
+    pub fn confidence(&self) -> Confidence {
+        self.confidence
+    }
+
+    /// The other encoding in which the bytes are valid, when the encoding
+    /// was guessed or assumed.
+    pub fn alternative(&self) -> Option<Encoding> {
+        self.alternative
+    }
+
+    /// For a reader, when the encoding is not certain: which encoding was
+    /// taken, why, and what else the bytes could be. `None` when certain.
+    pub fn note(&self) -> Option<String> {
+        let alternative = self.alternative?;
+        let why = match self.confidence {
+            Confidence::Certain => return None,
+            Confidence::Guessed => "in which the text reads most like Chinese",
+            Confidence::Assumed => "assumed for lack of text to tell",
+        };
+        Some(format!(
+            "read as {}, {why}; its bytes are valid {alternative} too: if the text looks garbled, save the document as UTF-8",
+            self.encoding
+        ))
+    }
+
+    /// Text that could be nothing else.
+    fn certain(text: Cow<'b, str>, encoding: Encoding, bom: bool) -> Decoded<'b> {
+        Decoded {
+            text,
+            encoding,
+            bom,
+            confidence: Confidence::Certain,
+            alternative: None,
+        }
+    }
 }
 
 /// Decodes a document's bytes: a byte order mark decides; else valid UTF-8 is
-/// UTF-8; else the legacy encoding `chardetng` guesses (GB18030 for
-/// simplified Chinese) is tried.
+/// UTF-8; else GB18030 and Big5 are tried, first the one `chardetng` finds
+/// the text reads most like Chinese in (GB18030 when it guesses neither),
+/// and [`Decoded::confidence`] says whether the other would have read the
+/// bytes too.
+///
+/// `chardetng` is given no top-level-domain hint: the hint `cn` makes it
+/// prefer GBK whenever the bytes are valid GBK, which Big5 bytes nearly
+/// always are.
 ///
 /// # Errors
 ///
@@ -112,18 +210,10 @@ impl<'b> Decoded<'b> {
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         if let Ok(text) = simdutf8::basic::from_utf8(rest) {
-            return Ok(Decoded {
-                text: Cow::Borrowed(text),
-                encoding: Encoding::Utf8,
-                bom: true,
-            });
+            return Ok(Decoded::certain(Cow::Borrowed(text), Encoding::Utf8, true));
         }
         return match std::str::from_utf8(rest) {
-            Ok(text) => Ok(Decoded {
-                text: Cow::Borrowed(text),
-                encoding: Encoding::Utf8,
-                bom: true,
-            }),
+            Ok(text) => Ok(Decoded::certain(Cow::Borrowed(text), Encoding::Utf8, true)),
             Err(e) => Err(undecodable(
                 bytes,
                 &[(Encoding::Utf8, 3 + e.valid_up_to())],
@@ -137,11 +227,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     ] {
         if let Some(rest) = bytes.strip_prefix(bom) {
             return match decode_strict(encoding, rest) {
-                Ok(text) => Ok(Decoded {
-                    text: Cow::Owned(text),
-                    encoding,
-                    bom: true,
-                }),
+                Ok(text) => Ok(Decoded::certain(Cow::Owned(text), encoding, true)),
                 Err(at) => Err(undecodable(
                     bytes,
                     &[(encoding, 2 + at)],
@@ -153,29 +239,40 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     // The common case, validated with SIMD; the slower standard check runs
     // only to locate an error.
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: Cow::Borrowed(text),
-            encoding: Encoding::Utf8,
-            bom: false,
-        });
+        return Ok(Decoded::certain(Cow::Borrowed(text), Encoding::Utf8, false));
     }
     let utf8_error = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |t| t.len());
     let mut tried = vec![(Encoding::Utf8, utf8_error)];
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
-    let mut candidates = vec![Encoding::Gb18030];
-    if guess == encoding_rs::BIG5 {
-        candidates.insert(0, Encoding::Big5);
-    }
-    for encoding in candidates {
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (candidates, guessed) = if guess == encoding_rs::BIG5 {
+        ([Encoding::Big5, Encoding::Gb18030], true)
+    } else {
+        let gb = guess == encoding_rs::GBK || guess == encoding_rs::GB18030;
+        ([Encoding::Gb18030, Encoding::Big5], gb)
+    };
+    for (i, &encoding) in candidates.iter().enumerate() {
         match decode_strict(encoding, bytes) {
             Ok(text) => {
+                // The candidates before this one failed; would a later one
+                // have read the bytes too?
+                let alternative = candidates[i + 1..]
+                    .iter()
+                    .copied()
+                    .find(|&other| is_valid(other, bytes));
+                let confidence = match (alternative, guessed) {
+                    (None, _) => Confidence::Certain,
+                    (Some(_), true) => Confidence::Guessed,
+                    (Some(_), false) => Confidence::Assumed,
+                };
                 return Ok(Decoded {
                     text: Cow::Owned(text),
                     encoding,
                     bom: false,
-                })
+                    confidence,
+                    alternative,
+                });
             }
             Err(at) => tried.push((encoding, at)),
         }
@@ -202,13 +299,7 @@ pub fn decode_vec(mut bytes: Vec<u8>) -> Result<Decoded<'static>, Error> {
             bytes.drain(..UTF8_BOM.len());
         }
         match String::from_utf8(bytes) {
-            Ok(text) => {
-                return Ok(Decoded {
-                    text: Cow::Owned(text),
-                    encoding: Encoding::Utf8,
-                    bom,
-                })
-            }
+            Ok(text) => return Ok(Decoded::certain(Cow::Owned(text), Encoding::Utf8, bom)),
             Err(e) => {
                 bytes = e.into_bytes();
                 if bom {
@@ -221,7 +312,26 @@ pub fn decode_vec(mut bytes: Vec<u8>) -> Result<Decoded<'static>, Error> {
         text: Cow::Owned(d.text.into_owned()),
         encoding: d.encoding,
         bom: d.bom,
+        confidence: d.confidence,
+        alternative: d.alternative,
     })
+}
+
+/// Whether all of `bytes` is valid in `encoding`, without keeping the text.
+fn is_valid(encoding: Encoding, bytes: &[u8]) -> bool {
+    let mut decoder = encoding.rs().new_decoder_without_bom_handling();
+    let mut buffer = [0u8; 4096];
+    let mut read_total = 0;
+    loop {
+        let rest = bytes.get(read_total..).unwrap_or_default();
+        let (result, read, _) = decoder.decode_to_utf8_without_replacement(rest, &mut buffer, true);
+        read_total += read;
+        match result {
+            DecoderResult::InputEmpty => return true,
+            DecoderResult::Malformed(..) => return false,
+            DecoderResult::OutputFull => {}
+        }
+    }
 }
 
 /// Decodes all of `bytes` or returns the offset of the first malformed
@@ -526,6 +636,95 @@ mod tests {
         assert_eq!((d.text(), d.encoding()), (text, Encoding::Gb18030));
     }
 
+    /// A small task table in traditional Chinese.
+    const TRADITIONAL: &str = "附件：\n東疆重點任務清單和責任分工表\n\t序號\n\t工作任務\n\t濱海新區\n責任單位\n\t東疆\n責任單位\n\n\t（一）加大援企穩崗力度\n\t1\n\t繼續階段性降低本市失業保險繳費費率。\n\t區人社局\n\t人社局\n";
+
+    #[test]
+    fn big5_is_read_as_big5_not_as_garbled_gb18030() {
+        let (bytes, _, unmappable) = encoding_rs::BIG5.encode(TRADITIONAL);
+        assert!(!unmappable);
+        // The same bytes are valid GB18030, as other characters.
+        let (garbled, malformed) = encoding_rs::GB18030.decode_without_bom_handling(&bytes);
+        assert!(!malformed);
+        assert_ne!(garbled, TRADITIONAL);
+        for d in [decode(&bytes).unwrap(), decode_vec(bytes.to_vec()).unwrap()] {
+            assert_eq!((d.text(), d.encoding()), (TRADITIONAL, Encoding::Big5));
+            assert_eq!(d.confidence(), Confidence::Guessed);
+            assert_eq!(d.alternative(), Some(Encoding::Gb18030));
+            let note = d.note().unwrap();
+            assert!(note.starts_with("read as Big5, "), "{note}");
+        }
+        assert_eq!(
+            encode(TRADITIONAL, Encoding::Big5, false).unwrap(),
+            &bytes[..]
+        );
+    }
+
+    #[test]
+    fn a_whole_gb18030_document_is_certain() {
+        let text = include_str!("../seeds/000_ecc403549f0e7389.txt");
+        let bytes = encode(text, Encoding::Gb18030, false).unwrap();
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.text(), d.encoding()), (text, Encoding::Gb18030));
+        // Not valid Big5: nothing else reads it.
+        assert_eq!(
+            (d.confidence(), d.alternative(), d.note()),
+            (Confidence::Certain, None, None)
+        );
+    }
+
+    #[test]
+    fn too_little_text_to_tell_assumes_gb18030_and_says_so() {
+        // Two characters of GB18030 that are valid Big5 too; chardetng
+        // guesses neither.
+        let bytes = encode("附件", Encoding::Gb18030, false).unwrap();
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.text(), d.encoding()), ("附件", Encoding::Gb18030));
+        assert_eq!(d.confidence(), Confidence::Assumed);
+        assert_eq!(d.alternative(), Some(Encoding::Big5));
+        assert_eq!(
+            d.note().unwrap(),
+            "read as GB18030, assumed for lack of text to tell; its bytes are valid Big5 too: if the text looks garbled, save the document as UTF-8"
+        );
+    }
+
+    #[test]
+    fn a_longer_simplified_text_is_guessed_gb18030() {
+        let text = "附件：\n东疆重点任务清单和责任分工表\n\t序号\n\t工作任务\n";
+        let bytes = encode(text, Encoding::Gb18030, false).unwrap();
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.text(), d.encoding()), (text, Encoding::Gb18030));
+        assert_ne!(d.confidence(), Confidence::Assumed);
+    }
+
+    #[test]
+    fn byte_order_marks_and_utf8_are_certain() {
+        let utf16 = encode("附件", Encoding::Utf16Le, true).unwrap();
+        for bytes in [&b"abc"[..], "附件".as_bytes(), b"\xEF\xBB\xBFab", &utf16] {
+            let d = decode(bytes).unwrap();
+            assert_eq!(
+                (d.confidence(), d.alternative()),
+                (Confidence::Certain, None)
+            );
+            let d = decode_vec(bytes.to_vec()).unwrap();
+            assert_eq!(
+                (d.confidence(), d.alternative()),
+                (Confidence::Certain, None)
+            );
+        }
+    }
+
+    #[test]
+    fn is_valid_reads_past_its_buffer() {
+        let text = "附件".repeat(5000);
+        let gb = encode(&text, Encoding::Gb18030, false).unwrap();
+        assert!(is_valid(Encoding::Gb18030, &gb));
+        let mut broken = gb.clone();
+        broken.push(0x81);
+        assert!(!is_valid(Encoding::Gb18030, &broken));
+        assert!(is_valid(Encoding::Big5, b""));
+    }
+
     #[test]
     fn invalid_everywhere_names_offsets() {
         let mut bytes = b"ab\ncd".to_vec();
@@ -559,6 +758,10 @@ mod tests {
                         (o.text(), o.encoding(), o.has_bom()),
                         (d.text(), d.encoding(), d.has_bom())
                     );
+                    assert_eq!(
+                        (o.confidence(), o.alternative()),
+                        (d.confidence(), d.alternative())
+                    );
                 }
                 Err(e) => assert_eq!(owned.unwrap_err().span(), e.span()),
             }
@@ -580,6 +783,8 @@ mod tests {
             text: Cow::Owned(decode_strict(Encoding::Big5, bytes).unwrap()),
             encoding: Encoding::Big5,
             bom: false,
+            confidence: Confidence::Certain,
+            alternative: None,
         }
     }
 

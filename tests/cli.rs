@@ -1011,7 +1011,7 @@ fn render_of_invalid_json_exits_1() {
     assert_eq!(
         r.stderr,
         format!(
-            "{}: JSON must be UTF-8; byte 11 is not\n",
+            "{}:1:12: JSON must be UTF-8; byte 11 is not\n",
             shown("latin1.json")
         )
     );

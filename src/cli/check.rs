@@ -1,21 +1,22 @@
 //! `fengong check`: every problem in every document, in the format CI reads.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use fengong::lint::LintConfig;
 use fengong::render::Style;
 use fengong::{Code, Diagnostic, Severity};
 
+use super::config::{Problems, Settings};
 use super::input::{self, LoadError, Origin};
 use super::output::{self, Checked, Format};
+use super::walk::{self, Entry, Filters};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Documents or directories (searched recursively for `*.txt`); `-` reads
-    /// standard input.
+    /// Documents or directories (searched recursively for `*.txt`, skipping
+    /// hidden, .gitignore'd and .ignore'd files); `-` reads standard input.
+    /// Files named here are checked whatever their name.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// How to print findings.
@@ -30,6 +31,17 @@ pub struct CheckArgs {
     /// File extension searched for in directories.
     #[arg(long, default_value = "txt")]
     extension: String,
+    /// In directories, check only the files matching this glob (.gitignore
+    /// syntax, relative to the directory given); repeatable.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// In directories, skip the files and directories matching this glob
+    /// (.gitignore syntax, relative to the directory given); repeatable.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Exit 0 when no document is found, instead of warning and exiting 2.
+    #[arg(long)]
+    allow_no_files: bool,
     /// Run only these lint rules (codes or names, comma-separated);
     /// overrides `select` in fengong.toml.
     #[arg(long, value_delimiter = ',', value_name = "CODE")]
@@ -65,92 +77,6 @@ struct FixMode {
     include_unsafe: bool,
 }
 
-/// Finds the lint settings of each document: `--config`, or the nearest
-/// `fengong.toml` in the document's directory or above it (cached per
-/// directory).
-struct Settings {
-    explicit: Option<LintConfig>,
-    select: Vec<Code>,
-    ignore: Vec<Code>,
-    found: Mutex<HashMap<PathBuf, Result<Option<LintConfig>, String>>>,
-}
-
-const CONFIG_NAME: &str = "fengong.toml";
-
-fn read_config(path: &Path) -> Result<LintConfig, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    toml::from_str(&text).map_err(|e| config_error(path, &text, &e))
-}
-
-/// `PATH:LINE:COLUMN: message`, on one line (toml's own message draws the
-/// line under a caret, which breaks one-line output formats).
-fn config_error(path: &Path, text: &str, e: &toml::de::Error) -> String {
-    let message = e.message().trim().replace('\n', " ");
-    match e.span() {
-        Some(span) => {
-            let at = fengong::LineIndex::new(text).position(span.start);
-            format!("{}:{}:{}: {message}", path.display(), at.line, at.column)
-        }
-        None => format!("{}: {message}", path.display()),
-    }
-}
-
-impl Settings {
-    fn new(args: &CheckArgs) -> Result<Settings, String> {
-        Ok(Settings {
-            explicit: args.config.as_deref().map(read_config).transpose()?,
-            select: args.select.clone(),
-            ignore: args.ignore.clone(),
-            found: Mutex::new(HashMap::new()),
-        })
-    }
-
-    fn discover(&self, dir: &Path) -> Result<Option<LintConfig>, String> {
-        if let Ok(found) = self.found.lock() {
-            if let Some(hit) = found.get(dir) {
-                return hit.clone();
-            }
-        }
-        let candidate = dir.join(CONFIG_NAME);
-        let result = if candidate.is_file() {
-            read_config(&candidate).map(Some)
-        } else {
-            match dir.parent() {
-                Some(parent) if parent != dir => self.discover(parent),
-                _ => Ok(None),
-            }
-        };
-        if let Ok(mut found) = self.found.lock() {
-            found.insert(dir.to_path_buf(), result.clone());
-        }
-        result
-    }
-
-    /// The settings for a document at `origin`.
-    fn for_origin(&self, origin: &Origin) -> Result<LintConfig, String> {
-        let mut config = match &self.explicit {
-            Some(config) => config.clone(),
-            None => {
-                let dir = match origin {
-                    Origin::File(path) => path
-                        .parent()
-                        .filter(|p| !p.as_os_str().is_empty())
-                        .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
-                    Origin::Stdin => PathBuf::from("."),
-                };
-                let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-                self.discover(&dir)?.unwrap_or_default()
-            }
-        };
-        if !self.select.is_empty() {
-            config.select = self.select.clone();
-        }
-        config.ignore.extend(self.ignore.iter().copied());
-        Ok(config)
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Deny {
     Warnings,
@@ -162,11 +88,18 @@ struct Outcome {
     io_failure: bool,
 }
 
+/// Runs `check`; returns the exit code: 0 no errors, 1 errors (or warnings
+/// with `--deny warnings`, fixes with `--diff`), 2 a failure: a file or a
+/// configuration that cannot be used, or no document found.
 pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
-    let settings = match Settings::new(&args) {
+    let settings = match Settings::new(
+        args.config.as_deref(),
+        args.select.clone(),
+        args.ignore.clone(),
+    ) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error[{}]: {}", Code::InvalidConfig, e.one_line());
             return 2;
         }
     };
@@ -175,19 +108,70 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         diff: args.diff,
         include_unsafe: args.unsafe_fixes,
     };
-    let (paths, mut failures) = collect(&args.paths, &args.extension);
+    let filters = Filters {
+        extension: args.extension.clone(),
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+    };
+    let entries = match walk::collect(&args.paths, &filters) {
+        Ok(entries) => entries,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let found_documents = entries.iter().any(|e| matches!(e, Entry::Document(_)));
+    // Each configuration problem is reported once, and the documents it
+    // governs are not checked with settings other than those written.
+    let mut problems = Problems::default();
+    let mut paths = Vec::with_capacity(entries.len());
+    let mut order = Vec::with_capacity(entries.len());
+    for entry in entries {
+        match entry {
+            Entry::Document(origin) => match settings.for_origin(&origin) {
+                Ok(_) => {
+                    order.push(None);
+                    paths.push(origin);
+                }
+                Err(e) => problems.add(e),
+            },
+            Entry::Unreadable { path, message } => {
+                order.push(Some(io_checked(path.display().to_string(), message)));
+            }
+        }
+    }
+    let skipped = problems.skipped();
+    let mut files = problems.into_checked();
+    let config_files = files.len();
     // Findings are written by the workers unless standard input's fixed text
     // takes standard output (the report then goes to standard error).
     let stdin_fix = mode.apply && paths.contains(&Origin::Stdin);
     let prerender = (!stdin_fix).then_some((args.output_format, stdout_style));
-    let outcomes = check_all(&paths, &settings, mode, prerender);
-    let mut files = Vec::with_capacity(outcomes.len());
-    let mut io_failure = !failures.is_empty();
-    for outcome in outcomes {
-        io_failure |= outcome.io_failure;
-        files.push(outcome.checked);
+    let mut outcomes = check_all(&paths, &settings, mode, prerender).into_iter();
+    let mut io_failure = config_files > 0;
+    files.reserve(order.len());
+    for slot in order {
+        match slot {
+            Some(mut failure) => {
+                if let Some((format, style)) = prerender {
+                    format.prerender(&mut failure, style);
+                }
+                io_failure = true;
+                files.push(failure);
+            }
+            None => {
+                if let Some(outcome) = outcomes.next() {
+                    io_failure |= outcome.io_failure;
+                    files.push(outcome.checked);
+                }
+            }
+        }
     }
-    files.append(&mut failures);
+    if let Some((format, style)) = prerender {
+        for file in &mut files[..config_files] {
+            format.prerender(file, style);
+        }
+    }
     let fixed: usize = files.iter().map(|f| f.fixed).sum();
     let mut printed = String::new();
     if mode.diff {
@@ -222,13 +206,20 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         .flat_map(|f| &f.diagnostics)
         .filter(|d| d.severity() == Severity::Warning)
         .count();
+    // Configuration files are not counted among the files checked.
+    let checked = files.len() - config_files;
     let mut summary = format!(
-        "{errors} error{}, {warnings} warning{} in {} file{}",
+        "{errors} error{}, {warnings} warning{} in {checked} file{}",
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" },
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
+        if checked == 1 { "" } else { "s" },
     );
+    if skipped > 0 {
+        summary.push_str(&format!(
+            " ({skipped} not checked for an invalid {})",
+            super::config::CONFIG_NAME
+        ));
+    }
     if mode.apply || mode.diff {
         let verb = if mode.apply { "fixed" } else { "fixable" };
         summary.push_str(&format!(" ({fixed} {verb})"));
@@ -236,6 +227,10 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     if args.output_format.is_machine() || stdin_text.is_some() {
         eprintln!("{summary}");
     } else if super::term::print_out(&format!("{summary}\n")) != 0 {
+        return 2;
+    }
+    if !found_documents && !args.allow_no_files {
+        eprintln!("{}", no_documents(&args.paths, &filters));
         return 2;
     }
     if status != 0 || io_failure {
@@ -258,49 +253,19 @@ fn stdin_output(mode: FixMode, files: &[Checked]) -> Option<Vec<u8>> {
     (!texts.is_empty()).then(|| texts.concat())
 }
 
-/// Expands directories into the files under them (sorted), keeping the
-/// order of the arguments. Paths that cannot be listed become failures.
-fn collect(args: &[PathBuf], extension: &str) -> (Vec<Origin>, Vec<Checked>) {
-    let mut origins = Vec::new();
-    let mut failures = Vec::new();
-    for arg in args {
-        let origin = Origin::from_arg(arg);
-        match &origin {
-            Origin::File(path) if path.is_dir() => {
-                let mut found = Vec::new();
-                if let Err(e) = walk(path, extension, &mut found) {
-                    failures.push(io_checked(path.display().to_string(), e));
-                }
-                found.sort();
-                origins.extend(found.into_iter().map(Origin::File));
-            }
-            _ => origins.push(origin),
-        }
+/// The warning when the paths given hold no document: a run that checks
+/// nothing must not pass silently (a mistyped directory, a filter that
+/// matches nothing).
+fn no_documents(paths: &[PathBuf], filters: &Filters) -> String {
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut what = format!("`*.{}` files", filters.extension);
+    if !filters.include.is_empty() {
+        what.push_str(&format!(" matching {}", filters.include.join(", ")));
     }
-    (origins, failures)
-}
-
-fn walk(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-        let path = entry.path();
-        let kind = entry
-            .file_type()
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        if kind.is_dir() {
-            // Hidden directories (.git) and build output are not documents.
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if !name.starts_with('.') && name != "target" {
-                walk(&path, extension, out)?;
-            }
-        } else if path.extension().is_some_and(|e| e == extension) {
-            out.push(path);
-        }
-    }
-    Ok(())
+    format!(
+        "warning: no documents found in {} (looked for {what} that are not hidden, ignored or excluded)\nhelp: pass --allow-no-files if that is expected",
+        shown.join(", ")
+    )
 }
 
 fn io_checked(display: String, message: String) -> Checked {
@@ -379,9 +344,9 @@ fn check_one(origin: &Origin, settings: &Settings, mode: FixMode) -> Outcome {
     };
     let config = match settings.for_origin(origin) {
         Ok(config) => config,
-        Err(message) => {
+        Err(e) => {
             return failed(
-                Diagnostic::new(Code::UnreadableFile, fengong::Span::empty(0), message),
+                Diagnostic::new(Code::InvalidConfig, fengong::Span::empty(0), e.one_line()),
                 None,
                 true,
             )
@@ -478,28 +443,5 @@ mod tests {
             ..fix
         };
         assert_eq!(stdin_output(diff, &files), None);
-    }
-
-    #[test]
-    fn config_errors_are_located_on_one_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(CONFIG_NAME);
-        std::fs::write(&path, "ignore = []\nselect = [\"W004\"\n").unwrap();
-        let error = read_config(&path).unwrap_err();
-        assert_eq!(
-            error,
-            format!("{}:2:17: unclosed array, expected `]`", path.display())
-        );
-        std::fs::write(&path, "select = [\"W999\"]\n").unwrap();
-        let error = read_config(&path).unwrap_err();
-        assert_eq!(
-            error,
-            format!(
-                "{}:1:11: unknown diagnostic code or name `W999`",
-                path.display()
-            )
-        );
-        std::fs::write(&path, "select = [\"W004\"]\n").unwrap();
-        assert_eq!(read_config(&path).unwrap().select, [Code::StraySeparator]);
     }
 }

@@ -11,6 +11,7 @@
 //! `write` rewrites files without losing data.
 
 mod check;
+mod config;
 mod diff;
 mod explain;
 mod fmt;
@@ -21,6 +22,7 @@ mod render;
 mod report;
 mod term;
 mod units;
+mod walk;
 mod write;
 
 use std::io::IsTerminal;

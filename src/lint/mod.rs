@@ -86,7 +86,7 @@ mod whitespace;
 /// assert_eq!(config.severity_of(Code::EmptyUnitCell), Severity::Error);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct LintConfig {
     /// The rules to run. Empty: every rule.
     pub select: Vec<Code>,
@@ -656,6 +656,26 @@ pub(crate) mod test_support {
 mod tests {
     use super::test_support::*;
     use super::*;
+
+    #[test]
+    fn config_rejects_unknown_keys_naming_the_known_ones() {
+        for (input, unknown) in [
+            (r#"{"ignor": ["W006"]}"#, "ignor"),
+            (r#"{"lint": {"ignore": ["W006"]}}"#, "lint"),
+        ] {
+            let e = serde_json::from_str::<LintConfig>(input).unwrap_err();
+            assert!(
+                e.to_string().starts_with(&format!(
+                    "unknown field `{unknown}`, expected one of `select`, `ignore`, `severity`, `known_units`"
+                )),
+                "{e}"
+            );
+        }
+        // Absent keys still take their defaults.
+        let config: LintConfig = serde_json::from_str(r#"{"ignore": ["W006"]}"#).unwrap();
+        assert_eq!(config.ignore, [Code::StrayWhitespace]);
+        assert!(config.select.is_empty());
+    }
 
     #[test]
     fn config_selects_ignores_and_overrides() {
