@@ -1,0 +1,241 @@
+//! Documents of the family in every layout fengong reads (`fixtures/family`):
+//! tables of other column sets than the seed's, and list documents with
+//! role clauses or label lines, in UTF-8, GB18030 and with CRLF line
+//! endings. Each one's JSON (`*.json`, reviewed by hand) is what
+//! `fengong parse` prints; each prints back byte for byte, reads back the
+//! same from its canonical text and from its JSON, and `check` finds what
+//! the fixture's README says.
+
+use std::path::Path;
+
+use fengong::lint::LintConfig;
+use fengong::source::Encoding;
+use fengong::{Document, Layout, LineEnding};
+
+const DIR: &str = "fixtures/family";
+
+/// Every fixture, with the codes `check` gives on it.
+const FIXTURES: &[(&str, &[&str])] = &[
+    ("table_lead_support", &[]),
+    ("table_lead_responsible_gb18030", &[]),
+    ("table_responsible_only_crlf", &[]),
+    ("table_leaders_deadline", &[]),
+    ("table_roles_in_cells", &[]),
+    ("table_two_places_deadline", &[]),
+    ("table_remarks_unknown_column", &["W011"]),
+    ("list_clause_notice", &[]),
+    ("list_brackets_crlf", &[]),
+    ("list_leaders_in_clause", &[]),
+    ("list_tortoise_brackets", &["W001"]),
+    ("list_label_lines_gb18030", &[]),
+    ("list_label_role_words", &[]),
+    ("list_unlabeled_traditional", &["W014", "W014"]),
+    ("list_first_listed", &[]),
+    ("list_no_headings", &[]),
+];
+
+fn read(name: &str, ext: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(DIR)
+        .join(format!("{name}.{ext}"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn decoded(name: &str) -> (String, Encoding) {
+    let bytes = read(name, "txt");
+    let decoded = fengong::source::decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    (decoded.text().to_string(), decoded.encoding())
+}
+
+#[test]
+fn every_fixture_is_listed_and_described() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR);
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter_map(|n| n.strip_suffix(".txt").map(str::to_string))
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = FIXTURES.iter().map(|(n, _)| n.to_string()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    for name in &listed {
+        assert!(
+            readme.contains(&format!("`{name}.txt`")),
+            "README lacks {name}"
+        );
+    }
+    // At least six tables of different column sets, and lists.
+    let tables = listed.iter().filter(|n| n.starts_with("table_")).count();
+    assert!(tables >= 6);
+}
+
+#[test]
+fn json_is_the_reviewed_one() {
+    for (name, _) in FIXTURES {
+        let (text, _) = decoded(name);
+        let doc = fengong::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut json = serde_json::to_string_pretty(&doc).unwrap();
+        json.push('\n');
+        let expected = String::from_utf8(read(name, "json")).unwrap();
+        assert_eq!(json, expected, "{name}");
+    }
+}
+
+#[test]
+fn layouts_encodings_and_line_endings() {
+    for (name, _) in FIXTURES {
+        let (text, encoding) = decoded(name);
+        let doc = fengong::parse(&text).unwrap();
+        let layout = if name.starts_with("list_") {
+            Layout::List
+        } else {
+            Layout::Table
+        };
+        assert_eq!(doc.layout(), layout, "{name}");
+        assert_eq!(doc.columns().is_empty(), layout == Layout::List, "{name}");
+        let want = if name.ends_with("_gb18030") {
+            Encoding::Gb18030
+        } else {
+            Encoding::Utf8
+        };
+        assert_eq!(encoding, want, "{name}");
+        let eol = if name.ends_with("_crlf") {
+            LineEnding::CrLf
+        } else {
+            LineEnding::Lf
+        };
+        assert_eq!(doc.line_ending(), eol, "{name}");
+    }
+}
+
+#[test]
+fn every_fixture_prints_back_byte_for_byte() {
+    for (name, _) in FIXTURES {
+        let bytes = read(name, "txt");
+        let decoded = fengong::source::decode(&bytes).unwrap();
+        let doc = fengong::parse(decoded.text()).unwrap();
+        let text = doc.to_string();
+        assert_eq!(text, decoded.text(), "{name}");
+        let again = fengong::source::encode(&text, decoded.encoding(), decoded.has_bom()).unwrap();
+        assert_eq!(again, bytes, "{name}");
+    }
+}
+
+#[test]
+fn canonical_text_and_json_read_back_the_same() {
+    for (name, _) in FIXTURES {
+        let (text, _) = decoded(name);
+        let doc = fengong::parse(&text).unwrap();
+        let canonical = fengong::to_canonical_string(&doc);
+        let reread =
+            fengong::parse(&canonical).unwrap_or_else(|e| panic!("{name}: {e}\n{canonical}"));
+        assert_eq!(reread, doc, "{name}:\n{canonical}");
+        assert_eq!(reread.layout(), doc.layout(), "{name}");
+        assert_eq!(fengong::to_canonical_string(&reread), canonical, "{name}");
+        // JSON in: the same document, and its rendering reads back.
+        let json = serde_json::to_string(&doc).unwrap();
+        let from_json: Document<'static> = serde_json::from_str(&json).unwrap();
+        assert_eq!(from_json, doc, "{name}");
+        assert!(
+            from_json.validate().is_empty(),
+            "{name}: {:?}",
+            from_json.validate()
+        );
+        let rendered = fengong::to_canonical_string(&from_json);
+        assert_eq!(
+            fengong::parse(&rendered).unwrap(),
+            doc,
+            "{name}:\n{rendered}"
+        );
+        assert_eq!(serde_json::to_string(&from_json).unwrap(), json, "{name}");
+    }
+}
+
+#[test]
+fn check_finds_what_the_readme_says() {
+    for (name, codes) in FIXTURES {
+        let (text, _) = decoded(name);
+        let found = fengong::lint::check(&text, &LintConfig::default());
+        let got: Vec<&str> = found.iter().map(|d| d.code().as_str()).collect();
+        assert_eq!(&got, codes, "{name}");
+    }
+}
+
+#[test]
+fn safe_fixes_keep_every_fixture_equal() {
+    for (name, _) in FIXTURES {
+        let (text, _) = decoded(name);
+        let fixed = fengong::lint::fix(&text, &LintConfig::default(), false);
+        assert_eq!(
+            fengong::parse(&fixed.text).unwrap(),
+            fengong::parse(&text).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn values_of_the_family() {
+    // A few values read by hand from the fixtures, beyond the JSON files.
+    let (text, _) = decoded("table_leaders_deadline");
+    let doc = fengong::parse(&text).unwrap();
+    assert_eq!(
+        doc.columns(),
+        [
+            "序号",
+            "重点工作",
+            "责任领导",
+            "牵头单位",
+            "责任单位",
+            "完成时限"
+        ]
+    );
+    let task = doc.task(2).unwrap();
+    assert_eq!(task.leader_names().collect::<Vec<_>>(), ["李华", "王强"]);
+    assert_eq!(task.deadline(), Some("2023年10月底前"));
+    assert_eq!(task.units().lead(), ["县农业农村局"]);
+
+    let (text, _) = decoded("table_roles_in_cells");
+    let doc = fengong::parse(&text).unwrap();
+    assert!(doc.first_listed_leads());
+    assert_eq!(doc.categories()[0].categories()[1].title(), "加大金融支持");
+    let task = doc.task(4).unwrap();
+    assert_eq!(task.units().lead(), ["市教育局"]);
+    assert_eq!(
+        task.units().responsible(),
+        ["市人力资源社会保障局", "团市委"]
+    );
+
+    let (text, _) = decoded("list_clause_notice");
+    let doc = fengong::parse(&text).unwrap();
+    assert_eq!(doc.title(), "2024年市政府工作报告重点工作任务分工方案");
+    // The notice's own numbered points stay in the preamble.
+    assert_eq!(doc.categories().len(), 2);
+    assert!(doc
+        .preamble_text()
+        .unwrap()
+        .contains("一、各责任单位要高度重视"));
+    assert_eq!(
+        doc.task(2).unwrap().text(),
+        "实施“项目建设年”行动，新开工项目200个以上（含续建项目）。"
+    );
+
+    let (text, _) = decoded("list_tortoise_brackets");
+    let doc = fengong::parse(&text).unwrap();
+    assert_eq!(
+        doc.task(11).unwrap().text(),
+        "121人才梯队项目。每年遴选培养青年人才121名。"
+    );
+    assert_eq!(
+        doc.categories()[0].categories()[0].title(),
+        "产业提升人才行动计划"
+    );
+
+    let (text, _) = decoded("list_unlabeled_traditional");
+    let doc = fengong::parse(&text).unwrap();
+    assert_eq!(doc.title(), "關於落實市政府工作報告重點工作的任務分工");
+    assert_eq!(doc.task(3).unwrap().deadline(), Some("長期堅持"));
+    assert!(!doc.categories()[1].is_numbered());
+}
