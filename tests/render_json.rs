@@ -112,3 +112,37 @@ fn internal_type_names_are_not_shown() {
         "list.json:2:2: expected a document (a JSON object), found an array\n"
     );
 }
+
+#[test]
+fn values_the_text_cannot_hold_are_refused_with_their_paths() {
+    // A unit name holding `、`, a blank line in a task text, an unknown key.
+    let json = seed_json()
+        .replacen("\"区人社局\"", "\"区人社局、区财政局\"", 1)
+        .replacen("\"继续阶段性", "\"继续\\n\\n阶段性", 1);
+    let r = render("values.json", json.as_bytes());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "values.json: categories[0].tasks[0].text: holds a blank line, which would end the row\n\
+         values.json: categories[0].tasks[0].units.district[0]: holds `、` outside brackets, which separates units: it would read as several\n\
+         values.json: these values cannot be written as text; nothing written\n"
+    );
+    // A misspelt key is refused, not ignored.
+    let json = seed_json().replacen("\"categories\"", "\"Categories\"", 1);
+    let r = render("key.json", json.as_bytes());
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("unknown field `Categories`"),
+        "{}",
+        r.stderr
+    );
+    // What renders, parses back to the JSON it came from.
+    let r = render("seed.json", seed_json().as_bytes());
+    assert_eq!(r.code, 0);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("back.txt"), &r.stdout).unwrap();
+    let back = run_in(dir.path(), &["parse", "back.txt"], None);
+    assert_eq!(back.stdout, seed_json());
+    let _ = SEED_TEXT;
+}

@@ -27,7 +27,26 @@ pub(crate) fn run(file: &Path) -> u8 {
     };
     let display = origin.display();
     match read_document(&bytes) {
-        Ok(doc) => print_out(&fengong::to_canonical_string(&doc)),
+        Ok(doc) => {
+            // Values the text cannot hold would come back changed: refuse
+            // them, each with its path, instead of writing them.
+            let problems = doc.validate();
+            if problems.is_empty() {
+                return print_out(&fengong::to_canonical_string(&doc));
+            }
+            for p in &problems {
+                eprintln!("{display}: {p}");
+            }
+            eprintln!(
+                "{display}: {} cannot be written as text; nothing written",
+                if problems.len() == 1 {
+                    "this value"
+                } else {
+                    "these values"
+                }
+            );
+            1
+        }
         Err(problem) => {
             eprintln!("{}", problem.show(&display));
             1

@@ -217,7 +217,7 @@ fn classify(text: &str, start: usize, content_end: usize) -> (Kind, usize, Optio
 
 /// Whether a line of other text reads as a heading without a numeral: short,
 /// not a sentence, not a plan's title.
-fn heading_like(content: &str) -> bool {
+pub(crate) fn heading_like(content: &str) -> bool {
     let c = content.trim_matches(is_space);
     let n = c.chars().count();
     (2..=30).contains(&n)
@@ -228,6 +228,17 @@ fn heading_like(content: &str) -> bool {
         && !c
             .chars()
             .all(|ch| ch.is_ascii_digit() || matches!(ch, '年' | '月' | '日' | '-' | '/' | '.'))
+}
+
+/// Whether a line would be taken as a list document's title: short, not a
+/// sentence, naming a plan.
+pub(crate) fn reads_as_title(c: &str) -> bool {
+    let c = c.trim_matches(is_space);
+    !c.is_empty()
+        && c.chars().count() <= 60
+        && !c.ends_with(['。', '：', ':', '；', '，', ','])
+        && !super::is_label(c)
+        && title_like(c)
 }
 
 /// Words that a plan's title holds.
