@@ -455,3 +455,53 @@ pub(crate) fn unnumbered_heading(span: Span, title: &str) -> Diagnostic {
         "number the heading as its neighbours are (一、 for the upper level, （一） for the lower)",
     )
 }
+
+/// W015: a task of a list that names no unit.
+pub(crate) fn task_without_units(number_span: Span, number: u32) -> Diagnostic {
+    Diagnostic::expected(
+        Code::TaskWithoutUnits,
+        number_span,
+        &format!("the units of task {number}: a clause such as （牵头单位：…） or label lines"),
+        "none",
+    )
+    .with_label(format!("task {number} names no unit"))
+    .with_help("end the task's paragraph with its units, e.g. （牵头单位：市发展改革委；配合单位：市财政局）")
+}
+
+/// W016: a clause field whose label names no role.
+pub(crate) fn unknown_clause_label(span: Span, label: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::UnknownClauseLabel,
+        span,
+        "a role such as 牵头单位, 配合单位, 责任单位, 责任领导 or 完成时限",
+        &quote(label, 16),
+    )
+    .with_label("fengong does not know this label; its names are not read")
+    .with_help(
+        "use one of the labels of the family: 牵头单位, 配合单位, 责任单位, 责任领导, 完成时限",
+    )
+}
+
+/// W017: a role clause opened and not closed.
+pub(crate) fn unclosed_clause(span: Span) -> Diagnostic {
+    Diagnostic::expected(
+        Code::UnclosedClause,
+        span,
+        "a role clause closed by its bracket",
+        "the end of the line",
+    )
+    .with_label("this clause is not closed")
+    .with_help("close the clause with the bracket that matches its opening one")
+}
+
+/// W019: a paragraph between tasks that belongs to none.
+pub(crate) fn stray_paragraph(span: Span, content: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::StrayParagraph,
+        span,
+        "a task, a heading, or a label line of the task above",
+        &quote(content, 30),
+    )
+    .with_label("this paragraph belongs to no task")
+    .with_help("number it if it is a task, join it to the paragraph it continues, or delete it")
+}

@@ -19,7 +19,7 @@ use super::error;
 use super::tree::Tree;
 use crate::clause::{self, Item as ClauseItem};
 use crate::column::{fold, Role, UnitRole};
-use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::diagnostic::{quote, Diagnostic};
 use crate::grammar::{self, Seg};
 use crate::lex::{is_space, Lines};
 use crate::model::{
@@ -582,18 +582,8 @@ impl<'a> ListParser<'a> {
         if last_task_line.is_some_and(|last| i < last) {
             let line = self.lines[i];
             let content = self.text[line.text..line.content_end].trim_end_matches(is_space);
-            self.diagnostics.push(
-                Diagnostic::expected(
-                    Code::StrayParagraph,
-                    Span::new(line.text, line.text + content.len()),
-                    "a task, a heading, or a label line of the task above",
-                    &quote(content, 30),
-                )
-                .with_label("this paragraph belongs to no task")
-                .with_help(
-                    "number it if it is a task, join it to the paragraph it continues, or delete it",
-                ),
-            );
+            let span = Span::new(line.text, line.text + content.len());
+            self.diagnostics.push(error::stray_paragraph(span, content));
         }
     }
 
@@ -666,16 +656,8 @@ impl<'a> ListParser<'a> {
         }
         for c in &read.clauses {
             if !c.closed {
-                self.diagnostics.push(
-                    Diagnostic::expected(
-                        Code::UnclosedClause,
-                        Span::new(c.open, c.inner_end),
-                        "a role clause closed by its bracket",
-                        "the end of the line",
-                    )
-                    .with_label("this clause is not closed")
-                    .with_help("close the clause with the bracket that matches its opening one"),
-                );
+                self.diagnostics
+                    .push(error::unclosed_clause(Span::new(c.open, c.inner_end)));
             }
         }
         let mut units: Vec<(UnitRole, Unit<'a>)> = Vec::new();
@@ -683,34 +665,17 @@ impl<'a> ListParser<'a> {
         for item in read.items {
             match item {
                 ClauseItem::FirstListedLeads(_) => self.doc.first_listed_leads = true,
-                ClauseItem::UnknownLabel(span) => self.diagnostics.push(
-                    Diagnostic::expected(
-                        Code::UnknownClauseLabel,
-                        span,
-                        "a role such as 牵头单位, 配合单位, 责任单位, 责任领导 or 完成时限",
-                        &quote(&text[span.range()], 16),
-                    )
-                    .with_label("fengong does not know this label; its names are not read")
-                    .with_help(
-                        "use one of the labels of the family: 牵头单位, 配合单位, 责任单位, 责任领导, 完成时限",
-                    ),
-                ),
+                ClauseItem::UnknownLabel(span) => self
+                    .diagnostics
+                    .push(error::unknown_clause_label(span, &text[span.range()])),
                 item => super::task_item(item, &mut units, &mut extras),
             }
         }
         let head = self.lines[first];
         let tail = self.lines[last];
         if units.is_empty() {
-            self.diagnostics.push(
-                Diagnostic::expected(
-                    Code::TaskWithoutUnits,
-                    read.number_span,
-                    &format!("the units of task {number}: a clause such as （牵头单位：…） or label lines"),
-                    "none",
-                )
-                .with_label(format!("task {number} names no unit"))
-                .with_help("end the task's paragraph with its units, e.g. （牵头单位：市发展改革委；配合单位：市财政局）"),
-            );
+            self.diagnostics
+                .push(error::task_without_units(read.number_span, number));
         }
         let task = Task {
             repr: Repr::parsed(text, self.last_end, head.start, tail.end),
