@@ -234,11 +234,42 @@ fn rewrite_clause(
         }
         out
     } else {
-        for role in UnitRole::ALL {
-            let n = names(role);
-            if !n.is_empty() {
-                parts.push(format!("{n}{}", crate::write::role_word(role)));
+        // Each group as written: the roles in their order, each with its
+        // role word (`負責`, `等负责`, `分别负责`); new roles after them.
+        let mut order: Vec<(UnitRole, String)> = Vec::new();
+        for item in &read.items {
+            let ClauseItem::Unit(role, _, span) = item else {
+                continue;
+            };
+            if span.start < inner.start || span.end > inner.end {
+                continue;
             }
+            let rest = &body[span.end..inner.end];
+            let word_end = rest
+                .find(['，', ',', '；', ';', '、'])
+                .unwrap_or(rest.len());
+            let word = rest[..word_end].trim_matches(is_space).to_string();
+            match order.iter_mut().find(|(r, _)| r == role) {
+                Some((_, w)) => *w = word,
+                None => order.push((*role, word)),
+            }
+        }
+        for role in UnitRole::ALL {
+            if !order.iter().any(|(r, _)| *r == role) {
+                order.push((role, crate::write::role_word(role).to_string()));
+            }
+        }
+        for (role, word) in order {
+            let n = names(role);
+            if n.is_empty() {
+                continue;
+            }
+            let word = if word.is_empty() {
+                crate::write::role_word(role).to_string()
+            } else {
+                word
+            };
+            parts.push(format!("{n}{word}"));
         }
         if let Some((deadline, _)) = unlabeled_deadline {
             parts.push(deadline);
