@@ -1,6 +1,7 @@
 //! [`Error`]: why a document could not be read.
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::{LineIndex, Position, Span};
@@ -28,6 +29,10 @@ pub struct Error {
     diagnostics: Vec<Diagnostic>,
     position: Position,
     end_position: Position,
+    /// The file the input came from, for [`crate::parse_file`].
+    path: Option<PathBuf>,
+    /// What kind of I/O failure, when the input could not be read.
+    io: Option<std::io::ErrorKind>,
 }
 
 impl Error {
@@ -45,7 +50,40 @@ impl Error {
             position: index.position(span.start),
             end_position: index.position(span.end),
             diagnostics: errors,
+            path: None,
+            io: None,
         }
+    }
+
+    /// An error reading `path` (code `E003`).
+    pub(crate) fn io(path: &Path, error: &std::io::Error) -> Error {
+        let diagnostic = Diagnostic::new(
+            Code::UnreadableFile,
+            Span::empty(0),
+            format!("cannot read {}: {error}", path.display()),
+        )
+        .with_help("check the path and its permissions");
+        let mut e = Error::at(diagnostic, Position { line: 1, column: 1 });
+        e.path = Some(path.to_path_buf());
+        e.io = Some(error.kind());
+        e
+    }
+
+    /// This error, about the file at `path`.
+    pub(crate) fn in_file(mut self, path: &Path) -> Error {
+        self.path = Some(path.to_path_buf());
+        self
+    }
+
+    /// The file the input came from, if it was read by
+    /// [`parse_file`](crate::parse_file).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The kind of I/O failure, if the input could not be read at all.
+    pub fn io_error_kind(&self) -> Option<std::io::ErrorKind> {
+        self.io
     }
 
     /// An error located by a position computed by the caller (for input that
@@ -55,6 +93,8 @@ impl Error {
             diagnostics: vec![diagnostic],
             position,
             end_position: position,
+            path: None,
+            io: None,
         }
     }
 
@@ -112,6 +152,12 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.primary();
+        if self.io.is_some() {
+            return f.write_str(d.message());
+        }
+        if let Some(path) = &self.path {
+            write!(f, "{}:", path.display())?;
+        }
         write!(f, "{}: {} (bytes {})", self.position, d.message(), d.span())?;
         match self.diagnostics.len() {
             1 => Ok(()),

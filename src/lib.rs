@@ -123,6 +123,7 @@ pub mod mapping;
 pub mod model;
 pub mod numeral;
 mod parse;
+mod read;
 pub mod render;
 pub mod source;
 mod span;
@@ -134,6 +135,7 @@ pub use diagnostic::{Applicability, Code, Diagnostic, Edit, Fix, Label, Severity
 pub use error::Error;
 pub use model::{Category, Document, HeadingStyle, Layout, LineEnding, Task, Unit, UnitMapping};
 pub use parse::{parse, parse_tolerant, Parsed};
+pub use read::parse_file;
 pub use span::{LineIndex, Position, Span};
 pub use validate::Invalid;
 pub use write::{to_canonical_string, to_canonical_string_with};

@@ -58,6 +58,7 @@ use crate::model::Document;
 use crate::span::Span;
 
 mod artifacts;
+mod document;
 mod duplicates;
 mod empty_cell;
 mod inconsistent_separators;
