@@ -51,6 +51,12 @@ fn replay(name: &str, bytes: &[u8]) {
             parse(&fixed).unwrap_or_else(|e| panic!("{name}: safe fixes broke the document: {e}"));
         assert_eq!(after, doc, "{name}: safe fixes changed the document");
     }
+    // The loop `check --fix` runs, safe fixes only and with unsafe ones.
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
+    let after = parse(&fixed.text).unwrap_or_else(|e| panic!("{name}: lint::fix broke the document: {e}"));
+    assert_eq!(after, doc, "{name}: lint::fix's safe fixes changed the document");
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), true);
+    parse(&fixed.text).unwrap_or_else(|e| panic!("{name}: lint::fix with unsafe fixes broke the document: {e}"));
 }
 
 #[test]

@@ -1,4 +1,6 @@
-//! Documents built in code from arbitrary values: when the values are clean
+//! Documents built in code from arbitrary values, of any layout: whatever
+//! `Document::validate` accepts reads back equal from its canonical text.
+//! Documents of the seed's layout built from arbitrary values: when the values are clean
 //! (as `fengong::write` defines it), the canonical text parses strictly back
 //! to an equal document, prints back exactly, and is a fixed point; the
 //! document's own `Display` in every line ending (and after a byte order
@@ -72,10 +74,116 @@ struct Generated {
     bom: bool,
 }
 
+/// A document of any layout and values, not filtered first: whatever
+/// `Document::validate` accepts must read back equal from its canonical
+/// text.
+#[derive(Debug, Arbitrary)]
+struct Raw {
+    list: bool,
+    title: Text,
+    label: u8,
+    columns: Vec<Text>,
+    roots: Vec<RawTask>,
+    categories: Vec<RawCategory>,
+}
+
+#[derive(Debug, Arbitrary)]
+struct RawCategory {
+    style: u8,
+    number: u32,
+    title: Text,
+    tasks: Vec<RawTask>,
+    categories: Vec<RawCategory>,
+}
+
+#[derive(Debug, Arbitrary)]
+struct RawTask {
+    number: u32,
+    text: Text,
+    units: Vec<(u8, Text)>,
+    leaders: Vec<Text>,
+    deadline: Option<Text>,
+    remarks: Option<Text>,
+}
+
 #[derive(Debug, Arbitrary)]
 enum Input {
     Built(Built),
     Generated(Generated),
+    Raw(Raw),
+}
+
+/// Column labels the raw documents draw from, besides arbitrary text.
+const COLUMN_LABELS: &[&str] = &[
+    "序号", "工作任务", "牵头单位", "配合单位", "责任单位", "甲责任单位", "乙责任单位", "责任领导",
+    "完成时限", "备注",
+];
+
+fn raw_task(t: &RawTask) -> Task<'static> {
+    let mut units = UnitMapping::default();
+    for (role, name) in &t.units {
+        let role = fengong::UnitRole::ALL[*role as usize % fengong::UnitRole::ALL.len()];
+        let mut names: Vec<String> = units.names(role).map(str::to_string).collect();
+        names.push(name.get());
+        units = units.with(role, names);
+    }
+    let mut task = Task::new(t.number, t.text.get(), units);
+    if !t.leaders.is_empty() {
+        task = task.with_leaders(t.leaders.iter().map(Text::get).collect::<Vec<_>>());
+    }
+    if let Some(d) = &t.deadline {
+        task = task.with_deadline(d.get());
+    }
+    if let Some(r) = &t.remarks {
+        task = task.with_remarks(r.get());
+    }
+    task
+}
+
+fn raw_category(c: &RawCategory, depth: usize) -> Category<'static> {
+    let style = [
+        fengong::HeadingStyle::Enumerated,
+        fengong::HeadingStyle::Parenthesized,
+        fengong::HeadingStyle::Unnumbered,
+    ][c.style as usize % 3];
+    let mut category = Category::with_style(style, c.number, c.title.get());
+    for t in c.tasks.iter().take(8) {
+        category.push_task(raw_task(t));
+    }
+    if depth < 3 {
+        for sub in c.categories.iter().take(4) {
+            category.push_category(raw_category(sub, depth + 1));
+        }
+    }
+    category
+}
+
+fn raw(input: &Raw) {
+    let title = input.title.get();
+    let mut doc = if input.list {
+        Document::list(title)
+    } else {
+        let labels: Vec<String> = input
+            .columns
+            .iter()
+            .take(10)
+            .map(|t| match t.0.first() {
+                Some(&b) if b % 4 != 0 => COLUMN_LABELS[b as usize % COLUMN_LABELS.len()].to_string(),
+                _ => t.get(),
+            })
+            .collect();
+        Document::with_columns(title, fengong::Columns::from_labels(labels))
+    };
+    doc.set_label(LABELS[input.label as usize % LABELS.len()].map(Cow::Borrowed));
+    for t in input.roots.iter().take(8) {
+        doc.root_tasks_mut().push(raw_task(t));
+    }
+    for c in input.categories.iter().take(8) {
+        doc.push_category(raw_category(c, 0));
+    }
+    if doc.validate().is_empty() {
+        round_trip(&doc);
+    }
 }
 
 const LABELS: [Option<&str>; 4] = [Some("附件："), Some("附件2"), Some("附件 3:"), None];
@@ -241,4 +349,5 @@ fn generated(input: &Generated) {
 fuzz_target!(|input: Input| match &input {
     Input::Built(b) => built(b),
     Input::Generated(g) => generated(g),
+    Input::Raw(r) => raw(r),
 });

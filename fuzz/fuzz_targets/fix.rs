@@ -140,6 +140,18 @@ fn check(text: &str) {
     if parsed.has_errors() {
         return;
     }
+    // The loop `check --fix` runs: what it leaves parses, and with safe
+    // fixes only reads back the same document.
+    for include_unsafe in [false, true] {
+        let fixed = fengong::lint::fix(text, &LintConfig::default(), include_unsafe);
+        let after = match fengong::parse(&fixed.text) {
+            Ok(after) => after,
+            Err(e) => panic!("lint::fix left text that does not parse: {e}\nbefore: {text:?}\nafter: {:?}", fixed.text),
+        };
+        if !include_unsafe {
+            assert_eq!(after, parsed.document, "lint::fix's safe fixes changed the document\nbefore: {text:?}\nafter: {:?}", fixed.text);
+        }
+    }
     let findings = lint(&parsed.document, text, &LintConfig::default());
     // All at once, as `check --fix` applies them in one pass: safe fixes
     // only, then unsafe ones too.
