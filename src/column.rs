@@ -380,7 +380,8 @@ pub struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     /// The columns named by `labels`, their roles read by
-    /// [`Role::of_label`]; if two labels are `<place>责任单位`, the first is
+    /// [`Role::of_label`]; if two labels are `<place>责任单位` (or a bare
+    /// `责任单位`), the first is
     /// the [`District`](UnitRole::District) level and the second the
     /// [`Local`](UnitRole::Local) one. A table always has a number and a
     /// text column: without a `序号` label the first column is the number,
@@ -401,8 +402,12 @@ impl<'a> Columns<'a> {
         let mut columns = Vec::new();
         let mut places = Vec::new();
         for (label, span) in labels {
-            let (role, place) = classify(&label);
-            if place {
+            let (role, _) = classify(&label);
+            // `<place>责任单位`, or a bare `责任单位`: two of them are the
+            // two levels.
+            if role == Role::Units(UnitRole::Responsible)
+                && ends_with_folded(&label, "责任单位").is_some()
+            {
                 places.push(columns.len());
             }
             columns.push(Column { label, role, span });

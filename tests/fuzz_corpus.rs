@@ -53,10 +53,15 @@ fn replay(name: &str, bytes: &[u8]) {
     }
     // The loop `check --fix` runs, safe fixes only and with unsafe ones.
     let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
-    let after = parse(&fixed.text).unwrap_or_else(|e| panic!("{name}: lint::fix broke the document: {e}"));
-    assert_eq!(after, doc, "{name}: lint::fix's safe fixes changed the document");
+    let after =
+        parse(&fixed.text).unwrap_or_else(|e| panic!("{name}: lint::fix broke the document: {e}"));
+    assert_eq!(
+        after, doc,
+        "{name}: lint::fix's safe fixes changed the document"
+    );
     let fixed = fengong::lint::fix(text, &LintConfig::default(), true);
-    parse(&fixed.text).unwrap_or_else(|e| panic!("{name}: lint::fix with unsafe fixes broke the document: {e}"));
+    parse(&fixed.text)
+        .unwrap_or_else(|e| panic!("{name}: lint::fix with unsafe fixes broke the document: {e}"));
 }
 
 #[test]

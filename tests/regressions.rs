@@ -365,3 +365,24 @@ fn canonical_limits_found_by_fuzzing() {
     assert!(canonical.contains("\t（零）区\n"));
     assert_eq!(parse(&canonical).unwrap_err().code(), Code::InvalidNumeral);
 }
+
+/// Found by fuzzing `canonical` (its raw documents): a table of the seed's
+/// layout built with empty place names has two bare `责任单位` columns, which
+/// were read back as two columns of responsible units, so the district
+/// units were not written at all. Two `责任单位` columns, placed or bare, are
+/// the two levels.
+#[test]
+fn two_bare_responsibility_columns_are_the_levels() {
+    let mut doc = fengong::Document::new("", "", "");
+    let mut category = fengong::Category::new(1, "区序");
+    category.push_task(fengong::Task::new(
+        7,
+        "东",
+        fengong::UnitMapping::new(["区甲"], Vec::<String>::new()),
+    ));
+    doc.push_category(category);
+    assert!(doc.header().has_levels());
+    assert!(doc.validate().is_empty());
+    let canonical = fengong::to_canonical_string(&doc);
+    assert_eq!(fengong::parse(&canonical).unwrap(), doc);
+}

@@ -252,17 +252,95 @@ fn title_like(c: &str) -> bool {
     TITLE_WORDS.iter().any(|w| folded.contains(w))
 }
 
+/// The non-blank lines of a text from an offset, classified one by one,
+/// with one line of lookahead: the list parser reads a document in a single
+/// pass and keeps only what it needs, so its memory does not grow with the
+/// number of lines.
+struct Stream<'a> {
+    text: &'a str,
+    lines: Lines<'a>,
+    peeked: Option<Line>,
+}
+
+impl<'a> Stream<'a> {
+    fn new(text: &'a str, from: usize) -> Stream<'a> {
+        Stream {
+            text,
+            lines: Lines::new(text, from),
+            peeked: None,
+        }
+    }
+
+    /// The next non-blank line, without taking it.
+    fn peek(&mut self) -> Option<&Line> {
+        if self.peeked.is_none() {
+            self.peeked = self.next();
+        }
+        self.peeked.as_ref()
+    }
+}
+
+impl Iterator for Stream<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        if let Some(line) = self.peeked.take() {
+            return Some(line);
+        }
+        for l in self.lines.by_ref() {
+            let (kind, at, clause) = classify(self.text, l.start, l.content_end);
+            if kind != Kind::Blank {
+                return Some(Line {
+                    start: l.start,
+                    text: at,
+                    content_end: l.content_end,
+                    end: l.end,
+                    kind,
+                    clause,
+                });
+            }
+        }
+        None
+    }
+}
+
+/// Where the plan starts, and what of the preamble its title is made of.
+struct Start {
+    /// The plan's first line.
+    body: Line,
+    /// Lines that may be the plan's title: (the line, the line before it,
+    /// the last `附件` label line before it), most recent last.
+    titles: Vec<(Line, Option<Line>, Option<Line>, bool)>,
+    /// The last `附件` label lines, most recent last.
+    labels: Vec<Line>,
+}
+
+/// How many title candidates, `一、` headings and label lines the first
+/// pass keeps (the most recent): a notice has a few, a hostile text
+/// millions.
+const KEPT: usize = 64;
+
+/// Keeps the most recent `KEPT` items.
+fn keep<T>(items: &mut Vec<T>, item: T) {
+    if items.len() == KEPT {
+        items.remove(0);
+    }
+    items.push(item);
+}
+
 pub(crate) struct ListParser<'a> {
     text: &'a str,
     pub(super) doc: Document<'a>,
     pub(super) diagnostics: Vec<Diagnostic>,
-    lines: Vec<Line>,
     tree: Tree<'a>,
     scratch: clause::Scratch,
     last_end: usize,
     last_task_number: u32,
-    /// The lines of the task being read: its first and its last.
-    pending: Option<(usize, usize)>,
+    /// The lines of the task being read.
+    pending: Vec<Line>,
+    /// Paragraphs that belong to nothing since the last task: reported
+    /// (as one finding) if another task follows.
+    strays: Option<(Span, &'a str)>,
 }
 
 impl<'a> ListParser<'a> {
@@ -271,28 +349,24 @@ impl<'a> ListParser<'a> {
             text,
             doc,
             diagnostics: Vec::new(),
-            lines: Vec::new(),
             tree: Tree::default(),
             scratch: clause::Scratch::default(),
             last_end: 0,
             last_task_number: 0,
-            pending: None,
+            pending: Vec::new(),
+            strays: None,
         }
     }
 
     pub(super) fn run(&mut self) {
         let text = self.text;
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        self.lines = classify_lines(text, bom);
-        // A byte order mark belongs to the first line.
-        if let Some(first) = self.lines.first_mut() {
-            first.start = 0;
-        }
-        let Some(anchor) = self.anchor() else {
-            let first = self
-                .lines
-                .iter()
-                .find(|l| l.kind != Kind::Blank)
+        let start = self
+            .find_start(bom, false)
+            .or_else(|| self.find_start(bom, true));
+        let Some(start) = start else {
+            let first = Stream::new(text, bom)
+                .next()
                 .map_or(Span::empty(text.len()), |l| {
                     Span::new(l.text, l.content_end)
                 });
@@ -302,11 +376,15 @@ impl<'a> ListParser<'a> {
             self.doc.trailer = Cow::Borrowed(text);
             return;
         };
-        let start = self.body_start(anchor);
-        let body_offset = self.lines[start].start;
-        self.preamble(start, body_offset);
+        // A byte order mark belongs to the first line.
+        let body_offset = if start.body.start == bom {
+            0
+        } else {
+            start.body.start
+        };
+        self.preamble(&start, body_offset);
         self.last_end = body_offset;
-        self.body(start);
+        self.body(start.body.start);
         let tree = std::mem::take(&mut self.tree);
         let (roots, categories) = tree.finish();
         self.doc.tasks = roots;
@@ -317,138 +395,134 @@ impl<'a> ListParser<'a> {
         }
     }
 
-    /// Whether the task or heading at line `i` has units: a clause, or
-    /// label or clause lines after it.
-    fn has_units(&self, i: usize) -> bool {
-        if self.lines[i].clause.is_some() {
-            return true;
-        }
-        for line in self.lines[i + 1..]
-            .iter()
-            .filter(|l| l.kind != Kind::Blank)
-            .take(6)
-        {
-            match line.kind {
-                Kind::Label(Role::Units(_) | Role::Leaders) | Kind::Clause => return true,
-                Kind::Label(_) | Kind::Text => continue,
-                _ => return false,
-            }
-        }
-        false
-    }
-
-    /// The first task with units (or, if none has any, the first task).
-    fn anchor(&self) -> Option<usize> {
-        let is_task = |l: &Line| {
-            matches!(l.kind, Kind::Task(..))
-                || (matches!(l.kind, Kind::Heading(_)) && l.clause.is_some())
-        };
-        (0..self.lines.len())
-            .find(|&i| is_task(&self.lines[i]) && self.has_units(i))
-            .or_else(|| {
-                (0..self.lines.len()).find(|&i| matches!(self.lines[i].kind, Kind::Task(..)))
-            })
-    }
-
-    /// Where the plan starts: the headings (and tasks) right above its
-    /// first task with units.
-    fn body_start(&self, anchor: usize) -> usize {
-        let mut start = anchor;
-        let mut i = anchor;
-        while i > 0 {
-            i -= 1;
-            let line = &self.lines[i];
-            match line.kind {
-                Kind::Blank => continue,
-                Kind::Heading(style) => {
-                    start = i;
-                    let content = &self.text[line.text..line.content_end];
-                    let one = grammar::heading(content)
-                        .and_then(|h| numeral::parse(h.numeral))
-                        .is_some_and(|n| n == 1);
-                    if one && style == HeadingStyle::Enumerated {
-                        break;
-                    }
-                }
-                Kind::Task(..) | Kind::Label(_) | Kind::Clause => start = i,
-                Kind::Text => {
-                    let content = &self.text[line.text..line.content_end];
-                    if heading_like(content) && i + 1 < self.lines.len() {
-                        start = i;
-                    } else {
-                        break;
-                    }
-                }
-            }
-        }
-        // A plan that starts at `二、` after its `一、` paragraph: back to `一、`.
-        let first = &self.lines[start];
-        if let Kind::Heading(HeadingStyle::Enumerated) = first.kind {
-            let content = &self.text[first.text..first.content_end];
-            let mut want = grammar::heading(content)
-                .and_then(|h| numeral::parse(h.numeral))
-                .unwrap_or(1);
-            let mut k = start;
-            while want > 1 && k > 0 {
-                k -= 1;
-                let line = &self.lines[k];
-                if line.kind == Kind::Heading(HeadingStyle::Enumerated) {
-                    let content = &self.text[line.text..line.content_end];
-                    let n = grammar::heading(content).and_then(|h| numeral::parse(h.numeral));
-                    if n == Some(want - 1) {
-                        want -= 1;
-                        if want == 1 {
-                            start = k;
-                        }
-                        continue;
-                    }
-                    break;
-                }
-                if line.kind == Kind::Text
-                    && title_like(&self.text[line.text..line.content_end])
-                    && self.text[line.text..line.content_end].chars().count() <= 60
-                {
-                    break;
-                }
-            }
-        }
-        start
-    }
-
-    /// The preamble: everything before line `start`; its title is the last
-    /// line that reads like a plan's title (joined with the line before it
-    /// when the title wraps), its label the `附件` line before that.
-    fn preamble(&mut self, start: usize, end: usize) {
+    /// The first pass: finds the plan's first task with units (with
+    /// `any_task`, the first task), walks back over the headings right
+    /// above it to where the plan starts, and notes the lines the plan's
+    /// title may be.
+    fn find_start(&self, from: usize, any_task: bool) -> Option<Start> {
         let text = self.text;
-        let lines = &self.lines[..start];
-        let candidate = |l: &Line| {
-            let c = text[l.text..l.content_end].trim_matches(is_space);
-            l.kind != Kind::Blank
-                && c.chars().count() <= 60
-                && !c.ends_with(['。', '：', ':', '；', '，', ','])
-                && !super::is_label(c)
+        // The structural lines since the last paragraph that would stop
+        // the walk back; the `一、` headings since the last title-like line.
+        let mut run: Vec<Line> = Vec::new();
+        let mut enums: Vec<(u32, Line)> = Vec::new();
+        let mut titles = Vec::new();
+        let mut labels: Vec<Line> = Vec::new();
+        let mut prev: Option<Line> = None;
+        // A task without a clause whose label lines may follow.
+        let mut candidate: Option<(Line, usize)> = None;
+        for line in Stream::new(text, from) {
+            let content = text[line.text..line.content_end].trim_matches(is_space);
+            if let Some((task, seen)) = candidate {
+                match line.kind {
+                    Kind::Label(Role::Units(_) | Role::Leaders) | Kind::Clause => {
+                        return Some(self.start_at(task, &run, &enums, titles, labels));
+                    }
+                    Kind::Label(_) | Kind::Text if seen < 6 => candidate = Some((task, seen + 1)),
+                    _ => candidate = None,
+                }
+            }
+            let is_task = matches!(line.kind, Kind::Task(..))
+                || (matches!(line.kind, Kind::Heading(_)) && line.clause.is_some());
+            if is_task {
+                if any_task || line.clause.is_some() {
+                    return Some(self.start_at(line, &run, &enums, titles, labels));
+                }
+                candidate = Some((line, 0));
+            }
+            // What the preamble may hold.
+            if super::is_label(content) {
+                keep(&mut labels, line);
+            }
+            if reads_as_title(content) {
+                let strong = !content.contains("印发") && !content.contains("通知");
+                keep(&mut titles, (line, prev, labels.last().copied(), strong));
+            }
+            match line.kind {
+                Kind::Text if !heading_like(content) => run.clear(),
+                _ => run.push(line),
+            }
+            if let Kind::Heading(HeadingStyle::Enumerated) = line.kind {
+                if let Some(n) = grammar::heading(content).and_then(|h| numeral::parse(h.numeral)) {
+                    keep(&mut enums, (n, line));
+                }
+            }
+            if line.kind == Kind::Text && title_like(content) && content.chars().count() <= 60 {
+                enums.clear();
+            }
+            prev = Some(line);
+        }
+        None
+    }
+
+    /// Where the plan whose first task (with units) is `anchor` starts: the
+    /// headings, tasks and heading-like lines right above it, back to a
+    /// `一、` numbered 1; a plan that starts at `二、` after its `一、`
+    /// paragraph, back to that `一、`.
+    fn start_at(
+        &self,
+        anchor: Line,
+        run: &[Line],
+        enums: &[(u32, Line)],
+        titles: Vec<(Line, Option<Line>, Option<Line>, bool)>,
+        labels: Vec<Line>,
+    ) -> Start {
+        let text = self.text;
+        let number_of = |l: &Line| {
+            grammar::heading(&text[l.text..l.content_end]).and_then(|h| numeral::parse(h.numeral))
         };
-        let strong = |l: &Line| {
-            let c = &text[l.text..l.content_end];
-            candidate(l) && title_like(c) && !c.contains("印发") && !c.contains("通知")
-        };
-        let title_at = lines.iter().rposition(strong).or_else(|| {
-            lines
-                .iter()
-                .rposition(|l| candidate(l) && title_like(&text[l.text..l.content_end]))
-        });
-        let mut title_lines: Vec<usize> = Vec::new();
-        if let Some(t) = title_at {
+        let mut start = anchor;
+        for line in run.iter().rev().filter(|l| l.start < anchor.start) {
+            start = *line;
+            if line.kind == Kind::Heading(HeadingStyle::Enumerated) && number_of(line) == Some(1) {
+                break;
+            }
+        }
+        if start.kind == Kind::Heading(HeadingStyle::Enumerated) {
+            let mut want = number_of(&start).unwrap_or(1);
+            let first = start.start;
+            for &(n, line) in enums.iter().rev().filter(|(_, l)| l.start < first) {
+                if want <= 1 || n != want - 1 {
+                    break;
+                }
+                want -= 1;
+                if want == 1 {
+                    start = line;
+                }
+            }
+        }
+        Start {
+            body: start,
+            titles,
+            labels,
+        }
+    }
+
+    /// The preamble: everything before the plan; its title is the last line
+    /// before the plan that reads like a plan's title (joined with the
+    /// line before it when the title wraps), its label the `附件` line
+    /// before that.
+    fn preamble(&mut self, start: &Start, end: usize) {
+        let text = self.text;
+        let before = |l: &Line| l.start < start.body.start;
+        let title = start
+            .titles
+            .iter()
+            .rev()
+            .find(|(l, _, _, strong)| *strong && before(l))
+            .or_else(|| start.titles.iter().rev().find(|(l, _, _, _)| before(l)));
+        let mut title_lines: Vec<Line> = Vec::new();
+        let mut label = start.labels.iter().rev().find(|l| before(l)).copied();
+        if let Some(&(line, prev, label_before, _)) = title {
+            label = label_before;
             // The line before, when the title wraps onto two lines.
-            if let Some(p) = lines[..t].iter().rposition(|l| l.kind != Kind::Blank) {
-                let c = text[lines[p].text..lines[p].content_end].trim_matches(is_space);
-                let wraps = candidate(&lines[p])
+            if let Some(p) = prev {
+                let c = text[p.text..p.content_end].trim_matches(is_space);
+                let wraps = c.chars().count() <= 60
+                    && !c.ends_with(['。', '：', ':', '；', '，', ','])
+                    && !super::is_label(c)
                     && !c.contains("通知")
                     && !c.contains("印发")
                     && !c.starts_with(OPENERS)
-                    && !c
-                        .chars()
-                        .all(|ch| !ch.is_alphabetic() || matches!(ch, '年' | '月' | '日'))
                     && (c.starts_with("关于")
                         || c.starts_with("關於")
                         || c.starts_with("關于")
@@ -459,11 +533,10 @@ impl<'a> ListParser<'a> {
                     title_lines.push(p);
                 }
             }
-            title_lines.push(t);
+            title_lines.push(line);
         }
         let mut segs: Vec<Seg> = Vec::new();
-        for &k in &title_lines {
-            let l = &lines[k];
+        for l in &title_lines {
             let c = &text[l.text..l.content_end];
             let trimmed = c.trim_end_matches(is_space);
             if !trimmed.is_empty() {
@@ -474,14 +547,10 @@ impl<'a> ListParser<'a> {
                 });
             }
         }
-        let label = lines[..title_lines.first().copied().unwrap_or(start)]
-            .iter()
-            .rev()
-            .find(|l| super::is_label(text[l.text..l.content_end].trim_matches(is_space)))
-            .map(|l| {
-                let c = text[l.text..l.content_end].trim_matches(is_space);
-                (c, Span::new(l.text, l.text + c.len()))
-            });
+        let label = label.map(|l| {
+            let c = text[l.text..l.content_end].trim_matches(is_space);
+            (c, Span::new(l.text, l.text + c.len()))
+        });
         self.doc.first_listed_leads |= clause::states_first_listed_leads(&text[..end]);
         self.doc.preamble = Preamble {
             raw: Some(Cow::Borrowed(&text[..end])),
@@ -492,98 +561,96 @@ impl<'a> ListParser<'a> {
         };
     }
 
-    /// The next line after `i` that is not blank.
-    fn next_content(&self, i: usize) -> Option<&Line> {
-        self.lines[i + 1..].iter().find(|l| l.kind != Kind::Blank)
-    }
-
-    /// Builds the tree from line `start` on.
-    fn body(&mut self, start: usize) {
-        let mut last_task_line = None;
-        for i in start..self.lines.len() {
-            if matches!(self.lines[i].kind, Kind::Task(..))
-                || (matches!(self.lines[i].kind, Kind::Heading(_))
-                    && self.lines[i].clause.is_some())
-            {
-                last_task_line = Some(i);
-            }
-        }
-        for i in start..self.lines.len() {
-            let line = self.lines[i];
+    /// The second pass: builds the tree from the plan's first line on.
+    fn body(&mut self, from: usize) {
+        let mut stream = Stream::new(self.text, from);
+        while let Some(line) = stream.next() {
             match line.kind {
                 Kind::Blank => {}
                 Kind::Heading(style) => {
                     self.finish_task();
                     if line.clause.is_some() {
-                        self.pending = Some((i, i));
+                        self.start_task(line);
                     } else {
                         self.heading(line, style);
                     }
                 }
                 Kind::Task(number, digit_after) => {
                     let next = self.current_number().saturating_add(1);
-                    let is_task = !digit_after || number == Some(next) || number == Some(1);
-                    if is_task {
+                    if !digit_after || number == Some(next) || number == Some(1) {
                         self.finish_task();
-                        self.pending = Some((i, i));
+                        self.start_task(line);
                     } else {
-                        self.other(i, last_task_line);
+                        let next = stream.peek().copied();
+                        self.other(line, next);
                     }
                 }
-                Kind::Label(_) | Kind::Clause => match &mut self.pending {
-                    Some((_, last)) => *last = i,
-                    None => self.stray(i, last_task_line),
-                },
-                Kind::Text => self.other(i, last_task_line),
+                Kind::Label(_) | Kind::Clause => {
+                    if self.pending.is_empty() {
+                        self.stray(line);
+                    } else {
+                        self.pending.push(line);
+                    }
+                }
+                Kind::Text => {
+                    let next = stream.peek().copied();
+                    self.other(line, next);
+                }
             }
         }
         self.finish_task();
     }
 
+    /// Starts a task at `line`; the paragraphs that belonged to nothing
+    /// since the last task sit between two tasks: they are reported.
+    fn start_task(&mut self, line: Line) {
+        if let Some((span, first)) = self.strays.take() {
+            self.diagnostics.push(error::stray_paragraph(span, first));
+        }
+        self.pending.push(line);
+    }
+
     /// The number of the task being read, or else of the last one read.
     fn current_number(&self) -> u32 {
-        match self.pending.map(|(first, _)| self.lines[first].kind) {
+        match self.pending.first().map(|l| l.kind) {
             Some(Kind::Task(Some(n), _)) => n,
             _ => self.last_task_number,
         }
     }
 
-    /// A line of other text in the body.
-    fn other(&mut self, i: usize, last_task_line: Option<usize>) {
-        let line = self.lines[i];
+    /// A line of other text in the body; `next` is the next line that is
+    /// not blank.
+    fn other(&mut self, line: Line, next: Option<Line>) {
         let content = &self.text[line.text..line.content_end];
-        let next_is_item = self
-            .next_content(i)
-            .is_some_and(|l| matches!(l.kind, Kind::Task(..) | Kind::Heading(_)));
+        let next_is_item =
+            next.is_some_and(|l| matches!(l.kind, Kind::Task(..) | Kind::Heading(_)));
         if heading_like(content) && next_is_item && line.clause.is_none() {
             self.finish_task();
             self.unnumbered(line);
             return;
         }
         // A continuation of a task that has no units yet.
-        let open = self.pending.is_some_and(|(first, last)| {
-            let units_seen = self.lines[first..=last]
-                .iter()
-                .any(|l| l.clause.is_some() || matches!(l.kind, Kind::Label(_) | Kind::Clause));
-            !units_seen
-        });
-        if open {
-            if let Some((_, last)) = &mut self.pending {
-                *last = i;
-            }
+        let units_seen = self
+            .pending
+            .iter()
+            .any(|l| l.clause.is_some() || matches!(l.kind, Kind::Label(_) | Kind::Clause));
+        if !self.pending.is_empty() && !units_seen {
+            self.pending.push(line);
             return;
         }
-        self.stray(i, last_task_line);
+        self.stray(line);
     }
 
-    /// A paragraph that belongs to nothing: trivia, reported when it sits
-    /// between tasks.
-    fn stray(&mut self, i: usize, last_task_line: Option<usize>) {
-        if last_task_line.is_some_and(|last| i < last) {
-            let line = self.lines[i];
-            let content = self.text[line.text..line.content_end].trim_end_matches(is_space);
-            let span = Span::new(line.text, line.text + content.len());
-            self.diagnostics.push(error::stray_paragraph(span, content));
+    /// A paragraph that belongs to nothing: trivia, reported if a task
+    /// follows (a run of them as one finding); after the last task (a web
+    /// page's footer), kept quietly.
+    fn stray(&mut self, line: Line) {
+        let text = self.text;
+        let content = text[line.text..line.content_end].trim_end_matches(is_space);
+        let end = line.text + content.len();
+        match &mut self.strays {
+            Some((span, _)) => span.end = end,
+            None => self.strays = Some((Span::new(line.text, end), content)),
         }
     }
 
@@ -637,12 +704,13 @@ impl<'a> ListParser<'a> {
 
     /// Builds the pending task from its lines.
     fn finish_task(&mut self) {
-        let Some((first, last)) = self.pending.take() else {
+        if self.pending.is_empty() {
             return;
-        };
+        }
+        let lines = std::mem::take(&mut self.pending);
         let text = self.text;
         let guess = self.last_task_number.saturating_add(1);
-        let read = read_paragraph(text, &self.lines[first..=last], guess, &mut self.scratch);
+        let read = read_paragraph(text, &lines, guess, &mut self.scratch);
         let number = read.number;
         self.last_task_number = number;
         if read.number_too_large {
@@ -671,8 +739,9 @@ impl<'a> ListParser<'a> {
                 item => super::task_item(item, &mut units, &mut extras),
             }
         }
-        let head = self.lines[first];
-        let tail = self.lines[last];
+        let (Some(&head), Some(&tail)) = (lines.first(), lines.last()) else {
+            return;
+        };
         if units.is_empty() {
             self.diagnostics
                 .push(error::task_without_units(read.number_span, number));
