@@ -148,9 +148,42 @@ pub(crate) fn table_start(text: &str) -> usize {
     } else {
         0
     };
-    Lines::new(text, bom)
-        .find(|l| text.as_bytes().get(l.start) == Some(&b'\t'))
-        .map_or(text.len(), |l| l.start)
+    let tabbed = |l: &Line| text.as_bytes().get(l.start) == Some(&b'\t');
+    let mut lines = Lines::new(text, bom);
+    let Some(first) = lines.find(tabbed) else {
+        return text.len();
+    };
+    // A title in a merged row of the table itself (`→2023年重点任务分工表`)
+    // comes before the header: the table starts at the `→序号` a few lines
+    // below, if the lines between are blank or single cells.
+    let is_number_label = |l: &Line| {
+        let content = text[l.start..l.content_end].trim_matches(is_space);
+        matches!(crate::column::Role::of_label(content), crate::Role::Number)
+    };
+    if is_number_label(&first) {
+        return first.start;
+    }
+    // Whether the line before was a cell (no blank line since).
+    let mut after_cell = true;
+    for line in Lines::new(text, first.end).take(12) {
+        let content = &text[line.start..line.content_end];
+        if tabbed(&line) {
+            if after_cell {
+                // Two cells in a row: a header or a task, not a title.
+                break;
+            }
+            if is_number_label(&line) {
+                return line.start;
+            }
+            after_cell = true;
+        } else if is_blank(content) {
+            after_cell = false;
+        } else if !after_cell {
+            // Text after a blank line: not a table's row.
+            break;
+        }
+    }
+    first.start
 }
 
 /// A cell of the table as the lexer reads it.
@@ -404,6 +437,12 @@ mod tests {
         assert_eq!(table_start("附件：\n\t序号\n"), 10);
         assert_eq!(table_start("标题\n"), "标题\n".len());
         assert_eq!(table_start(""), 0);
+        // A title row of the table above its header.
+        let text = "附件\n\t2023年重点任务分工表\n\n\t序号\n\t工作任务\n";
+        assert_eq!(&text[table_start(text)..], "\t序号\n\t工作任务\n");
+        // Not past a row of two cells.
+        let text = "\t甲\n\t乙\n\n\t序号\n";
+        assert_eq!(table_start(text), 0);
     }
 
     fn items(text: &str) -> Vec<(char, &str)> {

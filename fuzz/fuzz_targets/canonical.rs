@@ -231,9 +231,14 @@ fn clean_unit(s: &str) -> bool {
 }
 
 /// Whether a column label would be read as a category heading: any cell
-/// that starts with an opening parenthesis ends the header row.
+/// that starts with an opening parenthesis, or with a Chinese numeral and
+/// `、`, ends the header row.
 fn looks_like_heading(s: &str) -> bool {
-    s.starts_with(['（', '('])
+    let numeral = s
+        .char_indices()
+        .find(|&(_, c)| !fengong::numeral::is_numeral_char(c))
+        .map(|(i, c)| (i, c));
+    s.starts_with(['（', '(']) || matches!(numeral, Some((i, '、')) if i > 0)
 }
 
 /// Whether the title on its own would be read as the `附件` label.

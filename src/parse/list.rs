@@ -112,6 +112,32 @@ fn task_number(content: &str) -> Option<(Option<u32>, usize, bool)> {
     Some((number, after, digit_after))
 }
 
+/// A task number in parentheses at the start of `content` (`（12）`,
+/// `(12)`): the number (`None` if too large), where its digits are, and the
+/// byte length up to after the closing parenthesis.
+fn paren_number(content: &str) -> Option<(Option<u32>, std::ops::Range<usize>, usize)> {
+    let open = content.chars().next().filter(|c| matches!(c, '（' | '('))?;
+    let from = open.len_utf8();
+    let rest = &content[from..];
+    let digits = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map_or(rest.len(), |(i, _)| i);
+    if digits == 0 || digits > 30 {
+        return None;
+    }
+    let close = rest[digits..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '）' | ')'))?;
+    let ascii: String = rest[..digits].chars().map(error::ascii_digit).collect();
+    Some((
+        ascii.parse().ok(),
+        from..from + digits,
+        from + digits + close.len_utf8(),
+    ))
+}
+
 /// The role clause closing `content` (which starts at `base` in the text):
 /// the last bracket group at its end (before a closing `。`) that names a
 /// role, or an opened group naming a role that is never closed.
@@ -191,6 +217,13 @@ fn classify(text: &str, start: usize, content_end: usize) -> (Kind, usize, Optio
     let clause = find_clause(body, at);
     if let Some((number, _, digit_after)) = task_number(body) {
         return (Kind::Task(number, digit_after), at, clause);
+    }
+    // `（1）…（牵头单位：…）`: a task numbered in parentheses, when it names
+    // its units (without them, a sub-point of the task above).
+    if clause.is_some() {
+        if let Some((number, _, _)) = paren_number(body) {
+            return (Kind::Task(number, false), at, clause);
+        }
     }
     if let Some(h) = grammar::heading(body) {
         let valid = h.close.is_some()
@@ -806,12 +839,19 @@ fn read_paragraph<'a>(
     let content = &text[head.text..head.content_end];
     let text_start = match head.kind {
         Kind::Task(number, _) => {
-            let (_, after, _) = task_number(content).unwrap_or((None, 0, false));
-            let digits = content
-                .char_indices()
-                .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
-                .map_or(0, |(i, _)| i);
-            read.number_span = Span::new(head.text, head.text + digits);
+            let (digits, after) = match task_number(content) {
+                Some((_, after, _)) => {
+                    let digits = content
+                        .char_indices()
+                        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+                        .map_or(0, |(i, _)| i);
+                    (0..digits, after)
+                }
+                None => {
+                    paren_number(content).map_or((0..0, 0), |(_, digits, after)| (digits, after))
+                }
+            };
+            read.number_span = Span::new(head.text + digits.start, head.text + digits.end);
             match number {
                 Some(n) => read.number = n,
                 None => read.number_too_large = true,

@@ -209,6 +209,7 @@ impl<'a> TableParser<'a> {
                     && rest.len() == width
                     && !self.starts_number(rest[1])
                     && self.has_text(rest[1])
+                    && !self.starts_heading(rest[1])
                 {
                     self.task(&rest[..width]);
                     task_in_row = true;
@@ -218,6 +219,18 @@ impl<'a> TableParser<'a> {
                 i += 1;
                 continue;
             };
+            // A heading written as a row of the table: its numeral in the
+            // number cell (`一`, `（一）`), its title in the task cell, the
+            // other cells empty.
+            let lead = self.text[first.start..first.end].chars().next();
+            let numeral_first =
+                lead.is_some_and(|c| numeral::is_numeral_char(c) || matches!(c, '（' | '('));
+            if numeral_first && !task_in_row && self.number_column == 0 && row.len() - i >= width {
+                if let Some(consumed) = self.heading_row(&row[i..i + width]) {
+                    i += consumed;
+                    continue;
+                }
+            }
             if let Some(heading) = grammar::heading(&self.text[first.start..first.end]) {
                 self.category(cell, heading, first);
                 i += 1;
@@ -256,6 +269,87 @@ impl<'a> TableParser<'a> {
         }
         self.row = row;
         self.row.clear();
+    }
+
+    /// Reads `cells` (a row as wide as the table) as a heading if its
+    /// number cell holds a numeral alone (`一`, `一、`, `（一）`), its task cell
+    /// the title, and its other cells nothing; returns how many cells it
+    /// took.
+    fn heading_row(&mut self, cells: &[Cell]) -> Option<usize> {
+        let text = self.text;
+        let text_column = self.roles.iter().position(|r| *r == Role::Text)?;
+        let cell_segs = |cell: Cell| {
+            let mut segs = Vec::new();
+            let mut artifacts = Vec::new();
+            grammar::segments(
+                text,
+                cell,
+                &mut segs,
+                &mut artifacts,
+                &mut grammar::Brackets::bounded(),
+            );
+            segs
+        };
+        let number = cell_segs(cells[0]);
+        let (first, last) = (number.first()?, number.last()?);
+        let written = &text[first.start..last.end];
+        let bare = written.trim_end_matches('、');
+        let (style, numeral, numeral_at) =
+            if !bare.is_empty() && bare.chars().all(numeral::is_numeral_char) {
+                (HeadingStyle::Enumerated, bare, first.start)
+            } else {
+                let h = grammar::heading(written)?;
+                if !h.title.trim_matches(is_space).is_empty() || h.close.is_none() {
+                    return None;
+                }
+                (h.style, h.numeral, first.start + h.numeral_at)
+            };
+        let n = numeral::parse(numeral).filter(|&n| n > 0)?;
+        let title_segs = cell_segs(*cells.get(text_column)?);
+        if title_segs.is_empty() {
+            return None;
+        }
+        let others_empty = cells
+            .iter()
+            .enumerate()
+            .all(|(k, &c)| k == 0 || k == text_column || cell_segs(c).is_empty());
+        if !others_empty {
+            return None;
+        }
+        let (Some(head), Some(tail)) = (cells.first(), cells.last()) else {
+            return None;
+        };
+        let span = Span::new(head.span.start, tail.span.end);
+        let category = Category {
+            repr: Repr::parsed(text, self.last_end, span.start, span.end),
+            span: span.into(),
+            style,
+            number: n,
+            numeral: Cow::Borrowed(numeral),
+            numeral_span: Span::new(numeral_at, numeral_at + numeral.len()).into(),
+            title: grammar::join(text, &title_segs, ""),
+            title_span: grammar::segs_span(&title_segs).into(),
+            tasks: Vec::new(),
+            categories: Vec::new(),
+        };
+        self.last_end = span.end;
+        self.tree.open(category);
+        Some(cells.len())
+    }
+
+    /// Whether `cell` starts with a heading (`一、…`, `（一）…`).
+    fn starts_heading(&self, cell: Cell) -> bool {
+        let mut segs = Vec::new();
+        let mut artifacts = Vec::new();
+        grammar::segments(
+            self.text,
+            cell,
+            &mut segs,
+            &mut artifacts,
+            &mut grammar::Brackets::bounded(),
+        );
+        segs.first()
+            .is_some_and(|s| grammar::heading(&self.text[s.start..s.end]).is_some())
     }
 
     /// Whether `cell` holds any text.
