@@ -1,23 +1,35 @@
-//! How much memory parsing and linting take, counted by a global allocator
-//! that keeps the live and peak heap sizes. `fengong check` on a 100 MB
-//! document must stay within 3 × the file (the text itself, the parsed
-//! document and the lint pass together); these bounds keep the two parts
-//! from growing back.
+//! How much memory parsing, linting and rendering take, counted by a global
+//! allocator that keeps the live and peak heap sizes and the bytes
+//! allocated in all. `fengong check` on a 100 MB document must stay within
+//! 3 × the file (the text itself, the parsed document and the lint pass
+//! together); these bounds keep the parts from growing back.
 //!
-//! One test only: the counters are global, and tests of one binary run in
-//! parallel.
+//! The counters are global and the tests of one binary run in parallel:
+//! each test holds [`serial`] while it measures.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::{Mutex, MutexGuard};
+
+use fengong::render::{Report, Style};
 
 struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Bytes allocated since the start (a reallocation counts its new size).
+static TOTAL: AtomicUsize = AtomicUsize::new(0);
 
 fn grew(by: usize) {
+    TOTAL.fetch_add(by, Relaxed);
     let now = LIVE.fetch_add(by, Relaxed) + by;
     PEAK.fetch_max(now, Relaxed);
+}
+
+/// One measuring test at a time.
+fn serial() -> MutexGuard<'static, ()> {
+    static SERIAL: Mutex<()> = Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 // SAFETY: every call is passed on to the system allocator unchanged; the
@@ -61,8 +73,18 @@ fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
     (value, PEAK.load(Relaxed).saturating_sub(base))
 }
 
+/// Runs `f` and returns its result, the most heap it held at once above
+/// what was live before it, and the bytes it allocated in all (freed or
+/// not: the work of allocating, which grows with the work done).
+fn usage_of<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
+    let before = TOTAL.load(Relaxed);
+    let (value, peak) = peak_of(f);
+    (value, peak, TOTAL.load(Relaxed) - before)
+}
+
 #[test]
 fn parsing_and_linting_stay_within_their_budget() {
+    let _serial = serial();
     let text = fengong::generate::generate_bytes_at_least(2 << 20, 11);
     let size = text.len();
 
@@ -107,5 +129,77 @@ fn parsing_and_linting_stay_within_their_budget() {
         "{size} bytes: parse peak {:.2} ×, lint peak {:.2} × the text",
         parse_peak as f64 / size as f64,
         lint_peak as f64 / size as f64
+    );
+}
+
+/// The header every generated hostile document here starts with.
+const HEAD: &str = "附件：\n东疆重点任务清单和责任分工表\n\t序号\n\t工作任务\n\t滨海新区\n责任单位\n\t东疆\n责任单位\n\n";
+
+/// Renders every diagnostic of `text` (parse and lint) with one report;
+/// returns how many there were, the longest rendering, the peak heap of the
+/// rendering and the bytes it allocated in all.
+fn render_all(text: &str) -> (usize, usize, usize, usize) {
+    let parsed = fengong::parse_tolerant(text);
+    let mut diagnostics = parsed.diagnostics;
+    diagnostics.extend(fengong::lint::lint(
+        &parsed.document,
+        text,
+        &fengong::lint::LintConfig::default(),
+    ));
+    let report = Report::new("hostile.txt", text);
+    let ((count, longest), peak, total) = usage_of(|| {
+        let mut longest = 0;
+        for d in &diagnostics {
+            longest = longest.max(report.render(d, Style::Plain).len());
+        }
+        (diagnostics.len(), longest)
+    });
+    eprintln!(
+        "{} bytes: {count} findings, longest {longest} bytes, peak {peak}, {} allocated per finding",
+        text.len(),
+        total / count.max(1)
+    );
+    (count, longest, peak, total)
+}
+
+#[test]
+fn rendering_costs_the_lines_shown_not_the_text() {
+    let _serial = serial();
+    // One error over a million blank lines (E001 spans the whole text):
+    // drawn as its first and last lines, in a few KiB. Drawing the whole
+    // span took 100 MB here (1.1 GB for ten million lines).
+    let blank = "\n".repeat(1_000_000);
+    let (count, longest, peak, total) = render_all(&blank);
+    assert_eq!(count, 1);
+    assert!(longest < 1024, "{longest} bytes");
+    assert!(peak < 64 << 10, "rendering E001 held {peak} bytes");
+    assert!(total < 256 << 10, "rendering E001 allocated {total} bytes");
+
+    // 4,000 repeated headings, each pointing back at the first (W002): every
+    // rendering holds the two lines, not the lines between (it was
+    // quadratic: 1.6 GB allocated in all, 4 s for 8,000 headings).
+    let headings = format!("{HEAD}{}", "\t（一）类\n\n".repeat(4_000));
+    let (count, longest, _, total) = render_all(&headings);
+    assert!(count >= 3_999, "{count} findings");
+    assert!(longest < 1024, "{longest} bytes");
+    assert!(
+        total < count * (16 << 10),
+        "rendering {count} findings allocated {total} bytes ({} per finding)",
+        total / count
+    );
+
+    // 4,000 extraction artifacts on one line of 52 KB (W005): each drawn
+    // in a window around it, not with the whole line.
+    let artifacts = format!(
+        "{HEAD}\t（一）类\n\t1\n\t文{}本\n\t区甲\n\t甲\n",
+        "[bookmark: x]".repeat(4_000)
+    );
+    let (count, longest, _, total) = render_all(&artifacts);
+    assert!(count >= 4_000, "{count} findings");
+    assert!(longest < 2048, "{longest} bytes");
+    assert!(
+        total < count * (32 << 10),
+        "rendering {count} findings allocated {total} bytes ({} per finding)",
+        total / count
     );
 }
