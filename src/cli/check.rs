@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use fengong::lint::LintConfig;
-use fengong::render::Style;
+use fengong::render::{escape_control, Style};
 use fengong::{Code, Diagnostic, Severity};
 
 use super::input::{self, LoadError, Origin};
@@ -166,7 +166,7 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     let settings = match Settings::new(&args) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::term::eprint_line(&format!("error: {}", escape_control(&e)));
             return 2;
         }
     };
@@ -189,29 +189,29 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     }
     files.append(&mut failures);
     let fixed: usize = files.iter().map(|f| f.fixed).sum();
-    let mut printed = String::new();
-    if mode.diff {
-        for file in &files {
-            printed.push_str(&file.diff);
-        }
-    }
     // With --fix, standard input's text is the output; the report then goes
-    // to standard error.
+    // to standard error. Findings are written as they are rendered.
     let stdin_text = stdin_output(mode, &files);
     let status = match &stdin_text {
         Some(text) => {
-            eprint!(
-                "{}",
-                output::write(args.output_format, &files, stderr_style)
-            );
-            super::term::print_bytes(text)
+            let report = super::term::eprint_with(|err| {
+                output::write(args.output_format, &files, stderr_style, err)
+            });
+            report.max(super::term::print_bytes(text))
         }
-        None => {
-            printed.push_str(&output::write(args.output_format, &files, stdout_style));
-            super::term::print_out(&printed)
-        }
+        None => super::term::print_with(|out| {
+            if mode.diff {
+                for file in &files {
+                    out.write_all(file.diff.as_bytes())?;
+                }
+            }
+            output::write(args.output_format, &files, stdout_style, out)
+        }),
     };
-
+    if status != 0 {
+        // The findings were not all written: the summary would mislead.
+        return 2;
+    }
     let errors: usize = files
         .iter()
         .flat_map(|f| &f.diagnostics)
@@ -233,12 +233,15 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         let verb = if mode.apply { "fixed" } else { "fixable" };
         summary.push_str(&format!(" ({fixed} {verb})"));
     }
-    if args.output_format.is_machine() || stdin_text.is_some() {
-        eprintln!("{summary}");
-    } else if super::term::print_out(&format!("{summary}\n")) != 0 {
+    let written = if args.output_format.is_machine() || stdin_text.is_some() {
+        super::term::eprint_line(&summary)
+    } else {
+        super::term::print_out(&format!("{summary}\n"))
+    };
+    if written != 0 {
         return 2;
     }
-    if status != 0 || io_failure {
+    if io_failure {
         return 2;
     }
     // With --diff, changes that --fix would make fail the run, as in ruff.

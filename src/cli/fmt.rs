@@ -3,16 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
-use fengong::render::Style;
+use fengong::render::{escape_control, quote_path, Style};
 
 use super::input::{self, Loaded, Origin};
 use super::report::with_document;
-use super::term::print_out;
+use super::term::{self, print_out};
 
 /// Runs `fmt` over `files`; returns the exit code.
 pub(crate) fn run(files: &[PathBuf], check: bool, write: bool, diff: bool, style: Style) -> u8 {
     if files.len() > 1 && !(check || write || diff) {
-        eprintln!("error: printing the canonical text takes one file; use --check, --write or --diff for several");
+        term::eprint_line("error: printing the canonical text takes one file; use --check, --write or --diff for several");
         return 2;
     }
     files
@@ -41,10 +41,11 @@ fn fmt_document(
         return if canonical == loaded.text {
             0
         } else {
-            eprintln!(
+            let display = quote_path(&display);
+            term::eprint_line(&format!(
                 "{display}: not in the canonical layout (run `fengong fmt --write {display}`)"
-            );
-            1
+            ))
+            .max(1)
         };
     }
     if diff {
@@ -59,7 +60,7 @@ fn fmt_document(
     }
     if write {
         let Origin::File(path) = &loaded.origin else {
-            eprintln!("error: --write needs a file, not standard input");
+            term::eprint_line("error: --write needs a file, not standard input");
             return 2;
         };
         if canonical == loaded.text {
@@ -68,7 +69,7 @@ fn fmt_document(
         return match input::write_atomically(path, &canonical, loaded.encoding, loaded.bom) {
             Ok(()) => 0,
             Err(e) => {
-                eprintln!("error: {e}");
+                term::eprint_line(&format!("error: {}", escape_control(&e)));
                 2
             }
         };

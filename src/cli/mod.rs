@@ -150,8 +150,15 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // Help and version go to standard output, usage errors to
+            // standard error; neither may panic if the stream fails.
+            let stream = if e.use_stderr() {
+                term::Stream::Err
+            } else {
+                term::Stream::Out
+            };
+            let written = term::status(e.print(), stream);
+            return ExitCode::from(if e.use_stderr() { 2 } else { written });
         }
     };
     let stdout_style = cli.color.style(std::io::stdout().is_terminal());

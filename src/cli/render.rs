@@ -2,15 +2,21 @@
 
 use std::path::Path;
 
+use fengong::render::{escape_control, quote_path};
+
 use super::input::{self, Origin};
-use super::term::print_out;
+use super::term::{self, print_out};
 
 pub(crate) fn run(file: &Path) -> u8 {
     let origin = Origin::from_arg(file);
     let bytes = match input::read_bytes(&origin) {
         Ok(b) => b,
         Err(d) => {
-            eprintln!("error[{}]: {}", d.code(), d.message());
+            term::eprint_line(&format!(
+                "error[{}]: {}",
+                d.code(),
+                escape_control(d.message())
+            ));
             return 2;
         }
     };
@@ -18,18 +24,18 @@ pub(crate) fn run(file: &Path) -> u8 {
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!(
-                "{display}: JSON must be UTF-8; byte {} is not",
+            return term::eprint_line(&format!(
+                "{}: JSON must be UTF-8; byte {} is not",
+                quote_path(&display),
                 e.valid_up_to()
-            );
-            return 1;
+            ))
+            .max(1);
         }
     };
     match serde_json::from_str::<fengong::Document<'static>>(text) {
         Ok(doc) => print_out(&fengong::to_canonical_string(&doc)),
         Err(e) => {
-            eprintln!("{}", json_error_line(&display, &e));
-            1
+            term::eprint_line(&escape_control(&json_error_line(&quote_path(&display), &e))).max(1)
         }
     }
 }
