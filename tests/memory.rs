@@ -203,3 +203,31 @@ fn rendering_costs_the_lines_shown_not_the_text() {
         total / count
     );
 }
+
+#[test]
+fn a_long_known_units_list_costs_no_memory_beyond_itself() {
+    let _serial = serial();
+    // 200,000 known names (4 MB) besides the seed's own: the near-miss rule
+    // keeps only those near a name the seed uses once (it filed every one
+    // under all its deletion keys: 67 strings for a name of 11 characters,
+    // 5.4 GB and 415 s for two million).
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_ecc403549f0e7389.txt"
+    ))
+    .unwrap();
+    let doc = fengong::parse(&seed).unwrap();
+    let mut config = fengong::lint::LintConfig::default();
+    let (plain, plain_peak) = peak_of(|| fengong::lint::lint(&doc, &seed, &config));
+    config.known_units = (0..200_000).map(|i| format!("区单位{i:07}局")).collect();
+    // One known name near the seed's typo `区工业信局` (used once).
+    config.known_units.push("区工业信息局".to_string());
+    let (found, peak) = peak_of(|| fengong::lint::lint(&doc, &seed, &config));
+    eprintln!("lint of the seed: peak {plain_peak} bytes, {peak} with 200,001 known names");
+    assert!(
+        peak < plain_peak + (1 << 20),
+        "200,001 known names took {peak} bytes (the seed alone {plain_peak})"
+    );
+    // The same findings, but for the typo: now near two names.
+    assert_eq!(found.len(), plain.len());
+}
