@@ -577,6 +577,79 @@ fn the_command_line_on_hostile_files() {
     assert!(!stderr.contains("panicked"));
 }
 
+#[test]
+fn inputs_over_the_size_limit_are_refused() {
+    // A stream that never ends: read up to one byte past the limit.
+    if Path::new("/dev/zero").exists() {
+        for command in ["parse", "fmt", "units", "render"] {
+            let (code, stdout, stderr) =
+                fengong(&[command, "--max-size", "1MiB", "/dev/zero"], b"");
+            assert_eq!(code, 2, "{command}: {stderr}");
+            assert_eq!(stdout, "");
+            assert_eq!(
+                stderr, "error[E016]: /dev/zero is larger than the size limit of 1 MiB\n",
+                "{command}"
+            );
+        }
+        let (code, stdout, _) = fengong(
+            &[
+                "check",
+                "--output-format",
+                "concise",
+                "--max-size=64KiB",
+                "/dev/zero",
+            ],
+            b"",
+        );
+        assert_eq!(code, 2);
+        assert!(
+            stdout.starts_with(
+                "/dev/zero:1:1: error[E016] /dev/zero is larger than the size limit of 64 KiB\n"
+            ),
+            "{stdout}"
+        );
+    }
+    // Standard input: the limit itself is allowed, one byte more is not.
+    let blank = "\n".repeat(1 << 20);
+    let (code, _, stderr) = fengong(&["parse", "--max-size", "1MiB", "-"], blank.as_bytes());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[E001]"), "{stderr}");
+    let more = format!("{blank}\n");
+    let (code, _, stderr) = fengong(&["parse", "--max-size", "1MiB", "-"], more.as_bytes());
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "error[E016]: - is larger than the size limit of 1 MiB\n"
+    );
+    // A regular file, by its length (a sparse file: nothing to read).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len((2 << 20) + 1)
+        .unwrap();
+    let shown = path.to_str().unwrap();
+    let (code, _, stderr) = fengong(&["fmt", "--check", "--max-size", "2MiB", shown], b"");
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        format!("error[E016]: {shown} is larger than the size limit of 2 MiB\n")
+    );
+    // Sizes in decimal units and in bytes; a size that is not one.
+    let (code, _, stderr) = fengong(&["parse", "--max-size", "2000000", shown], b"");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("the size limit of 2000000 bytes"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = fengong(&["parse", "--max-size", "1.5GiB", shown], b"");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("invalid value '1.5GiB' for '--max-size <SIZE>'"),
+        "{stderr}"
+    );
+}
+
 /// Times `f` on inputs of size `n` and `4n` (best of three) and fails if
 /// the larger takes more than ten times as long: linear work takes about
 /// four times as long, quadratic sixteen. Timing is noisy, so this runs
