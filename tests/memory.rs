@@ -231,3 +231,22 @@ fn a_long_known_units_list_costs_no_memory_beyond_itself() {
     // The same findings, but for the typo: now near two names.
     assert_eq!(found.len(), plain.len());
 }
+
+#[test]
+fn findings_are_small() {
+    let _serial = serial();
+    // A finding every 15 bytes (the same heading 50,000 times, W002 with a
+    // secondary label and a help line): the findings' heap, the vector
+    // with them included. 776 bytes a finding with `String` fields (200
+    // bytes inline, and the spare capacity `format!` leaves); 395 now.
+    let text = format!("{HEAD}{}", "\t（一）类\n\n".repeat(50_000));
+    let doc = fengong::parse(&text).unwrap();
+    let config = fengong::lint::LintConfig::default();
+    let base = LIVE.load(Relaxed);
+    let findings = fengong::lint::lint(&doc, &text, &config);
+    let live = LIVE.load(Relaxed) - base;
+    let each = live / findings.len();
+    eprintln!("{} findings: {live} bytes, {each} a finding", findings.len());
+    assert_eq!(findings.len(), 49_999);
+    assert!(each <= 450, "{each} bytes a finding");
+}
