@@ -354,6 +354,7 @@ impl Diagnostic {
         Diagnostic::new(code, span, format!("expected {expected}, found {found}"))
     }
 
+    /// The rare parts, allocated on first use.
     fn more(&mut self) -> &mut More {
         self.more.get_or_insert_with(Box::default)
     }

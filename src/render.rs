@@ -179,6 +179,7 @@ fn next_break(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
 }
 
 impl Lines {
+    /// Indexes `text` in one pass.
     fn new(text: &str) -> Lines {
         let bytes = text.as_bytes();
         let mut checkpoints = vec![Checkpoint {
@@ -510,6 +511,8 @@ impl<'a> Report<'a> {
         out
     }
 
+    /// A mark for `span` (clamped to the text), with its label escaped and
+    /// its lines.
     fn mark<'d>(&self, span: Span, primary: bool, label: &'d str) -> Mark<'d> {
         let span = clamp(span, self.text);
         Mark {
@@ -577,6 +580,8 @@ impl<'a> Report<'a> {
     }
 }
 
+/// Appends `text` with its unsafe characters escaped (see
+/// [`escape_control`]).
 fn push_escaped_str(out: &mut String, text: &str) {
     match escape_control(text) {
         Cow::Borrowed(s) => out.push_str(s),
@@ -602,6 +607,7 @@ fn ceil(text: &str, i: usize) -> usize {
     i
 }
 
+/// The annotate-snippets renderer of `style`.
 fn renderer(style: Style) -> Renderer {
     match style {
         Style::Plain => Renderer::plain(),
@@ -674,6 +680,7 @@ fn push_renumbered(out: &mut String, line: &str, real: impl Fn(usize) -> Option<
     }
 }
 
+/// `span` inside `text`, on character boundaries.
 fn clamp(span: Span, text: &str) -> Span {
     let start = floor(text, span.start);
     let end = ceil(text, span.end.clamp(start, text.len()));

@@ -5,6 +5,8 @@ use fengong::Code;
 
 use super::term::{eprint_line, print_out};
 
+/// Runs `explain`: one code's explanation, or the list; returns the exit
+/// code.
 pub(crate) fn run(code: Option<&str>, list: bool) -> u8 {
     if list {
         let mut out = String::new();

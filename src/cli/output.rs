@@ -117,12 +117,15 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The report of the file's text, if it was decoded.
     fn report(&self) -> Option<Report<'_>> {
         self.text
             .as_deref()
             .map(|t| Report::new(self.display.as_str(), t))
     }
 
+    /// Where `d` starts and ends: in the text, or at the position of the
+    /// bytes that are not text.
     fn positions(&self, report: Option<&Report<'_>>, d: &Diagnostic) -> (Position, Position) {
         match report {
             Some(r) => r.locate(d.span()),
@@ -161,6 +164,7 @@ pub fn write(
     }
 }
 
+/// `full`: each finding drawn under its source lines (rustc style).
 fn full(file: &Checked, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let report = file.report();
     for d in &file.diagnostics {
@@ -179,6 +183,8 @@ fn full(file: &Checked, style: Style, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// `concise`: one line a finding, the message escaped and the name quoted
+/// if odd.
 fn concise(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let report = file.report();
     let display = quote_path(&file.display);
@@ -217,6 +223,7 @@ impl Serialize for AllRecords<'_> {
     }
 }
 
+/// `json`: one array of every file's records, serialized as located.
 fn json_array(files: &[Checked], out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &AllRecords { files }).map_err(io::Error::from)?;
     out.write_all(b"\n")
@@ -246,6 +253,7 @@ fn github_message(d: &Diagnostic) -> String {
     escape_data(&message)
 }
 
+/// `github`: one workflow command a finding.
 fn github(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let report = file.report();
     // The file name as a property: control characters escaped, then `%`,
@@ -271,6 +279,7 @@ fn github(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// A SARIF level.
 fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -320,6 +329,7 @@ struct Rule {
     short_description: Text<'static>,
 }
 
+/// The SARIF rule of `code`.
 fn rule(code: Code) -> Rule {
     Rule {
         default_configuration: RuleConfiguration {
@@ -423,6 +433,7 @@ impl Serialize for Results<'_> {
     }
 }
 
+/// The SARIF results of one file, built one at a time.
 fn file_results(file: &Checked) -> impl Iterator<Item = SarifOwned<'_>> {
     let report = file.report();
     let uri = file.display.replace('\\', "/");
@@ -547,6 +558,7 @@ struct Log<'a> {
     version: &'static str,
 }
 
+/// `sarif`: a SARIF 2.1.0 log, serialized as it is written.
 fn sarif(files: &[Checked], out: &mut dyn Write) -> io::Result<()> {
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",

@@ -8,6 +8,7 @@ use fengong::render::Style;
 use super::report::with_document;
 use super::term;
 
+/// Runs `parse` on `file`; returns the exit code.
 pub(crate) fn run(file: &Path, compact: bool, style: Style) -> u8 {
     with_document(file, style, |_, doc| print_json(&doc, compact))
 }

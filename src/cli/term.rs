@@ -70,6 +70,7 @@ pub(crate) fn eprint_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) 
     status(result, Stream::Err)
 }
 
+/// Writes `text` to standard error and flushes it.
 fn write_all_err(text: impl AsRef<[u8]>) -> io::Result<()> {
     let mut err = io::stderr().lock();
     err.write_all(text.as_ref()).and_then(|()| err.flush())

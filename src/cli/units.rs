@@ -53,6 +53,7 @@ pub fn write(doc: &Document<'_>, format: UnitsFormat, out: &mut dyn Write) -> io
     }
 }
 
+/// How a link was inferred, as the table shows it.
 fn basis_name(basis: Option<Basis>) -> &'static str {
     match basis {
         Some(Basis::SingleTask) => "single-task",
@@ -63,6 +64,7 @@ fn basis_name(basis: Option<Basis>) -> &'static str {
     }
 }
 
+/// Task numbers, comma-separated.
 fn numbers(tasks: &[u32]) -> String {
     tasks
         .iter()
@@ -78,6 +80,7 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// An aligned table: a header, a rule of dashes, the rows.
 fn write_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
@@ -198,6 +201,8 @@ fn csv_field(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The CSV: a byte order mark, a header, one row per unit and task, every
+/// field through [`csv_field`].
 fn csv(doc: &Document<'_>, map: &UnitMap, out: &mut dyn Write) -> io::Result<()> {
     out.write_all("\u{feff}level,unit,counterpart,task,category,text\r\n".as_bytes())?;
     let counterpart_of_local = |unit: &str| -> String {

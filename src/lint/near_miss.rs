@@ -76,6 +76,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// W007 among the names of one level (`units`), with the known names.
 fn level_check<'n>(
     cx: &Context<'_, '_>,
     units: &[&'n Unit<'_>],
@@ -255,6 +256,7 @@ struct SuspectKeys {
 }
 
 impl SuspectKeys {
+    /// The keys of the suspects among `names`.
     fn of(names: &[Name<'_>]) -> SuspectKeys {
         let mut keys = HashSet::new();
         let mut lengths = [false; MAX_GRAPHEMES + 1];
