@@ -318,17 +318,42 @@ pub struct Fix {
 }
 
 /// One problem in a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Kept small, as a document may have a finding every few bytes: 80 bytes
+/// inline (texts as exact-size boxed strings, not `String`s with the spare
+/// capacity `format!` leaves), and the secondary labels, notes and fix,
+/// which most findings lack, in one box allocated only when there are any.
+#[derive(Clone)]
 pub struct Diagnostic {
     code: Code,
     severity: Severity,
-    message: String,
     span: Span,
-    label: String,
-    secondary: Vec<Label>,
-    notes: Vec<String>,
-    help: Option<String>,
-    fix: Option<Fix>,
+    message: Box<str>,
+    label: Box<str>,
+    help: Option<Box<str>>,
+    more: Option<Box<More>>,
+}
+
+/// The parts of a [`Diagnostic`] that most findings do not have (40
+/// bytes: exact-size slices, the fix boxed).
+#[derive(Debug, Clone, Default)]
+struct More {
+    secondary: Box<[Label]>,
+    notes: Box<[String]>,
+    fix: Option<Box<Fix>>,
+}
+
+/// `items` and `item`, in an exact-size slice.
+fn pushed<T>(items: &mut Box<[T]>, item: T) {
+    let mut all = std::mem::take(items).into_vec();
+    all.reserve_exact(1);
+    all.push(item);
+    *items = all.into_boxed_slice();
+}
+
+/// A `String` without spare capacity, boxed.
+fn exact(text: impl Into<String>) -> Box<str> {
+    text.into().into_boxed_str()
 }
 
 impl Diagnostic {
@@ -337,13 +362,11 @@ impl Diagnostic {
         Diagnostic {
             code,
             severity: code.default_severity(),
-            message: message.into(),
             span,
-            label: String::new(),
-            secondary: Vec::new(),
-            notes: Vec::new(),
+            message: exact(message),
+            label: Box::default(),
             help: None,
-            fix: None,
+            more: None,
         }
     }
 
@@ -352,36 +375,42 @@ impl Diagnostic {
         Diagnostic::new(code, span, format!("expected {expected}, found {found}"))
     }
 
+    /// The rare parts, allocated on first use.
+    fn more(&mut self) -> &mut More {
+        self.more.get_or_insert_with(Box::default)
+    }
+
     /// Sets the label drawn under the primary span.
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = label.into();
+        self.label = exact(label);
         self
     }
 
     /// Adds a secondary span with its label.
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.secondary.push(Label {
-            span,
-            message: message.into(),
-        });
+        let mut message = message.into();
+        message.shrink_to_fit();
+        pushed(&mut self.more().secondary, Label { span, message });
         self
     }
 
     /// Adds a note.
     pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
-        self.notes.push(note.into());
+        let mut note = note.into();
+        note.shrink_to_fit();
+        pushed(&mut self.more().notes, note);
         self
     }
 
     /// Sets the help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+        self.help = Some(exact(help));
         self
     }
 
     /// Sets the mechanical fix.
     pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
-        self.fix = Some(fix);
+        self.more().fix = Some(Box::new(fix));
         self
     }
 
@@ -423,12 +452,12 @@ impl Diagnostic {
 
     /// Secondary spans, such as "task 30 first defined here".
     pub fn secondary(&self) -> &[Label] {
-        &self.secondary
+        self.more.as_ref().map_or(&[], |m| &m.secondary)
     }
 
     /// Notes.
     pub fn notes(&self) -> &[String] {
-        &self.notes
+        self.more.as_ref().map_or(&[], |m| &m.notes)
     }
 
     /// How to fix it, when known.
@@ -438,9 +467,43 @@ impl Diagnostic {
 
     /// The mechanical fix, when there is one.
     pub fn fix(&self) -> Option<&Fix> {
-        self.fix.as_ref()
+        self.more.as_ref().and_then(|m| m.fix.as_deref())
     }
 }
+
+impl fmt::Debug for Diagnostic {
+    /// The fields as they read through the accessors.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Diagnostic")
+            .field("code", &self.code)
+            .field("severity", &self.severity)
+            .field("message", &self.message())
+            .field("span", &self.span)
+            .field("label", &self.label())
+            .field("secondary", &self.secondary())
+            .field("notes", &self.notes())
+            .field("help", &self.help())
+            .field("fix", &self.fix())
+            .finish()
+    }
+}
+
+impl PartialEq for Diagnostic {
+    /// Equal when every accessor gives the same.
+    fn eq(&self, other: &Diagnostic) -> bool {
+        self.code == other.code
+            && self.severity == other.severity
+            && self.span == other.span
+            && self.message == other.message
+            && self.label == other.label
+            && self.help == other.help
+            && self.secondary() == other.secondary()
+            && self.notes() == other.notes()
+            && self.fix() == other.fix()
+    }
+}
+
+impl Eq for Diagnostic {}
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -502,6 +565,28 @@ mod tests {
             assert_eq!(code.as_str().parse::<Code>().unwrap(), *code);
             assert_eq!(code.name().parse::<Code>().unwrap(), *code);
         }
+    }
+
+    #[test]
+    fn a_diagnostic_is_small_and_reads_back_what_it_was_given() {
+        assert!(std::mem::size_of::<Diagnostic>() <= 80);
+        let d = Diagnostic::new(Code::StrayLine, Span::new(1, 2), format!("found {}", 3))
+            .with_label("here")
+            .with_secondary(Span::new(0, 1), "there")
+            .with_note("a note")
+            .with_help("help");
+        assert_eq!(d.message(), "found 3");
+        assert_eq!(d.label(), "here");
+        assert_eq!(d.secondary()[0].message, "there");
+        assert_eq!(d.notes(), ["a note"]);
+        assert_eq!(d.help(), Some("help"));
+        assert_eq!(d.fix(), None);
+        let plain = Diagnostic::new(Code::StrayLine, Span::new(1, 2), "found 3");
+        assert!(plain.secondary().is_empty() && plain.notes().is_empty());
+        assert_ne!(plain, d);
+        assert_eq!(plain, plain.clone());
+        assert!(format!("{d:?}")
+            .starts_with("Diagnostic { code: StrayLine, severity: Error, message: \"found 3\""));
     }
 
     #[test]

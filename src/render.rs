@@ -12,8 +12,24 @@
 //! assert!(shown.starts_with("error[E010]: expected a task number such as 12, found `二十`\n"));
 //! assert!(shown.contains("--> tasks.txt:9:2"));
 //! ```
+//!
+//! **Cost.** Rendering one diagnostic costs the lines it shows, never the
+//! distance between its labels or the length of its spans: only the lines
+//! annotate-snippets would draw are handed to it (a label's line, the first
+//! four and the last two lines of a span over many lines, with `...` for
+//! the lines between), and a line longer than 4 KiB is cut to the 512
+//! bytes around each mark, with `…` where it was cut. The line numbers and
+//! the `-->` position are the source's.
+//!
+//! **Terminal safety.** Text from a document never reaches the terminal as
+//! control characters: [`escape_control`] shows them as visible stand-ins
+//! (`␛` for ESC, `␊` for a line feed, `\u{202e}` for a bidirectional
+//! override), and [`quote_path`] quotes a file name that holds any, or
+//! starts or ends with white space.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
@@ -31,12 +47,292 @@ pub enum Style {
     Color,
 }
 
+/// Whether `c` must not be printed as it is on a terminal or in a CI log:
+/// C0 control characters other than the tab (ESC starts terminal escape
+/// sequences, a line feed starts a new line of output), DEL, C1 control
+/// characters (U+009B is a one-character escape sequence introducer on some
+/// terminals), the line and paragraph separators, and the bidirectional
+/// controls that reorder what a reader sees.
+fn is_unsafe(c: char) -> bool {
+    matches!(
+        c,
+        '\0'..='\u{8}'
+            | '\u{a}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Appends `c`, or its visible stand-in if it is unsafe (see
+/// [`escape_control`]).
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        // The Control Pictures block: U+2400 + the code, ␀ to ␟.
+        '\0'..='\u{1f}' if c != '\t' => {
+            out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('�'));
+        }
+        '\u{7f}' => out.push('␡'),
+        c if is_unsafe(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
+}
+
+/// `text` made safe for a terminal or a CI log: C0 control characters
+/// (other than the tab) and DEL are shown as their Control Pictures (`␛`,
+/// `␊`, `␍`, `␀`, `␡`, as annotate-snippets and rustc draw them in source
+/// lines), C1 controls, the line and paragraph separators and the
+/// bidirectional controls as `\u{…}`. Every human-readable output of
+/// fengong passes document text, messages and labels through this.
+///
+/// ```
+/// use fengong::render::escape_control;
+/// assert_eq!(escape_control("区\u{1b}[2J局\n"), "区␛[2J局␊");
+/// assert_eq!(escape_control("a\u{202e}b\tc"), "a\\u{202e}b\tc");
+/// assert!(matches!(escape_control("区工信局"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn escape_control(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        push_escaped(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// A file name as human-readable output shows it: as it is, or quoted and
+/// escaped as a Rust string (`"a\nb.txt"`, `"docs/ a.txt"`) when it holds
+/// a control character (a tab, a line break, ESC, …) or a bidirectional
+/// control, or one of its components starts or ends with white space, so
+/// that an odd name can neither add lines to the output nor hide in it.
+///
+/// ```
+/// use fengong::render::quote_path;
+/// assert_eq!(quote_path("docs/任务 一.txt"), "docs/任务 一.txt");
+/// assert_eq!(quote_path("a\nb.txt"), "\"a\\nb.txt\"");
+/// assert_eq!(quote_path("docs/ a.txt"), "\"docs/ a.txt\"");
+/// assert_eq!(quote_path("a.txt "), "\"a.txt \"");
+/// ```
+pub fn quote_path(path: &str) -> Cow<'_, str> {
+    let odd = path.chars().any(|c| c == '\t' || is_unsafe(c))
+        || path.split(['/', '\\']).any(|part| {
+            part.starts_with(char::is_whitespace) || part.ends_with(char::is_whitespace)
+        });
+    if odd {
+        Cow::Owned(format!("{path:?}"))
+    } else {
+        Cow::Borrowed(path)
+    }
+}
+
+/// A line longer than this (in bytes) is drawn in windows around its marks.
+const LONG_LINE: usize = 4096;
+/// How many bytes of a long line are drawn on either side of a mark.
+const RADIUS: usize = 512;
+/// How many lines of a span annotate-snippets draws from its start (its
+/// end is drawn with the line before it).
+const HEAD_LINES: usize = 4;
+/// A checkpoint of [`Lines`] every this many lines…
+const CHECKPOINT_LINES: usize = 64;
+/// …and every this many bytes, inside long lines too.
+const CHECKPOINT_BYTES: usize = 4096;
+
+/// Where a line starts in a [`Lines`]: the byte offset, its 0-based line
+/// and the 0-based column (in characters) at that offset.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+/// A sparse line index: a checkpoint every 64 lines and every 4 KiB (also
+/// inside long lines), so that an offset is located by a binary search and
+/// a scan of at most a few KiB, whatever the lengths of the lines. A full
+/// [`LineIndex`] keeps 8 bytes for every line (80 MB for ten million blank
+/// lines); this keeps 24 bytes for every 64 lines or 4 KiB. Lines end at
+/// `\n`, `\r\n` or a lone `\r`, as in [`LineIndex`].
+#[derive(Debug, Clone)]
+struct Lines {
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// The start of the line after the line break at `i` (`\r\n` is one).
+fn after_break(bytes: &[u8], i: usize) -> usize {
+    if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+        i + 2
+    } else {
+        i + 1
+    }
+}
+
+/// The first line break at or after `from`, before `to`.
+fn next_break(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    memchr::memchr2(b'\n', b'\r', &bytes[from..to]).map(|i| from + i)
+}
+
+impl Lines {
+    /// Indexes `text` in one pass.
+    fn new(text: &str) -> Lines {
+        let bytes = text.as_bytes();
+        let mut checkpoints = vec![Checkpoint {
+            offset: 0,
+            line: 0,
+            column: 0,
+        }];
+        let (mut line, mut start) = (0, 0);
+        loop {
+            let end = next_break(bytes, start, bytes.len()).unwrap_or(bytes.len());
+            // Inside a long line: a checkpoint every 4 KiB, on a character
+            // boundary, with its column.
+            let (mut at, mut column) = (start, 0);
+            while end - at > CHECKPOINT_BYTES {
+                let mut next = at + CHECKPOINT_BYTES;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text[at..next].chars().count();
+                checkpoints.push(Checkpoint {
+                    offset: next,
+                    line,
+                    column,
+                });
+                at = next;
+            }
+            if end == bytes.len() {
+                break;
+            }
+            start = after_break(bytes, end);
+            line += 1;
+            let last = checkpoints[checkpoints.len() - 1];
+            if line - last.line >= CHECKPOINT_LINES || start - last.offset >= CHECKPOINT_BYTES {
+                checkpoints.push(Checkpoint {
+                    offset: start,
+                    line,
+                    column: 0,
+                });
+            }
+        }
+        Lines { checkpoints }
+    }
+
+    /// The last checkpoint at or before `offset`.
+    fn before_offset(&self, offset: usize) -> Checkpoint {
+        let i = self.checkpoints.partition_point(|c| c.offset <= offset);
+        self.checkpoints[i.saturating_sub(1)]
+    }
+
+    /// The 0-based line of `offset` and the byte offset where the scan for
+    /// its column may start (the line's start, or a checkpoint on it), with
+    /// the column there.
+    fn seek(&self, text: &str, offset: usize) -> (usize, usize, usize) {
+        let bytes = text.as_bytes();
+        let c = self.before_offset(offset);
+        let (mut line, mut at, mut column) = (c.line, c.offset, c.column);
+        while let Some(i) = next_break(bytes, at, offset) {
+            let next = after_break(bytes, i);
+            if next > offset {
+                // `offset` is between the `\r` and the `\n` of a `\r\n`.
+                break;
+            }
+            line += 1;
+            at = next;
+            column = 0;
+        }
+        (line, at, column)
+    }
+
+    /// The 0-based line that holds byte `offset` (clamped to the text).
+    fn line_of(&self, text: &str, offset: usize) -> usize {
+        self.seek(text, offset.min(text.len())).0
+    }
+
+    /// The 1-based position of byte `offset`, as [`LineIndex::position`].
+    fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let (line, at, column) = self.seek(text, offset);
+        Position {
+            line: line + 1,
+            column: column + text[at..offset].chars().count() + 1,
+        }
+    }
+
+    /// Where 0-based line `line` starts, if the text has that many lines.
+    fn line_start(&self, text: &str, line: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let i = self
+            .checkpoints
+            .partition_point(|c| (c.line, c.column) <= (line, 0));
+        let c = self.checkpoints[i.saturating_sub(1)];
+        let (mut at, mut current) = (c.offset, c.line);
+        while current < line {
+            at = after_break(bytes, next_break(bytes, at, bytes.len())?);
+            current += 1;
+        }
+        Some(at)
+    }
+
+    /// Byte range of 0-based line `line`, without its line ending (empty at
+    /// the end of the text if there is no such line).
+    fn line_span(&self, text: &str, line: usize) -> Span {
+        let bytes = text.as_bytes();
+        let Some(start) = self.line_start(text, line) else {
+            return Span::empty(text.len());
+        };
+        let end = match self.line_start(text, line + 1) {
+            Some(next) => {
+                let mut end = next;
+                if end > start && bytes[end - 1] == b'\n' {
+                    end -= 1;
+                }
+                if end > start && bytes[end - 1] == b'\r' {
+                    end -= 1;
+                }
+                end
+            }
+            None => text.len(),
+        };
+        Span::new(start, end)
+    }
+}
+
 /// One source file's text and line index, for rendering and locating its
 /// diagnostics. Build it once per file: the index is built once.
 #[derive(Debug, Clone)]
 pub struct Report<'a> {
     path: Cow<'a, str>,
-    index: LineIndex<'a>,
+    text: &'a str,
+    lines: Lines,
+    /// The full line index, built on first use of [`Report::index`].
+    index: OnceLock<LineIndex<'a>>,
+}
+
+/// A span drawn in a snippet, and the lines it starts and ends on.
+struct Mark<'d> {
+    span: Span,
+    primary: bool,
+    label: Cow<'d, str>,
+    first: usize,
+    last: usize,
+}
+
+/// One line of the excerpt handed to annotate-snippets: a line of the
+/// source, or one of the two blank lines that stand for the lines left out
+/// between two shown ones (annotate-snippets draws them as `...`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Line(usize),
+    Gap,
 }
 
 impl<'a> Report<'a> {
@@ -44,7 +340,9 @@ impl<'a> Report<'a> {
     pub fn new(path: impl Into<Cow<'a, str>>, text: &'a str) -> Report<'a> {
         Report {
             path: path.into(),
-            index: LineIndex::new(text),
+            text,
+            lines: Lines::new(text),
+            index: OnceLock::new(),
         }
     }
 
@@ -53,17 +351,18 @@ impl<'a> Report<'a> {
         &self.path
     }
 
-    /// The line index of the text.
+    /// The full line index of the text (built on the first call: locating
+    /// and rendering use a sparse index of their own).
     pub fn index(&self) -> &LineIndex<'a> {
-        &self.index
+        self.index.get_or_init(|| LineIndex::new(self.text))
     }
 
     /// Where `span` starts and ends (the end is the position just after its
     /// last character).
     pub fn locate(&self, span: Span) -> (Position, Position) {
         (
-            self.index.position(span.start),
-            self.index.position(span.end),
+            self.lines.position(self.text, span.start),
+            self.lines.position(self.text, span.end),
         )
     }
 
@@ -76,79 +375,315 @@ impl<'a> Report<'a> {
 
     /// Renders one diagnostic: the header with its code, the source lines
     /// with the primary span underlined with `^` and secondary spans with
-    /// `-`, then notes and help.
+    /// `-`, then notes and help. Costs the lines shown, not the distance
+    /// between the labels or the length of the spans (see the module's
+    /// documentation).
     pub fn render(&self, diagnostic: &Diagnostic, style: Style) -> String {
-        let text = self.index.text();
-        // Only the lines the labels touch are handed to the renderer, so that
-        // rendering costs the size of the excerpt, not of the document.
-        let spans = std::iter::once(diagnostic.span())
-            .chain(diagnostic.secondary().iter().map(|l| l.span))
-            .map(|s| clamp(s, text));
-        let (lo, hi) = spans.fold((usize::MAX, 0), |(lo, hi), s| {
-            (lo.min(s.start), hi.max(s.end))
-        });
-        let first_line = self.index.line_of(lo);
-        let last_line = self.index.line_of(hi);
-        let start = self.index.line_span(first_line).start;
-        let end = self.index.line_span(last_line).end.max(start);
-        let excerpt = &text[start..end];
-        let local = |s: Span| {
-            let s = clamp(s, text);
-            let a = s.start.clamp(start, end) - start;
-            let b = s.end.clamp(start, end) - start;
-            a..b.max(a)
+        let text = self.text;
+        let mut marks: Vec<Mark<'_>> = Vec::with_capacity(1 + diagnostic.secondary().len());
+        marks.push(self.mark(diagnostic.span(), true, diagnostic.label()));
+        for secondary in diagnostic.secondary() {
+            marks.push(self.mark(secondary.span, false, &secondary.message));
+        }
+
+        // The lines annotate-snippets reads: each mark's first lines and its
+        // last two; between two of them, the one line that it draws when it
+        // is alone, or two blank rows that it draws as `...`.
+        let mut needed: Vec<usize> = Vec::new();
+        for m in &marks {
+            needed.extend(m.first..=m.last.min(m.first + HEAD_LINES - 1));
+            needed.extend(m.last.saturating_sub(1).max(m.first)..=m.last);
+        }
+        needed.sort_unstable();
+        needed.dedup();
+        let mut rows: Vec<Row> = Vec::with_capacity(needed.len() + 4);
+        let mut gaps = false;
+        for (i, &line) in needed.iter().enumerate() {
+            if let Some(&before) = i.checked_sub(1).and_then(|j| needed.get(j)) {
+                if line == before + 2 {
+                    rows.push(Row::Line(before + 1));
+                } else if line > before + 2 {
+                    rows.extend([Row::Gap, Row::Gap]);
+                    gaps = true;
+                }
+            }
+            rows.push(Row::Line(line));
+        }
+
+        // The excerpt, row by row, and where each mark's ends fall in it.
+        let mut excerpt = String::new();
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(2 * marks.len());
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 {
+                excerpt.push('\n');
+            }
+            if let Row::Line(line) = *row {
+                let mut points: Vec<usize> = Vec::new();
+                for m in &marks {
+                    if m.first == line {
+                        points.push(m.span.start);
+                    }
+                    if m.last == line {
+                        points.push(m.span.end);
+                    }
+                }
+                points.sort_unstable();
+                points.dedup();
+                let span = self.lines.line_span(text, line);
+                self.push_row(&mut excerpt, span, &points, &mut ends);
+            }
+        }
+        ends.sort_unstable();
+        let at = |offset: usize| {
+            ends.binary_search_by_key(&offset, |&(real, _)| real)
+                .map_or(excerpt.len(), |i| ends[i].1)
         };
+        let last = match rows.last() {
+            Some(Row::Line(line)) => *line,
+            _ => 0,
+        };
+        // Without gaps the rows are the source's lines in order; with gaps
+        // they are numbered so that the last is the source's (which gives
+        // the gutter its width), and renumbered once drawn.
+        let first_number = (last + 1).saturating_sub(rows.len() - 1).max(1);
 
         let level = match diagnostic.severity() {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let mut snippet = Snippet::source(excerpt)
-            .line_start(first_line + 1)
-            .path(self.path.as_ref())
+        let path = quote_path(&self.path);
+        let mut snippet = Snippet::source(excerpt.as_str())
+            .line_start(first_number)
+            .path(path.as_ref())
             .fold(true);
-        let label = diagnostic.label();
-        let primary = AnnotationKind::Primary.span(local(diagnostic.span()));
-        snippet = snippet.annotation(if label.is_empty() {
-            primary
-        } else {
-            primary.label(label)
-        });
-        for secondary in diagnostic.secondary() {
-            snippet = snippet.annotation(
+        for m in &marks {
+            let kind = if m.primary {
+                AnnotationKind::Primary
+            } else {
                 AnnotationKind::Context
-                    .span(local(secondary.span))
-                    .label(secondary.message.as_str()),
-            );
+            };
+            let start = at(m.span.start);
+            let annotation = kind.span(start..at(m.span.end).max(start));
+            snippet = snippet.annotation(if m.label.is_empty() {
+                annotation
+            } else {
+                annotation.label(m.label.as_ref())
+            });
         }
+        let message = escape_control(diagnostic.message());
+        let notes: Vec<Cow<'_, str>> = diagnostic
+            .notes()
+            .iter()
+            .map(|n| escape_control(n))
+            .collect();
+        let help = diagnostic.help().map(escape_control);
         let mut group = level
-            .primary_title(diagnostic.message())
+            .primary_title(message.as_ref())
             .id(diagnostic.code().as_str())
             .element(snippet);
-        for note in diagnostic.notes() {
-            group = group.element(Level::NOTE.message(note.as_str()));
+        for note in &notes {
+            group = group.element(Level::NOTE.message(note.as_ref()));
         }
-        if let Some(help) = diagnostic.help() {
-            group = group.element(Level::HELP.message(help));
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_ref()));
         }
-        let report: [Group<'_>; 1] = [group];
-        let renderer = match style {
-            Style::Plain => Renderer::plain(),
-            Style::Color => Renderer::styled(),
-        };
-        renderer.render(&report)
+        let rendered = renderer(style).render(&[group]);
+
+        let position = self.lines.position(text, marks[0].span.start);
+        let mut out = String::with_capacity(rendered.len() + 16);
+        for (i, line) in rendered.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            if i == 1 {
+                push_header(&mut out, line, position);
+            } else if gaps && i > 1 {
+                push_renumbered(&mut out, line, |n| {
+                    match n.checked_sub(first_number).and_then(|k| rows.get(k)) {
+                        Some(Row::Line(line)) => Some(line + 1),
+                        _ => None,
+                    }
+                });
+            } else {
+                out.push_str(line);
+            }
+        }
+        out
+    }
+
+    /// A mark for `span` (clamped to the text), with its label escaped and
+    /// its lines.
+    fn mark<'d>(&self, span: Span, primary: bool, label: &'d str) -> Mark<'d> {
+        let span = clamp(span, self.text);
+        Mark {
+            span,
+            primary,
+            label: escape_control(label),
+            first: self.lines.line_of(self.text, span.start),
+            last: self.lines.line_of(self.text, span.end),
+        }
+    }
+
+    /// Appends the source line `span` to `excerpt`, escaped, whole or (if it
+    /// is long) in windows around `points` (byte offsets, sorted), and
+    /// records where each point lands in `ends`.
+    fn push_row(
+        &self,
+        excerpt: &mut String,
+        span: Span,
+        points: &[usize],
+        ends: &mut Vec<(usize, usize)>,
+    ) {
+        let text = self.text;
+        let clamp_to_line = |p: usize| p.clamp(span.start, span.end);
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        if span.len() <= LONG_LINE {
+            windows.push((span.start, span.end));
+        } else if points.is_empty() {
+            windows.push((span.start, floor(text, span.start + RADIUS)));
+        } else {
+            for &p in points {
+                let p = clamp_to_line(p);
+                let a = floor(text, p.saturating_sub(RADIUS).max(span.start));
+                let b = ceil(text, (p + RADIUS).min(span.end));
+                match windows.last_mut() {
+                    Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                    _ => windows.push((a, b)),
+                }
+            }
+        }
+        let mut points = points.iter().copied().peekable();
+        for (k, &(a, b)) in windows.iter().enumerate() {
+            if k > 0 || a > span.start {
+                excerpt.push('…');
+            }
+            let mut cursor = a;
+            while let Some(&p) = points.peek() {
+                let q = clamp_to_line(p);
+                if q > b {
+                    break;
+                }
+                push_escaped_str(excerpt, &text[cursor..q.max(cursor)]);
+                cursor = q.max(cursor);
+                ends.push((p, excerpt.len()));
+                points.next();
+            }
+            push_escaped_str(excerpt, &text[cursor..b]);
+        }
+        if windows.last().is_some_and(|&(_, b)| b < span.end) {
+            excerpt.push('…');
+        }
+        // Points past every window (none, by construction) land at the end.
+        for p in points {
+            ends.push((p, excerpt.len()));
+        }
     }
 }
 
+/// Appends `text` with its unsafe characters escaped (see
+/// [`escape_control`]).
+fn push_escaped_str(out: &mut String, text: &str) {
+    match escape_control(text) {
+        Cow::Borrowed(s) => out.push_str(s),
+        Cow::Owned(s) => out.push_str(&s),
+    }
+}
+
+/// The character boundary at or before `i`.
+fn floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The character boundary at or after `i`.
+fn ceil(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The annotate-snippets renderer of `style`.
+fn renderer(style: Style) -> Renderer {
+    match style {
+        Style::Plain => Renderer::plain(),
+        Style::Color => Renderer::styled(),
+    }
+}
+
+/// Appends the `--> path:LINE:COLUMN` line with the source's position
+/// (annotate-snippets counts in the excerpt it was given).
+fn push_header(out: &mut String, line: &str, position: Position) {
+    let located = line.rsplit_once(':').and_then(|(rest, column)| {
+        let (rest, number) = rest.rsplit_once(':')?;
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        (line.contains("--> ") && digits(number) && digits(column)).then_some(rest)
+    });
+    match located {
+        Some(rest) => {
+            let _ = write!(out, "{rest}:{}:{}", position.line, position.column);
+        }
+        None => out.push_str(line),
+    }
+}
+
+/// Appends a rendered line, with its gutter's line number (if it has one)
+/// replaced by `real(number)`, right-aligned in the same width.
+fn push_renumbered(out: &mut String, line: &str, real: impl Fn(usize) -> Option<usize>) {
+    let bytes = line.as_bytes();
+    // Colour codes first (`ESC [ … m`), then the padded number.
+    let mut i = 0;
+    while bytes[i..].starts_with(b"\x1b[") {
+        match bytes[i..].iter().position(|&b| b == b'm') {
+            Some(m) => i += m + 1,
+            None => break,
+        }
+    }
+    let field = i;
+    while bytes.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let digits = i;
+    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    let number = line[digits..i].parse::<usize>().ok();
+    // A source line: the number, colour codes, a space, colour codes, `|`.
+    let mut j = i;
+    while bytes[j..].starts_with(b"\x1b[") {
+        match bytes[j..].iter().position(|&b| b == b'm') {
+            Some(m) => j += m + 1,
+            None => break,
+        }
+    }
+    let gutter = bytes.get(j) == Some(&b' ') && {
+        let mut k = j + 1;
+        while bytes[k..].starts_with(b"\x1b[") {
+            match bytes[k..].iter().position(|&b| b == b'm') {
+                Some(m) => k += m + 1,
+                None => break,
+            }
+        }
+        bytes.get(k) == Some(&b'|')
+    };
+    match number.filter(|_| gutter).and_then(real) {
+        Some(real) => {
+            out.push_str(&line[..field]);
+            let _ = write!(out, "{real:>width$}", width = i - field);
+            out.push_str(&line[i..]);
+        }
+        None => out.push_str(line),
+    }
+}
+
+/// `span` inside `text`, on character boundaries.
 fn clamp(span: Span, text: &str) -> Span {
-    let mut start = span.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = span.end.clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
+    let start = floor(text, span.start);
+    let end = ceil(text, span.end.clamp(start, text.len()));
     Span::new(start, end)
 }
 
@@ -164,22 +699,25 @@ pub fn render_without_source(
         Severity::Warning => Level::WARNING,
     };
     let title = format!(
-        "{} ({path}:{position}, byte {})",
-        diagnostic.message(),
+        "{} ({}:{position}, byte {})",
+        escape_control(diagnostic.message()),
+        quote_path(path),
         diagnostic.span().start
     );
+    let notes: Vec<Cow<'_, str>> = diagnostic
+        .notes()
+        .iter()
+        .map(|n| escape_control(n))
+        .collect();
+    let help = diagnostic.help().map(escape_control);
     let mut group = Group::with_title(level.primary_title(title).id(diagnostic.code().as_str()));
-    for note in diagnostic.notes() {
-        group = group.element(Level::NOTE.message(note.as_str()));
+    for note in &notes {
+        group = group.element(Level::NOTE.message(note.as_ref()));
     }
-    if let Some(help) = diagnostic.help() {
-        group = group.element(Level::HELP.message(help));
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
-    let renderer = match style {
-        Style::Plain => Renderer::plain(),
-        Style::Color => Renderer::styled(),
-    };
-    renderer.render(&[group])
+    renderer(style).render(&[group])
 }
 
 /// A diagnostic located in a file, flattened for JSON output. Columns count
@@ -244,5 +782,86 @@ impl<'d> Record<'d> {
             help: diagnostic.help(),
             fix: diagnostic.fix(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts with every kind of line ending, long lines of multi-byte
+    /// characters (checkpoints inside lines), many short lines
+    /// (checkpoints every 64 lines) and none at all.
+    fn texts() -> Vec<String> {
+        let long = "甲a".repeat(3000); // 12,000 bytes on one line
+        vec![
+            String::new(),
+            "\n".into(),
+            "ab\r\n东疆x\rz\n".into(),
+            "\r\r\n\n\r".into(),
+            format!("{long}\n{long}\r\n\r{long}"),
+            "x\n".repeat(300),
+            format!("{}{long}", "\r\n".repeat(100)),
+        ]
+    }
+
+    #[test]
+    fn the_sparse_index_agrees_with_the_full_one() {
+        for text in texts() {
+            let lines = Lines::new(&text);
+            let full = LineIndex::new(&text);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(
+                    lines.position(&text, offset),
+                    full.position(offset),
+                    "offset {offset} of {:?}…",
+                    &text[..floor(&text, 40)]
+                );
+                assert_eq!(lines.line_of(&text, offset), full.line_of(offset));
+            }
+            for line in 0..full.line_count() + 2 {
+                assert_eq!(
+                    lines.line_span(&text, line),
+                    full.line_span(line),
+                    "line {line}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_show_what_they_replace() {
+        assert_eq!(escape_control("\0\t\n\r\u{1b}\u{7f}"), "␀\t␊␍␛␡");
+        assert_eq!(escape_control("\u{9b}2J"), "\\u{9b}2J");
+        assert_eq!(escape_control("\u{2028}\u{2066}"), "\\u{2028}\\u{2066}");
+        assert_eq!(quote_path("tab\t.txt"), "\"tab\\t.txt\"");
+        assert_eq!(quote_path("C:\\docs\\a.txt"), "C:\\docs\\a.txt");
+    }
+
+    #[test]
+    fn far_labels_keep_their_line_numbers() {
+        // The primary on line 5,001, a secondary on line 1: two rows and `...`,
+        // numbered as in the text, the gutter as wide as 5001.
+        let text = format!("甲乙\n{}丙丁\n", "\n".repeat(4_999));
+        let end = text.len() - 1;
+        let d = Diagnostic::new(Code::StrayLine, Span::new(end - 6, end), "far")
+            .with_secondary(Span::new(0, 3), "here");
+        let report = Report::new("t.txt", &text);
+        let shown = report.render(&d, Style::Plain);
+        assert_eq!(
+            shown,
+            "error[E006]: far\n    --> t.txt:5001:1\n     |\n   1 | 甲乙\n     | -- here\n...\n5001 | 丙丁\n     | ^^^^"
+        );
+        // In colour too: the same text between the escape codes.
+        let coloured = report.render(&d, Style::Color);
+        let mut plain = String::new();
+        let mut rest = coloured.as_str();
+        while let Some(at) = rest.find('\u{1b}') {
+            plain.push_str(&rest[..at]);
+            rest = &rest[at..];
+            rest = &rest[rest.find('m').map_or(rest.len(), |m| m + 1)..];
+        }
+        plain.push_str(rest);
+        assert_eq!(plain, shown);
     }
 }

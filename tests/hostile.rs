@@ -8,15 +8,16 @@
 //! however long the input is. There are no timing asserts: the sizes are
 //! chosen so that anything quadratic in them would not finish (a million
 //! bytes on one line, a hundred thousand lines), while a linear pass takes a
-//! fraction of a second even in a debug build. `scaling` (ignored by
-//! default) compares the time for n and 4n for a manual run:
-//! `cargo test --release --test hostile -- --ignored`.
+//! fraction of a second even in a debug build. `scaling` and
+//! `rendering_scaling` (ignored by default) compare the time for n and 4n
+//! for a manual run: `cargo test --release --test hostile -- --ignored`.
 
 use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use fengong::lint::{lint, LintConfig};
+use fengong::render::{Report, Style};
 use fengong::source::{decode, encode, Encoding};
 use fengong::{parse, parse_tolerant, Code, Diagnostic};
 
@@ -426,6 +427,79 @@ fn many_errors_in_one_document() {
     assert!(codes.iter().all(|c| ["E006", "E007", "E010"].contains(c)));
 }
 
+/// Every diagnostic of `text` (parse, then lint), rendered in full with
+/// one report.
+fn rendered(text: &str) -> Vec<String> {
+    let parsed = parse_tolerant(text);
+    let mut diagnostics = parsed.diagnostics;
+    diagnostics.extend(lint(&parsed.document, text, &LintConfig::default()));
+    let report = Report::new("hostile.txt", text);
+    diagnostics
+        .iter()
+        .map(|d| report.render(d, Style::Plain))
+        .collect()
+}
+
+/// The most bytes one rendered diagnostic may take, whatever the input: its
+/// messages (at most [`MAX_MESSAGE`] characters each), up to seven source
+/// lines cut to their marks, and the gutter.
+const MAX_RENDERED: usize = 8 * 1024;
+
+/// Hostile documents whose findings point far back, span everything, or
+/// crowd one long line: each finding is drawn in a bounded number of bytes
+/// (and, which is the point, in bounded time: these took quadratic time
+/// before, 4 s for 8,000 headings in release).
+fn far_and_wide(n: usize) -> [(&'static str, String); 4] {
+    [
+        ("blank lines", "\n".repeat(n)),
+        (
+            "repeated headings",
+            format!("{HEAD}{}", "\t（一）类\n\n".repeat(n / 14)),
+        ),
+        (
+            "artifacts on one line",
+            one_task(
+                "1",
+                &format!("文{}本", "[bookmark: x]".repeat(n / 13)),
+                "区甲",
+                "甲",
+            ),
+        ),
+        (
+            "task numbers out of order",
+            format!(
+                "{HEAD}\t（一）类\n{}",
+                (0..n / 24)
+                    .map(|k| format!("\n\t{}\n\t文{k}\n\t区甲\n\t甲\n", 5 + (k % 3)))
+                    .collect::<String>()
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn every_rendering_is_bounded() {
+    for (name, text) in far_and_wide(200_000) {
+        let shown = rendered(&text);
+        assert!(!shown.is_empty(), "{name}: no finding");
+        for r in &shown {
+            assert!(
+                r.len() <= MAX_RENDERED,
+                "{name}: a rendering of {} bytes:\n{}",
+                r.len(),
+                r.chars().take(1000).collect::<String>()
+            );
+        }
+    }
+    // The one error over 400,000 blank lines: its first line, `...`, its
+    // last line, numbered as in the file.
+    let blank = "\n".repeat(400_000);
+    let shown = &rendered(&blank)[0];
+    assert!(shown.contains("--> hostile.txt:1:1\n"), "{shown}");
+    assert!(shown.contains("\n...  "), "{shown}");
+    assert!(shown.contains("\n400000 | |\n"), "{shown}");
+}
+
 // The command line on hostile files.
 
 fn fengong(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
@@ -503,6 +577,79 @@ fn the_command_line_on_hostile_files() {
     assert!(!stderr.contains("panicked"));
 }
 
+#[test]
+fn inputs_over_the_size_limit_are_refused() {
+    // A stream that never ends: read up to one byte past the limit.
+    if Path::new("/dev/zero").exists() {
+        for command in ["parse", "fmt", "units", "render"] {
+            let (code, stdout, stderr) =
+                fengong(&[command, "--max-size", "1MiB", "/dev/zero"], b"");
+            assert_eq!(code, 2, "{command}: {stderr}");
+            assert_eq!(stdout, "");
+            assert_eq!(
+                stderr, "error[E016]: /dev/zero is larger than the size limit of 1 MiB\n",
+                "{command}"
+            );
+        }
+        let (code, stdout, _) = fengong(
+            &[
+                "check",
+                "--output-format",
+                "concise",
+                "--max-size=64KiB",
+                "/dev/zero",
+            ],
+            b"",
+        );
+        assert_eq!(code, 2);
+        assert!(
+            stdout.starts_with(
+                "/dev/zero:1:1: error[E016] /dev/zero is larger than the size limit of 64 KiB\n"
+            ),
+            "{stdout}"
+        );
+    }
+    // Standard input: the limit itself is allowed, one byte more is not.
+    let blank = "\n".repeat(1 << 20);
+    let (code, _, stderr) = fengong(&["parse", "--max-size", "1MiB", "-"], blank.as_bytes());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[E001]"), "{stderr}");
+    let more = format!("{blank}\n");
+    let (code, _, stderr) = fengong(&["parse", "--max-size", "1MiB", "-"], more.as_bytes());
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "error[E016]: - is larger than the size limit of 1 MiB\n"
+    );
+    // A regular file, by its length (a sparse file: nothing to read).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len((2 << 20) + 1)
+        .unwrap();
+    let shown = path.to_str().unwrap();
+    let (code, _, stderr) = fengong(&["fmt", "--check", "--max-size", "2MiB", shown], b"");
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        format!("error[E016]: {shown} is larger than the size limit of 2 MiB\n")
+    );
+    // Sizes in decimal units and in bytes; a size that is not one.
+    let (code, _, stderr) = fengong(&["parse", "--max-size", "2000000", shown], b"");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("the size limit of 2000000 bytes"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = fengong(&["parse", "--max-size", "1.5GiB", shown], b"");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("invalid value '1.5GiB' for '--max-size <SIZE>'"),
+        "{stderr}"
+    );
+}
+
 /// Times `f` on inputs of size `n` and `4n` (best of three) and fails if
 /// the larger takes more than ten times as long: linear work takes about
 /// four times as long, quadratic sixteen. Timing is noisy, so this runs
@@ -557,6 +704,41 @@ fn scaling() {
         };
         let t1 = best(&|| run(&small));
         let t4 = best(&|| run(&large));
+        eprintln!("{name}: {t1:?} for n, {t4:?} for 4n");
+        assert!(
+            t4 < t1 * 10 + Duration::from_millis(20),
+            "{name}: {t1:?} for n, {t4:?} for 4n"
+        );
+    }
+}
+
+/// Times rendering every finding of the documents of
+/// [`every_rendering_is_bounded`] at n and 4n (best of three); fails if the
+/// larger takes more than ten times as long.
+#[test]
+#[ignore = "timing; run with --ignored in release mode"]
+fn rendering_scaling() {
+    use std::time::{Duration, Instant};
+
+    let n = 400_000;
+    for ((name, small), (_, large)) in far_and_wide(n).into_iter().zip(far_and_wide(4 * n)) {
+        let time = |text: &str| {
+            let parsed = parse_tolerant(text);
+            let mut diagnostics = parsed.diagnostics;
+            diagnostics.extend(lint(&parsed.document, text, &LintConfig::default()));
+            let report = Report::new("hostile.txt", text);
+            (0..3)
+                .map(|_| {
+                    let t = Instant::now();
+                    for d in &diagnostics {
+                        std::hint::black_box(report.render(d, Style::Plain));
+                    }
+                    t.elapsed()
+                })
+                .min()
+                .unwrap()
+        };
+        let (t1, t4) = (time(&small), time(&large));
         eprintln!("{name}: {t1:?} for n, {t4:?} for 4n");
         assert!(
             t4 < t1 * 10 + Duration::from_millis(20),

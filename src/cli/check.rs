@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use fengong::render::Style;
+use fengong::render::{escape_control, Style};
 use fengong::{Code, Diagnostic, Severity};
 
 use super::config::{Problems, Settings};
@@ -99,7 +99,11 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     ) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error[{}]: {}", Code::InvalidConfig, e.one_line());
+            super::term::eprint_line(&format!(
+                "error[{}]: {}",
+                Code::InvalidConfig,
+                escape_control(&e.one_line())
+            ));
             return 2;
         }
     };
@@ -116,7 +120,7 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
     let entries = match walk::collect(&args.paths, &filters) {
         Ok(entries) => entries,
         Err(e) => {
-            eprintln!("error: {e}");
+            super::term::eprint_line(&format!("error: {}", escape_control(&e.to_string())));
             return 2;
         }
     };
@@ -173,29 +177,29 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         }
     }
     let fixed: usize = files.iter().map(|f| f.fixed).sum();
-    let mut printed = String::new();
-    if mode.diff {
-        for file in &files {
-            printed.push_str(&file.diff);
-        }
-    }
     // With --fix, standard input's text is the output; the report then goes
-    // to standard error.
+    // to standard error. Findings are written as they are rendered.
     let stdin_text = stdin_output(mode, &files);
     let status = match &stdin_text {
         Some(text) => {
-            eprint!(
-                "{}",
-                output::write(args.output_format, &files, stderr_style)
-            );
-            super::term::print_bytes(text)
+            let report = super::term::eprint_with(|err| {
+                output::write(args.output_format, &files, stderr_style, err)
+            });
+            report.max(super::term::print_bytes(text))
         }
-        None => {
-            printed.push_str(&output::write(args.output_format, &files, stdout_style));
-            super::term::print_out(&printed)
-        }
+        None => super::term::print_with(|out| {
+            if mode.diff {
+                for file in &files {
+                    out.write_all(file.diff.as_bytes())?;
+                }
+            }
+            output::write(args.output_format, &files, stdout_style, out)
+        }),
     };
-
+    if status != 0 {
+        // The findings were not all written: the summary would mislead.
+        return 2;
+    }
     let errors: usize = files
         .iter()
         .flat_map(|f| &f.diagnostics)
@@ -224,16 +228,19 @@ pub fn run(args: CheckArgs, stdout_style: Style, stderr_style: Style) -> u8 {
         let verb = if mode.apply { "fixed" } else { "fixable" };
         summary.push_str(&format!(" ({fixed} {verb})"));
     }
-    if args.output_format.is_machine() || stdin_text.is_some() {
-        eprintln!("{summary}");
-    } else if super::term::print_out(&format!("{summary}\n")) != 0 {
+    let written = if args.output_format.is_machine() || stdin_text.is_some() {
+        super::term::eprint_line(&summary)
+    } else {
+        super::term::print_out(&format!("{summary}\n"))
+    };
+    if written != 0 {
         return 2;
     }
     if !found_documents && !args.allow_no_files {
-        eprintln!("{}", no_documents(&args.paths, &filters));
+        super::term::eprint_line(&escape_control(&no_documents(&args.paths, &filters)));
         return 2;
     }
-    if status != 0 || io_failure {
+    if io_failure {
         return 2;
     }
     // With --diff, changes that --fix would make fail the run, as in ruff.

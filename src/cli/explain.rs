@@ -1,9 +1,12 @@
 //! `fengong explain`: what a diagnostic code means.
 
+use fengong::render::escape_control;
 use fengong::Code;
 
-use super::term::print_out;
+use super::term::{eprint_line, print_out};
 
+/// Runs `explain`: one code's explanation, or the list; returns the exit
+/// code.
 pub(crate) fn run(code: Option<&str>, list: bool) -> u8 {
     if list {
         let mut out = String::new();
@@ -22,7 +25,11 @@ pub(crate) fn run(code: Option<&str>, list: bool) -> u8 {
     match code.parse::<Code>() {
         Ok(c) => print_out(c.explanation()),
         Err(e) => {
-            eprintln!("error: {e}; `fengong explain --list` shows every code");
+            // The code as typed may hold anything: escaped.
+            eprint_line(&format!(
+                "error: {}; `fengong explain --list` shows every code",
+                escape_control(&e.to_string())
+            ));
             2
         }
     }

@@ -3,16 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
-use fengong::render::Style;
+use fengong::render::{escape_control, quote_path, Style};
 
 use super::input::{self, Loaded, Origin};
 use super::report::{with_document, with_document_to_rewrite};
-use super::term::print_out;
+use super::term::{self, print_out};
 
 /// Runs `fmt` over `files`; returns the exit code.
 pub(crate) fn run(files: &[PathBuf], check: bool, write: bool, diff: bool, style: Style) -> u8 {
     if files.len() > 1 && !(check || write || diff) {
-        eprintln!("error: printing the canonical text takes one file; use --check, --write or --diff for several");
+        term::eprint_line("error: printing the canonical text takes one file; use --check, --write or --diff for several");
         return 2;
     }
     files
@@ -46,10 +46,11 @@ fn fmt_document(
         return if canonical == loaded.text {
             0
         } else {
-            eprintln!(
+            let display = quote_path(&display);
+            term::eprint_line(&format!(
                 "{display}: not in the canonical layout (run `fengong fmt --write {display}`)"
-            );
-            1
+            ))
+            .max(1)
         };
     }
     if diff {
@@ -64,7 +65,7 @@ fn fmt_document(
     }
     if write {
         if loaded.origin == Origin::Stdin {
-            eprintln!("error: --write needs a file, not standard input");
+            term::eprint_line("error: --write needs a file, not standard input");
             return 2;
         }
         if canonical == loaded.text {
@@ -73,7 +74,11 @@ fn fmt_document(
         return match super::write::rewrite(loaded, &canonical) {
             Ok(()) => 0,
             Err(e) => {
-                eprintln!("error[{}]: {e}", fengong::Code::UnwritableFile);
+                term::eprint_line(&format!(
+                    "error[{}]: {}",
+                    fengong::Code::UnwritableFile,
+                    escape_control(&e.to_string())
+                ));
                 2
             }
         };

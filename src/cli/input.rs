@@ -58,28 +58,53 @@ pub enum LoadError {
     Decode(Box<Diagnostic>, Position),
 }
 
-/// Reads all the bytes of `origin`; a failure is an `E003` diagnostic.
+/// Reads the bytes of `origin` whole, refusing an input larger than
+/// `--max-size` (E016): a regular file by its length, before reading it; a
+/// stream (standard input, a FIFO, `/dev/zero`) by reading at most one byte
+/// more than the limit. Any other failure is an `E003` diagnostic.
 pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Box<Diagnostic>> {
-    let result = match origin {
-        Origin::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map(|_| bytes)
-        }
-        Origin::File(path) => std::fs::read(path),
+    let limit = super::max_size();
+    // `None`: more than `limit` bytes.
+    let read = |reader: &mut dyn Read, hint: u64| -> std::io::Result<Option<Vec<u8>>> {
+        let mut bytes = Vec::with_capacity(usize::try_from(hint.min(limit)).unwrap_or(0));
+        reader
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)?;
+        Ok((bytes.len() as u64 <= limit).then_some(bytes))
     };
-    result.map_err(|e| {
-        Box::new(
+    let result = match origin {
+        Origin::Stdin => read(&mut std::io::stdin().lock(), 0),
+        Origin::File(path) => std::fs::File::open(path).and_then(|mut file| {
+            let meta = file.metadata()?;
+            if meta.is_file() && meta.len() > limit {
+                return Ok(None);
+            }
+            read(&mut file, if meta.is_file() { meta.len() } else { 0 })
+        }),
+    };
+    match result {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(Box::new(
+            Diagnostic::new(
+                Code::InputTooLarge,
+                Span::empty(0),
+                format!(
+                    "{} is larger than the size limit of {}",
+                    origin.display(),
+                    super::show_size(limit)
+                ),
+            )
+            .with_help("check that the path names a document; raise the limit with --max-size (for example --max-size 4GiB) for a larger one"),
+        )),
+        Err(e) => Err(Box::new(
             Diagnostic::new(
                 Code::UnreadableFile,
                 Span::empty(0),
                 format!("cannot read {}: {e}", origin.display()),
             )
             .with_help("check the path and its permissions"),
-        )
-    })
+        )),
+    }
 }
 
 /// Reads and decodes a document.

@@ -28,6 +28,7 @@ mod write;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use fengong::render::Style;
@@ -44,6 +45,13 @@ struct Cli {
     /// always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
+
+    /// Refuse an input (a document, standard input, JSON for `render`)
+    /// larger than this, without reading it whole (error E016): bytes, or a
+    /// number with a unit: KiB, MiB, GiB, TiB (or K, M, G, T) count in
+    /// 1024s, KB, MB, GB, TB in 1000s.
+    #[arg(long, global = true, value_name = "SIZE", default_value = "1GiB", value_parser = parse_size)]
+    max_size: u64,
 
     #[command(subcommand)]
     command: Command,
@@ -151,15 +159,76 @@ enum Command {
     },
 }
 
+/// The default of `--max-size`: 1 GiB.
+const DEFAULT_MAX_SIZE: u64 = 1 << 30;
+
+/// The largest input read (`--max-size`), set once by [`main`].
+static MAX_SIZE: AtomicU64 = AtomicU64::new(DEFAULT_MAX_SIZE);
+
+/// The largest input any command reads, in bytes (`--max-size`).
+pub(crate) fn max_size() -> u64 {
+    MAX_SIZE.load(Ordering::Relaxed)
+}
+
+/// Reads a size: plain bytes (`1048576`), or a number and a unit, binary
+/// (`KiB`, `MiB`, `GiB`, `TiB`, or `K`, `M`, `G`, `T`: 1024s) or decimal
+/// (`KB`, `MB`, `GB`, `TB`: 1000s), with or without a space, in any case.
+fn parse_size(arg: &str) -> Result<u64, String> {
+    let arg = arg.trim();
+    let digits = arg.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, unit) = arg.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("expected a size such as 512MiB, 2GiB or 1048576, found `{arg}`"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "t" | "tib" => 1 << 40,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "tb" => 1_000_000_000_000,
+        other => {
+            return Err(format!(
+                "unknown unit `{other}` (expected KiB, MiB, GiB, TiB, KB, MB, GB or TB)"
+            ))
+        }
+    };
+    number
+        .checked_mul(factor)
+        .ok_or_else(|| format!("`{arg}` is too large"))
+}
+
+/// A size as the largest binary unit that divides it: `1 GiB`, `512 MiB`,
+/// `1000 bytes`.
+pub(crate) fn show_size(bytes: u64) -> String {
+    for (shift, unit) in [(40, "TiB"), (30, "GiB"), (20, "MiB"), (10, "KiB")] {
+        if bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+            return format!("{} {unit}", bytes >> shift);
+        }
+    }
+    format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" })
+}
+
 /// Runs the command line; returns the process's exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // Help and version go to standard output, usage errors to
+            // standard error; neither may panic if the stream fails.
+            let stream = if e.use_stderr() {
+                term::Stream::Err
+            } else {
+                term::Stream::Out
+            };
+            let written = term::status(e.print(), stream);
+            return ExitCode::from(if e.use_stderr() { 2 } else { written });
         }
     };
+    MAX_SIZE.store(cli.max_size, Ordering::Relaxed);
     let stdout_style = cli.color.style(std::io::stdout().is_terminal());
     let stderr_style = cli.color.style(std::io::stderr().is_terminal());
     let code = match cli.command {
@@ -176,4 +245,33 @@ pub fn main() -> ExitCode {
         Command::Units { file, format } => units::run(&file, format, stderr_style),
     };
     ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_with_their_units() {
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("512MiB"), Ok(512 << 20));
+        assert_eq!(parse_size("2GiB"), Ok(2 << 30));
+        assert_eq!(parse_size("2 gib"), Ok(2 << 30));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("3MB"), Ok(3_000_000));
+        assert_eq!(parse_size("0"), Ok(0));
+        assert!(parse_size("1.5GiB").is_err());
+        assert!(parse_size("GiB").is_err());
+        assert!(parse_size("12 parsecs").is_err());
+        assert!(parse_size("99999999999TiB").is_err());
+    }
+
+    #[test]
+    fn sizes_show_in_the_largest_exact_unit() {
+        assert_eq!(show_size(1 << 30), "1 GiB");
+        assert_eq!(show_size(512 << 20), "512 MiB");
+        assert_eq!(show_size(1536 << 10), "1536 KiB");
+        assert_eq!(show_size(1000), "1000 bytes");
+        assert_eq!(show_size(1), "1 byte");
+    }
 }

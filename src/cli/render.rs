@@ -8,10 +8,11 @@
 
 use std::path::Path;
 
+use fengong::render::{escape_control, quote_path};
 use fengong::LineIndex;
 
 use super::input::{self, Origin};
-use super::term::print_out;
+use super::term::{self, print_out};
 
 /// Prints the canonical text of the document in the JSON `file` (`-`:
 /// standard input); returns the exit code: 0, 1 when it is not a
@@ -21,11 +22,16 @@ pub(crate) fn run(file: &Path) -> u8 {
     let bytes = match input::read_bytes(&origin) {
         Ok(b) => b,
         Err(d) => {
-            eprintln!("error[{}]: {}", d.code(), d.message());
+            term::eprint_line(&format!(
+                "error[{}]: {}",
+                d.code(),
+                escape_control(d.message())
+            ));
             return 2;
         }
     };
     let display = origin.display();
+    let shown = quote_path(&display);
     match read_document(&bytes) {
         Ok(doc) => {
             // Values the text cannot hold would come back changed: refuse
@@ -34,22 +40,27 @@ pub(crate) fn run(file: &Path) -> u8 {
             if problems.is_empty() {
                 return print_out(&fengong::to_canonical_string(&doc));
             }
+            let mut status = 1;
             for p in &problems {
-                eprintln!("{display}: {p}");
+                status = status.max(term::eprint_line(&escape_control(&format!("{shown}: {p}"))));
             }
-            eprintln!(
-                "{display}: {} cannot be written as text; nothing written",
-                if problems.len() == 1 {
-                    "this value"
-                } else {
-                    "these values"
-                }
-            );
-            1
+            let what = if problems.len() == 1 {
+                "this value"
+            } else {
+                "these values"
+            };
+            term::eprint_line(&format!(
+                "{shown}: {what} cannot be written as text; nothing written"
+            ))
+            .max(status)
         }
         Err(problem) => {
-            eprintln!("{}", problem.show(&display));
-            1
+            // The message and its help line, each escaped.
+            let mut status = 1;
+            for line in problem.show(&shown).lines() {
+                status = status.max(term::eprint_line(&escape_control(line)));
+            }
+            status
         }
     }
 }

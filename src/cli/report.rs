@@ -3,39 +3,50 @@
 
 use std::path::Path;
 
-use fengong::render::{self, Report, Style};
+use fengong::render::{self, escape_control, quote_path, Report, Style};
 use fengong::Diagnostic;
 
 use super::input::{self, LoadError, Loaded, Origin};
+use super::term;
 
-/// Prints diagnostics about one document to stderr, then the primary error
-/// as `FILE:LINE:COLUMN: message`.
-pub(crate) fn report_errors(display: &str, text: &str, diagnostics: &[Diagnostic], style: Style) {
+/// Prints diagnostics about one document to stderr, one by one, then the
+/// primary error as `FILE:LINE:COLUMN: message`; returns the exit status
+/// of the writing (0, or 2 if standard error failed).
+pub(crate) fn report_errors(
+    display: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    style: Style,
+) -> u8 {
     let report = Report::new(display, text);
-    let mut out = String::new();
-    for d in diagnostics {
-        out.push_str(&report.render(d, style));
-        out.push_str("\n\n");
-    }
-    if let Some(first) = diagnostics.iter().find(|d| d.is_error()) {
-        let (start, _) = report.locate(first.span());
-        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        out.push_str(&format!(
-            "{display}:{}:{}: {}",
-            start.line,
-            start.column,
-            first.message()
-        ));
-        if errors > 1 {
-            out.push_str(&format!(
-                " (and {} more error{})",
-                errors - 1,
-                if errors == 2 { "" } else { "s" }
-            ));
+    term::eprint_with(|err| {
+        for d in diagnostics {
+            err.write_all(report.render(d, style).as_bytes())?;
+            err.write_all(b"\n\n")?;
         }
-        out.push('\n');
-    }
-    eprint!("{out}");
+        if let Some(first) = diagnostics.iter().find(|d| d.is_error()) {
+            let (start, _) = report.locate(first.span());
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            write!(
+                err,
+                "{}:{}:{}: {}",
+                quote_path(display),
+                start.line,
+                start.column,
+                escape_control(first.message())
+            )?;
+            if errors > 1 {
+                write!(
+                    err,
+                    " (and {} more error{})",
+                    errors - 1,
+                    if errors == 2 { "" } else { "s" }
+                )?;
+            }
+            err.write_all(b"\n")?;
+        }
+        Ok(())
+    })
 }
 
 /// Loads a document with `loader` ([`input::load`] or
@@ -50,35 +61,41 @@ fn load_reporting(
     match loader(&origin) {
         Ok(loaded) => Ok(loaded),
         Err(LoadError::Io(d)) => {
-            eprintln!("error[{}]: {}", d.code(), d.message());
+            term::eprint_line(&format!(
+                "error[{}]: {}",
+                d.code(),
+                escape_control(d.message())
+            ));
             Err(2)
         }
         Err(LoadError::Decode(d, position)) => {
             let display = origin.display();
-            eprintln!(
-                "{}",
-                render::render_without_source(&d, &display, position, style)
-            );
-            eprintln!("{display}:{position}: {}", d.message());
-            Err(1)
+            let shown = render::render_without_source(&d, &display, position, style);
+            let status = term::print_err(&format!(
+                "{shown}\n{}:{position}: {}\n",
+                quote_path(&display),
+                escape_control(d.message())
+            ));
+            Err(status.max(1))
         }
     }
 }
 
-/// Parses strictly; on errors prints them and returns exit code 1.
+/// Parses strictly; on errors prints them and returns exit code 1 (2 if
+/// they could not be printed).
 pub(crate) fn parse_reporting<'t>(
     loaded: &'t Loaded,
     style: Style,
 ) -> Result<fengong::Document<'t>, u8> {
     let parsed = fengong::parse_tolerant(&loaded.text);
     if parsed.has_errors() {
-        report_errors(
+        let status = report_errors(
             &loaded.origin.display(),
             &loaded.text,
             &parsed.diagnostics,
             style,
         );
-        Err(1)
+        Err(status.max(1))
     } else {
         Ok(parsed.document)
     }

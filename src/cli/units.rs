@@ -1,16 +1,23 @@
 //! `fengong units`: the inferred unit mapping, and each unit's tasks.
+//!
+//! Names and texts come from the document: the table escapes control
+//! characters (as every human-readable output does), and the CSV escapes
+//! them too (keeping line breaks, which a quoted field may hold) and
+//! defuses formulas (see [`csv_field`]).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::io::{self, Write};
 use std::path::Path;
 
-use fengong::render::Style;
+use fengong::render::{escape_control, Style};
 
 use fengong::mapping::{Basis, UnitMap};
 use fengong::Document;
 use unicode_width::UnicodeWidthStr;
 
 use super::report::with_document;
-use super::term::print_out;
+use super::term;
 
 /// How `units` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -20,27 +27,33 @@ pub enum UnitsFormat {
     /// The mapping and duties as JSON.
     Json,
     /// One row per unit and task, UTF-8 with a byte order mark (opens in
-    /// Excel and WPS).
+    /// Excel and WPS); a field that starts with =, +, -, @, a tab or a
+    /// carriage return gets a leading ' so that a spreadsheet does not run
+    /// it as a formula.
     Csv,
 }
 
+/// Runs `units` on `file`; returns the exit code.
 pub(crate) fn run(file: &Path, format: UnitsFormat, style: Style) -> u8 {
-    with_document(file, style, |_, doc| print_out(&render(&doc, format)))
+    with_document(file, style, |_, doc| {
+        term::print_with(|out| write(&doc, format, out))
+    })
 }
 
-pub fn render(doc: &Document<'_>, format: UnitsFormat) -> String {
+/// Writes the unit map of `doc` in `format` to `out`.
+pub fn write(doc: &Document<'_>, format: UnitsFormat, out: &mut dyn Write) -> io::Result<()> {
     let map = doc.unit_map();
     match format {
-        UnitsFormat::Table => table(doc, &map),
+        UnitsFormat::Table => out.write_all(table(doc, &map).as_bytes()),
         UnitsFormat::Json => {
-            let mut out = serde_json::to_string_pretty(&map).unwrap_or_default();
-            out.push('\n');
-            out
+            serde_json::to_writer_pretty(&mut *out, &map).map_err(io::Error::from)?;
+            out.write_all(b"\n")
         }
-        UnitsFormat::Csv => csv(doc, &map),
+        UnitsFormat::Csv => csv(doc, &map, out),
     }
 }
 
+/// How a link was inferred, as the table shows it.
 fn basis_name(basis: Option<Basis>) -> &'static str {
     match basis {
         Some(Basis::SingleTask) => "single-task",
@@ -51,6 +64,7 @@ fn basis_name(basis: Option<Basis>) -> &'static str {
     }
 }
 
+/// Task numbers, comma-separated.
 fn numbers(tasks: &[u32]) -> String {
     tasks
         .iter()
@@ -66,6 +80,7 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// An aligned table: a header, a rule of dashes, the rows.
 fn write_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
@@ -103,22 +118,28 @@ fn write_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
     }
 }
 
+/// The table: every name and text escaped (see [`escape_control`]).
 fn table(doc: &Document<'_>, map: &UnitMap) -> String {
     let mut out = String::new();
-    let district = map.district_name.as_str();
-    let local = map.local_name.as_str();
-    let _ = writeln!(out, "{}: {district} → {local}\n", doc.title());
+    let district = escape_control(&map.district_name);
+    let local = escape_control(&map.local_name);
+    let _ = writeln!(
+        out,
+        "{}: {district} → {local}\n",
+        escape_control(doc.title())
+    );
+    let shown = |name: &str| escape_control(name).into_owned();
     let rows: Vec<Vec<String>> = map
         .links
         .iter()
         .map(|l| {
             let local = if l.local.is_empty() {
-                format!("? ({})", l.candidates.join("、"))
+                format!("? ({})", shown(&l.candidates.join("、")))
             } else {
-                l.local.join("、")
+                shown(&l.local.join("、"))
             };
             vec![
-                l.district.clone(),
+                shown(&l.district),
                 local,
                 if l.ambiguous {
                     "ambiguous".to_string()
@@ -139,27 +160,51 @@ fn table(doc: &Document<'_>, map: &UnitMap) -> String {
         ],
         &rows,
     );
-    for (name, duties) in [(district, &map.district), (local, &map.local)] {
+    for (name, duties) in [(&district, &map.district), (&local, &map.local)] {
         let _ = writeln!(out, "\n{name}单位的任务\n");
         let rows: Vec<Vec<String>> = duties
             .iter()
-            .map(|d| vec![d.unit.clone(), d.tasks.len().to_string(), numbers(&d.tasks)])
+            .map(|d| vec![shown(&d.unit), d.tasks.len().to_string(), numbers(&d.tasks)])
             .collect();
         write_table(&mut out, &["unit", "tasks", "task numbers"], &rows);
     }
     out
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// A CSV field: control characters other than line breaks escaped (see
+/// [`escape_control`]); a leading `'` if it starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return, the characters that make Excel, WPS
+/// and LibreOffice read a cell as a formula (the OWASP convention against
+/// CSV injection: names and texts come from documents written by others);
+/// quoted if it holds a comma, a quote or a line break.
+fn csv_field(text: &str) -> Cow<'_, str> {
+    let unsafe_line = |line: &str| matches!(escape_control(line), Cow::Owned(_));
+    let mut field: Cow<'_, str> = if text.split(['\n', '\r']).any(unsafe_line) {
+        // Escape each line on its own, keeping the line breaks.
+        let mut escaped = String::with_capacity(text.len() + 8);
+        for piece in text.split_inclusive(['\n', '\r']) {
+            let line = piece.trim_end_matches(['\n', '\r']);
+            escaped.push_str(&escape_control(line));
+            escaped.push_str(&piece[line.len()..]);
+        }
+        Cow::Owned(escaped)
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
+    };
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        field = Cow::Owned(format!("'{field}"));
+    }
+    if field.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
+    } else {
+        field
     }
 }
 
-fn csv(doc: &Document<'_>, map: &UnitMap) -> String {
-    let mut out = String::from("\u{feff}level,unit,counterpart,task,category,text\r\n");
+/// The CSV: a byte order mark, a header, one row per unit and task, every
+/// field through [`csv_field`].
+fn csv(doc: &Document<'_>, map: &UnitMap, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all("\u{feff}level,unit,counterpart,task,category,text\r\n".as_bytes())?;
     let counterpart_of_local = |unit: &str| -> String {
         map.links
             .iter()
@@ -191,7 +236,7 @@ fn csv(doc: &Document<'_>, map: &UnitMap) -> String {
             };
             for number in &d.tasks {
                 let (category, text) = by_number.get(number).copied().unwrap_or(("", ""));
-                let _ = write!(
+                write!(
                     out,
                     "{},{},{},{number},{},{}\r\n",
                     csv_field(level),
@@ -199,11 +244,11 @@ fn csv(doc: &Document<'_>, map: &UnitMap) -> String {
                     csv_field(&counterpart),
                     csv_field(category),
                     csv_field(text)
-                );
+                )?;
             }
         }
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
@@ -221,5 +266,24 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("说\"明\""), "\"说\"\"明\"\"\"");
         assert_eq!(csv_field("区人社局"), "区人社局");
+    }
+
+    #[test]
+    fn csv_escapes_control_characters_but_keeps_line_breaks() {
+        assert_eq!(csv_field("区\u{1b}[2J局"), "区␛[2J局");
+        assert_eq!(
+            csv_field("第一行\u{7}\n第二行\r\n"),
+            "\"第一行␇\n第二行\r\n\""
+        );
+    }
+
+    #[test]
+    fn csv_defuses_formulas() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
+        assert_eq!(csv_field("区=局"), "区=局");
     }
 }
