@@ -112,6 +112,7 @@
 mod clause;
 pub mod column;
 pub mod diagnostic;
+mod duties;
 pub mod edit;
 mod error;
 pub mod generate;
@@ -132,6 +133,7 @@ mod write;
 
 pub use column::{Column, Columns, Level, Role, UnitRole};
 pub use diagnostic::{Applicability, Code, Diagnostic, Edit, Fix, Label, Severity};
+pub use duties::UnitDuties;
 pub use error::Error;
 pub use model::{Category, Document, HeadingStyle, Layout, LineEnding, Task, Unit, UnitMapping};
 pub use parse::{parse, parse_tolerant, Parsed};

@@ -631,3 +631,50 @@ fn a_unit_named_twice_in_a_cell_counts_once() {
     );
     assert_eq!(twice.unit_map(), map);
 }
+
+#[test]
+fn units_by_role_for_documents_without_levels() {
+    // A lead and support table: a column per role that has tasks.
+    let r = run(&["units", "fixtures/family/table_lead_support.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines[0], "2024年市政府工作报告重点任务分工表");
+    assert_eq!(lines[2], "unit                lead  support");
+    assert!(lines.contains(&"市商务局            3, 4"), "{}", r.stdout);
+    // A list: JSON of each unit's tasks by role, CSV rows by role.
+    let r = run(&[
+        "units",
+        "--format",
+        "json",
+        "fixtures/family/list_no_headings.txt",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        json["units"][1],
+        serde_json::json!({"unit": "市审批服务局", "lead": [1, 2]})
+    );
+    let r = run(&[
+        "units",
+        "--format",
+        "csv",
+        "fixtures/family/list_first_listed.txt",
+    ]);
+    assert!(r
+        .stdout
+        .starts_with("\u{feff}role,unit,task,category,text\r\n"));
+    assert!(
+        r.stdout
+            .contains("lead,市人力资源社会保障局,1,支持市场主体稳岗扩岗,加大援企稳岗力度。延续实施阶段性降低失业保险费率政策。\r\n"),
+        "{}",
+        r.stdout
+    );
+    // The seed keeps its two-level map.
+    let r = run(&[
+        "units",
+        "--format",
+        "json",
+        "seeds/000_ecc403549f0e7389.txt",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(json.get("links").is_some());
+}

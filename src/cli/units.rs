@@ -1,4 +1,5 @@
-//! `fengong units`: the inferred unit mapping, and each unit's tasks.
+//! `fengong units`: each unit's tasks by role, and for a two-level table
+//! the inferred mapping of its district units to its local ones.
 //!
 //! Names and texts come from the document: the table escapes control
 //! characters (as every human-readable output does), and the CSV escapes
@@ -12,8 +13,10 @@ use std::path::Path;
 
 use fengong::render::{escape_control, Style};
 
+use std::collections::HashMap;
+
 use fengong::mapping::{Basis, UnitMap};
-use fengong::Document;
+use fengong::{Document, UnitRole};
 use unicode_width::UnicodeWidthStr;
 
 use super::report::with_document;
@@ -40,8 +43,12 @@ pub(crate) fn run(file: &Path, format: UnitsFormat, style: Style) -> u8 {
     })
 }
 
-/// Writes the unit map of `doc` in `format` to `out`.
+/// Writes each unit's tasks in `format` to `out`: by role, and for a
+/// two-level table the unit map of its two levels.
 pub fn write(doc: &Document<'_>, format: UnitsFormat, out: &mut dyn Write) -> io::Result<()> {
+    if !doc.header().has_levels() {
+        return by_role(doc, format, out);
+    }
     let map = doc.unit_map();
     match format {
         UnitsFormat::Table => out.write_all(table(doc, &map).as_bytes()),
@@ -51,6 +58,88 @@ pub fn write(doc: &Document<'_>, format: UnitsFormat, out: &mut dyn Write) -> io
         }
         UnitsFormat::Csv => csv(doc, &map, out),
     }
+}
+
+/// Each unit's tasks by role, for a document without the two levels: a
+/// table of units with a column per role, `{"units": […]}` in JSON, one CSV
+/// row per unit, role and task.
+fn by_role(doc: &Document<'_>, format: UnitsFormat, out: &mut dyn Write) -> io::Result<()> {
+    let duties = doc.duties();
+    let roles: Vec<UnitRole> = UnitRole::ALL
+        .into_iter()
+        .filter(|&r| duties.iter().any(|d| !d.tasks(r).is_empty()))
+        .collect();
+    match format {
+        UnitsFormat::Table => {
+            let mut text = String::new();
+            let _ = writeln!(text, "{}\n", escape_control(doc.title()));
+            let header: Vec<String> = std::iter::once("unit".to_string())
+                .chain(roles.iter().map(|r| r.key().to_string()))
+                .collect();
+            let rows: Vec<Vec<String>> = duties
+                .iter()
+                .map(|d| {
+                    std::iter::once(escape_control(&d.unit).into_owned())
+                        .chain(roles.iter().map(|&r| numbers(d.tasks(r))))
+                        .collect()
+                })
+                .collect();
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            write_table(&mut text, &header, &rows);
+            out.write_all(text.as_bytes())
+        }
+        UnitsFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Units<'d> {
+                units: &'d [fengong::UnitDuties],
+            }
+            serde_json::to_writer_pretty(&mut *out, &Units { units: &duties })
+                .map_err(io::Error::from)?;
+            out.write_all(b"\n")
+        }
+        UnitsFormat::Csv => {
+            out.write_all("\u{feff}role,unit,task,category,text\r\n".as_bytes())?;
+            let places = task_places(doc);
+            for d in &duties {
+                for (role, tasks) in d.roles() {
+                    for number in tasks {
+                        let (category, text) = places.get(number).copied().unwrap_or(("", ""));
+                        write!(
+                            out,
+                            "{},{},{number},{},{}\r\n",
+                            role.key(),
+                            csv_field(&d.unit),
+                            csv_field(category),
+                            csv_field(text)
+                        )?;
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Each task number's innermost heading title and text (the first task of
+/// a number, if several share it).
+fn task_places<'d>(doc: &'d Document<'_>) -> HashMap<u32, (&'d str, &'d str)> {
+    fn walk<'d>(
+        categories: &'d [fengong::Category<'_>],
+        out: &mut HashMap<u32, (&'d str, &'d str)>,
+    ) {
+        for c in categories {
+            for t in c.tasks() {
+                out.entry(t.number()).or_insert((c.title(), t.text()));
+            }
+            walk(c.categories(), out);
+        }
+    }
+    let mut out = HashMap::new();
+    for t in doc.root_tasks() {
+        out.entry(t.number()).or_insert(("", t.text()));
+    }
+    walk(doc.categories(), &mut out);
+    out
 }
 
 /// How a link was inferred, as the table shows it.
@@ -213,15 +302,7 @@ fn csv(doc: &Document<'_>, map: &UnitMap, out: &mut dyn Write) -> io::Result<()>
             .collect::<Vec<_>>()
             .join("、")
     };
-    let mut by_number: std::collections::HashMap<u32, (&str, &str)> =
-        std::collections::HashMap::new();
-    for category in doc.categories() {
-        for task in category.tasks() {
-            by_number
-                .entry(task.number())
-                .or_insert((category.title(), task.text()));
-        }
-    }
+    let by_number = task_places(doc);
     for (level, duties, district_side) in [
         (map.district_name.as_str(), &map.district, true),
         (map.local_name.as_str(), &map.local, false),
