@@ -205,6 +205,24 @@ static SKIP: [u8; 256] = crate::grammar::skip_table(&[
     b'(', b')', b'[', b']', b'{', b'}', b',', b';', 0xE3, 0xEF, 0xE5, 0xE4,
 ]);
 
+/// The last characters of a whole unit name: a line of a cell that ends
+/// with one and is followed by another line holds one name per line.
+const NAME_ENDS: &[&str] = &[
+    "局", "委", "办", "厅", "部", "院", "会", "中心", "政府", "公司", "单位", "部门", "街道", "镇",
+    "乡", "处", "室", "队", "所", "站", "行", "社", "团", "组", "司", "科", "馆", "校", "园",
+    "集团", "区", "县", "市", "）", ")", "辦", "廳", "會", "處", "隊",
+];
+
+/// Whether a line break between `text[..prev_end]` and `text[next..]`
+/// separates two unit names: the line before ends with what ends a name,
+/// and the next does not start with a bracket or separator closing it.
+pub(crate) fn unit_break(text: &str, prev_end: usize, next: usize) -> bool {
+    let before = text.get(..prev_end).unwrap_or("");
+    let after = text.get(next..).unwrap_or("");
+    NAME_ENDS.iter().any(|e| before.ends_with(e))
+        && !after.starts_with(['）', ')', '、', '，', ',', '；', ';', '（', '('])
+}
+
 /// Connectors that separate names when what follows starts a new one.
 fn connector_len(rest: &str) -> Option<usize> {
     let len = if rest.starts_with("以及") {
@@ -267,6 +285,16 @@ pub(crate) fn read<'a>(
     groups.clear();
     let mut group_start = 0;
     for seg in segs {
+        // One name per line of the cell: each line a group of its own
+        // (as if a `，` ended the line before).
+        if seg.new_line && depth == 0 && pieces.len() > group_start {
+            if let Some(&(_, prev)) = pieces.last() {
+                if unit_break(text, prev, seg.start) {
+                    groups.push(group_start..pieces.len());
+                    group_start = pieces.len();
+                }
+            }
+        }
         let mut start = seg.start;
         let mut at = seg.start;
         while at < seg.end {
@@ -740,6 +768,30 @@ mod tests {
             items("联系人：李四；牵头单位：甲", cx),
             pairs(&[("unknown", "联系人："), ("lead", "甲")])
         );
+    }
+
+    #[test]
+    fn one_name_per_line() {
+        let text = "市发改委\n市财政局\n市统计\n局";
+        let segs: Vec<Seg> = [(0, 12), (13, 25), (26, 35), (36, 39)]
+            .into_iter()
+            .map(|(start, end)| Seg {
+                start,
+                end,
+                new_line: true,
+            })
+            .collect();
+        let mut out = Vec::new();
+        let cx = Context::column(Role::Units(UnitRole::Support));
+        read(text, &segs, cx, &mut Scratch::default(), |item| {
+            if let Item::Unit(_, name, _) = item {
+                out.push(name.into_owned());
+            }
+        });
+        assert_eq!(out, ["市发改委", "市财政局", "市统计局"]);
+        assert!(unit_break("甲局", 6, 6));
+        assert!(!unit_break("区财", 6, 6));
+        assert!(!unit_break("区（市、县）局", 21, 15));
     }
 
     #[test]

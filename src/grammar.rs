@@ -477,6 +477,16 @@ pub(crate) fn units<'a>(
         pieces.clear();
     };
     for seg in segs {
+        // A line of the cell that starts after a whole name (`市发改委⏎市财政局`:
+        // one unit per line) starts a new name; a name wrapped mid-word
+        // (`区财⏎政局`) joins.
+        if seg.new_line && depth == 0 {
+            if let Some(&(_, prev)) = pieces.last() {
+                if crate::clause::unit_break(text, prev, seg.start) {
+                    flush(pieces);
+                }
+            }
+        }
         let mut start = seg.start;
         let mut at = seg.start;
         while at < seg.end {
