@@ -68,6 +68,8 @@ pub(crate) struct Clause {
     pub(crate) inner_start: usize,
     pub(crate) inner_end: usize,
     pub(crate) closed: bool,
+    /// A deadline in a bracket group of its own right after the clause.
+    pub(crate) deadline: Option<(usize, usize)>,
 }
 
 const OPENERS: [char; 6] = ['（', '(', '[', '〔', '【', '［'];
@@ -144,53 +146,107 @@ fn paren_number(content: &str) -> Option<(Option<u32>, std::ops::Range<usize>, u
 fn find_clause(content: &str, base: usize) -> Option<Clause> {
     let trimmed =
         content.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'));
-    let last = trimmed.chars().next_back()?;
-    if CLOSERS.contains(&last) {
-        // Back to the matching opening bracket.
-        let mut depth = 0u32;
-        for (i, c) in trimmed.char_indices().rev() {
-            if CLOSERS.contains(&c) {
-                depth += 1;
-            } else if OPENERS.contains(&c) {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    let inner = &trimmed[i + c.len_utf8()..trimmed.len() - last.len_utf8()];
-                    if names_role(inner) && i > 0 {
-                        return Some(Clause {
-                            open: base + i,
-                            close: base + trimmed.len(),
-                            inner_start: base + i + c.len_utf8(),
-                            inner_end: base + trimmed.len() - last.len_utf8(),
-                            closed: true,
-                        });
-                    }
-                    return None;
+    if let Some((open, inner, close)) = last_group(trimmed) {
+        let text = &trimmed[inner.clone()];
+        if names_role(text) && open > 0 {
+            return Some(Clause {
+                open: base + open,
+                close: base + close,
+                inner_start: base + inner.start,
+                inner_end: base + inner.end,
+                closed: true,
+                deadline: None,
+            });
+        }
+        // A deadline of its own after the clause:
+        // `…（牵头单位：X）（2023年底前完成）`.
+        if clause::looks_like_deadline(text) {
+            let before = trimmed[..open].trim_end_matches(is_space);
+            if let Some((p_open, p_inner, p_close)) = last_group(before) {
+                if names_role(&before[p_inner.clone()]) && p_open > 0 {
+                    return Some(Clause {
+                        open: base + p_open,
+                        close: base + close,
+                        inner_start: base + p_inner.start,
+                        inner_end: base + p_inner.end,
+                        closed: true,
+                        deadline: Some((base + inner.start, base + inner.end)),
+                    });
                 }
+                let _ = p_close;
             }
         }
         return None;
     }
     // An opened clause never closed: `…（牵头单位：X，配合单位：Y`.
-    let (i, c) = content
+    if let Some((i, c)) = content
         .char_indices()
         .rev()
-        .find(|&(_, c)| OPENERS.contains(&c))?;
-    let inner = &content[i + c.len_utf8()..];
-    let inner_trimmed = inner.trim_end_matches(is_space);
-    if i == 0
-        || clause::starts_with_label(inner).is_none()
-        || inner.chars().any(|c| CLOSERS.contains(&c))
+        .find(|&(_, c)| OPENERS.contains(&c))
     {
+        let inner = &content[i + c.len_utf8()..];
+        let inner_trimmed = inner.trim_end_matches(is_space);
+        if i > 0
+            && clause::starts_with_label(inner).is_some()
+            && !inner.chars().any(|c| CLOSERS.contains(&c))
+        {
+            let end = base + i + c.len_utf8() + inner_trimmed.len();
+            return Some(Clause {
+                open: base + i,
+                close: end,
+                inner_start: base + i + c.len_utf8(),
+                inner_end: end,
+                closed: false,
+                deadline: None,
+            });
+        }
+    }
+
+    // A clause without brackets after the text's last sentence:
+    // `…。牵头单位：X；配合单位：Y`.
+    for (i, c) in trimmed.char_indices() {
+        if !matches!(c, '。' | '；' | ';') {
+            continue;
+        }
+        let after = &trimmed[i + c.len_utf8()..];
+        let lead = after.len() - after.trim_start_matches(is_space).len();
+        let at = i + c.len_utf8() + lead;
+        if clause::starts_with_label(&trimmed[at..])
+            .is_some_and(|(r, _)| matches!(r, Role::Units(_) | Role::Leaders))
+        {
+            return Some(Clause {
+                open: base + at,
+                close: base + trimmed.len(),
+                inner_start: base + at,
+                inner_end: base + trimmed.len(),
+                closed: true,
+                deadline: None,
+            });
+        }
+    }
+    None
+}
+
+/// The bracket group that ends `text` (which ends with its closing
+/// bracket): where it opens, its inner range, and where it closes.
+fn last_group(text: &str) -> Option<(usize, std::ops::Range<usize>, usize)> {
+    let last = text.chars().next_back()?;
+    if !CLOSERS.contains(&last) {
         return None;
     }
-    let end = base + i + c.len_utf8() + inner_trimmed.len();
-    Some(Clause {
-        open: base + i,
-        close: end,
-        inner_start: base + i + c.len_utf8(),
-        inner_end: end,
-        closed: false,
-    })
+    let mut depth = 0u32;
+    for (i, c) in text.char_indices().rev() {
+        if CLOSERS.contains(&c) {
+            depth += 1;
+        } else if OPENERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                let inner = i + c.len_utf8()..text.len() - last.len_utf8();
+                return Some((i, inner, text.len()));
+            }
+        }
+    }
+    None
 }
 
 /// Whether a bracket group's text names a role: it starts with a known
@@ -441,8 +497,27 @@ impl<'a> ListParser<'a> {
         let mut titles = Vec::new();
         let mut labels: Vec<Line> = Vec::new();
         let mut prev: Option<Line> = None;
-        // A task without a clause whose label lines may follow.
+        // A task without a clause whose label lines may follow, and the
+        // lines seen since: the walk back from it must not see them, so
+        // they reach `run` only if it turns out not to be the plan's first
+        // task.
         let mut candidate: Option<(Line, usize)> = None;
+        let mut held: Vec<Line> = Vec::new();
+        let update = |run: &mut Vec<Line>, enums: &mut Vec<(u32, Line)>, line: Line| {
+            let content = text[line.text..line.content_end].trim_matches(is_space);
+            match line.kind {
+                Kind::Text if !heading_like(content) => run.clear(),
+                _ => run.push(line),
+            }
+            if let Kind::Heading(HeadingStyle::Enumerated) = line.kind {
+                if let Some(n) = grammar::heading(content).and_then(|h| numeral::parse(h.numeral)) {
+                    keep(enums, (n, line));
+                }
+            }
+            if line.kind == Kind::Text && title_like(content) && content.chars().count() <= 60 {
+                enums.clear();
+            }
+        };
         for line in Stream::new(text, from) {
             let content = text[line.text..line.content_end].trim_matches(is_space);
             if let Some((task, seen)) = candidate {
@@ -451,7 +526,12 @@ impl<'a> ListParser<'a> {
                         return Some(self.start_at(task, &run, &enums, titles, labels));
                     }
                     Kind::Label(_) | Kind::Text if seen < 6 => candidate = Some((task, seen + 1)),
-                    _ => candidate = None,
+                    _ => {
+                        candidate = None;
+                        for l in held.drain(..) {
+                            update(&mut run, &mut enums, l);
+                        }
+                    }
                 }
             }
             let is_task = matches!(line.kind, Kind::Task(..))
@@ -459,6 +539,9 @@ impl<'a> ListParser<'a> {
             if is_task {
                 if any_task || line.clause.is_some() {
                     return Some(self.start_at(line, &run, &enums, titles, labels));
+                }
+                for l in held.drain(..) {
+                    update(&mut run, &mut enums, l);
                 }
                 candidate = Some((line, 0));
             }
@@ -470,17 +553,10 @@ impl<'a> ListParser<'a> {
                 let strong = !content.contains("印发") && !content.contains("通知");
                 keep(&mut titles, (line, prev, labels.last().copied(), strong));
             }
-            match line.kind {
-                Kind::Text if !heading_like(content) => run.clear(),
-                _ => run.push(line),
-            }
-            if let Kind::Heading(HeadingStyle::Enumerated) = line.kind {
-                if let Some(n) = grammar::heading(content).and_then(|h| numeral::parse(h.numeral)) {
-                    keep(&mut enums, (n, line));
-                }
-            }
-            if line.kind == Kind::Text && title_like(content) && content.chars().count() <= 60 {
-                enums.clear();
+            if candidate.is_some() {
+                held.push(line);
+            } else {
+                update(&mut run, &mut enums, line);
             }
             prev = Some(line);
         }
@@ -936,6 +1012,18 @@ fn read_paragraph<'a>(
                 scratch,
                 &mut emit,
             );
+            if let Some((start, end)) = c.deadline {
+                let value = text[start..end].trim_matches(is_space);
+                if !value.is_empty() {
+                    let at = start
+                        + (text[start..end].len()
+                            - text[start..end].trim_start_matches(is_space).len());
+                    emit(ClauseItem::Deadline(
+                        Cow::Borrowed(value),
+                        Span::new(at, at + value.len()),
+                    ));
+                }
+            }
         }
     }
     read

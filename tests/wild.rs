@@ -1,0 +1,107 @@
+//! Traps of documents in the wild, each in a short document and the values
+//! it must read into: forms that public documents use beyond the fixtures'.
+
+fn json(text: &str) -> serde_json::Value {
+    let doc = fengong::parse(text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(doc.to_string(), text);
+    serde_json::to_value(&doc).unwrap()
+}
+
+fn task(v: &serde_json::Value, path: &[usize]) -> serde_json::Value {
+    // categories[path[0]]…tasks[last]
+    let (last, heads) = path.split_last().unwrap();
+    let mut node = v;
+    for &k in heads {
+        node = &node["categories"][k];
+    }
+    node["tasks"][*last].clone()
+}
+
+#[test]
+fn a_deadline_in_a_group_of_its_own_after_the_clause() {
+    let v = json("2023年工作要点分工方案\n\n一、目标\n1.推进项目建设。（牵头单位：市发改委；配合单位：市财政局）（2023年底前完成）\n");
+    let t = task(&v, &[0, 0]);
+    assert_eq!(t["text"], "推进项目建设。");
+    assert_eq!(t["units"]["lead"][0], "市发改委");
+    assert_eq!(t["deadline"], "2023年底前完成");
+}
+
+#[test]
+fn a_clause_without_brackets_after_the_last_sentence() {
+    let v = json("2023年工作要点分工方案\n\n一、目标\n1.推进城市更新。牵头单位：市住建局；配合单位：各区政府\n");
+    let t = task(&v, &[0, 0]);
+    assert_eq!(t["text"], "推进城市更新。");
+    assert_eq!(t["units"]["support"][0], "各区政府");
+}
+
+#[test]
+fn tasks_numbered_in_parentheses_with_their_units() {
+    let v = json("监管工作分工方案\n\n一、优化环境\n（1）深化改革。（牵头单位：市市场监管局）\n（2）推进“证照分离”。（责任单位：市市场监管局）\n");
+    assert_eq!(task(&v, &[0, 1])["number"], 2);
+    assert_eq!(task(&v, &[0, 1])["text"], "推进“证照分离”。");
+}
+
+#[test]
+fn sub_points_in_parentheses_without_units_stay_in_their_task() {
+    let v = json("工作分工方案\n\n一、目标\n1.推进以下工作：\n（1）建设平台；\n（2）完善制度。\n牵头单位：市发改委\n");
+    let t = task(&v, &[0, 0]);
+    assert_eq!(
+        t["text"],
+        "推进以下工作：\n（1）建设平台；\n（2）完善制度。"
+    );
+    assert_eq!(t["units"]["lead"][0], "市发改委");
+}
+
+#[test]
+fn a_title_row_inside_the_table_above_its_header() {
+    let v = json("附件\n\t2023年重点任务分工表\n\n\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t推进项目。\n\t市发改委\n");
+    assert_eq!(v["title"], "2023年重点任务分工表");
+    assert_eq!(v["columns"][1], "重点任务");
+    assert_eq!(v["tasks"][0]["units"]["lead"][0], "市发改委");
+}
+
+#[test]
+fn heading_rows_with_the_numeral_in_the_number_cell() {
+    let v = json("标题\n\t序号\n\t工作任务\n\t牵头单位\n\t配合单位\n\n\t一\n\t扩大有效投资\n\t\n\t\n\n\t1\n\t推进项目。\n\t市发改委\n\t市财政局\n\n\t二、\n\t提振消费\n\t\n\t\n\n\t2\n\t举办活动。\n\t市商务局\n\t\n");
+    assert_eq!(v["categories"][0]["title"], "扩大有效投资");
+    assert_eq!(v["categories"][1]["number"], 2);
+    assert_eq!(task(&v, &[1, 0])["text"], "举办活动。");
+}
+
+#[test]
+fn number_cells_lost_to_word_numbering() {
+    let text = "标题\n\t序号\n\t工作任务\n\t牵头单位\n\n\t一、项目\n\n\t\n\t推进项目。\n\t市发改委\n\n\t\n\t推进更新。\n\t市住建局\n";
+    let parsed = fengong::parse_tolerant(text);
+    assert!(!parsed.has_errors());
+    let numbers: Vec<u32> = parsed.document.tasks().map(|t| t.number()).collect();
+    assert_eq!(numbers, [1, 2]);
+}
+
+#[test]
+fn one_unit_per_line_of_a_cell() {
+    let v = json("标题\n\t序号\n\t工作任务\n\t牵头单位\n\t配合单位\n\n\t1\n\t推进。\n\t市发改委\n\t市财政局\n市人社局\n市统计\n局\n");
+    assert_eq!(
+        v["tasks"][0]["units"]["support"],
+        serde_json::json!(["市财政局", "市人社局", "市统计局"])
+    );
+}
+
+#[test]
+fn full_width_numbers_and_punctuation_in_number_cells() {
+    let text = "标题\n\t序号\n\t工作任务\n\t牵头单位\n\n\t１\n\t推进。\n\t市发改委\n\n\t2.\n\t更新。\n\t市住建局\n";
+    let parsed = fengong::parse_tolerant(text);
+    assert!(!parsed.has_errors());
+    let numbers: Vec<u32> = parsed.document.tasks().map(|t| t.number()).collect();
+    assert_eq!(numbers, [1, 2]);
+}
+
+#[test]
+fn a_box_drawing_table_is_an_error_not_a_wrong_document() {
+    let text = "┌──┬────┐\n│序号│任务│\n├──┼────┤\n│1 │推进│\n└──┴────┘\n";
+    let parsed = fengong::parse_tolerant(text);
+    assert!(parsed.has_errors());
+    assert_eq!(parsed.document.to_string(), text);
+    // A table flattened onto one line, cells between spaces.
+    let text = "附件 地震灾区来皖就业任务分解表 市 灾区劳动者来皖就业人数 合 肥 70 芜 湖 70\n";
+    assert!(fengong::parse_tolerant(text).has_errors());
+}
