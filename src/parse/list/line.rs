@@ -1,0 +1,395 @@
+//! The lines of a list document, classified one by one: blank, a heading,
+//! a task, a label line, a line that is only a role clause, other text; and
+//! the role clause that closes a line.
+
+use crate::clause;
+use crate::column::{fold, Role};
+use crate::grammar;
+use crate::lex::{is_space, Lines};
+use crate::model::HeadingStyle;
+use crate::numeral;
+
+use super::error;
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Blank,
+    /// A numbered heading (the numeral is valid).
+    Heading(HeadingStyle),
+    /// A numbered task: its number (`None` if too large), and whether a
+    /// digit follows its `.` right away (`1.5亿元…` may be text).
+    Task(Option<u32>, bool),
+    /// A label line: `牵头单位：…`.
+    Label(Role),
+    /// A line that is only a role clause.
+    Clause,
+    Text,
+}
+
+/// One classified line. `text` is where its content starts after
+/// indentation.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line {
+    pub(super) start: usize,
+    pub(super) text: usize,
+    pub(super) content_end: usize,
+    pub(super) end: usize,
+    pub(super) kind: Kind,
+    /// The role clause closing the line: from its opening bracket to after
+    /// its closing one (or to the end of the line, if it is not closed).
+    pub(super) clause: Option<Clause>,
+}
+
+/// A role clause's place in its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Clause {
+    /// The opening bracket.
+    pub(crate) open: usize,
+    /// After the closing bracket (`inner_end` if unclosed).
+    pub(crate) close: usize,
+    pub(crate) inner_start: usize,
+    pub(crate) inner_end: usize,
+    pub(crate) closed: bool,
+    /// A deadline in a bracket group of its own right after the clause.
+    pub(crate) deadline: Option<(usize, usize)>,
+}
+
+pub(super) const OPENERS: [char; 6] = ['（', '(', '[', '〔', '【', '［'];
+pub(super) const CLOSERS: [char; 6] = ['）', ')', ']', '〕', '】', '］'];
+
+/// Whether `content` (a line's text) reads as a numbered item of a list: a
+/// task (`1.`) or an upper heading (`一、`), or a line closed by a role
+/// clause.
+pub(crate) fn looks_like_item(content: &str) -> bool {
+    task_number(content).is_some()
+        || grammar::heading(content).is_some_and(|h| h.style == HeadingStyle::Enumerated)
+        || find_clause(content, 0).is_some()
+}
+
+/// A task number at the start of `content`: the number (`None` if it is too
+/// large), the byte length up to after its separator, and whether a digit
+/// follows.
+pub(super) fn task_number(content: &str) -> Option<(Option<u32>, usize, bool)> {
+    let digits = content
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map_or(content.len(), |(i, _)| i);
+    if digits == 0 || digits > 30 {
+        return None;
+    }
+    let sep = content[digits..].chars().next()?;
+    if !matches!(sep, '.' | '．' | '、' | '。') {
+        return None;
+    }
+    let after = digits + sep.len_utf8();
+    let ascii: String = content[..digits].chars().map(error::ascii_digit).collect();
+    let number = ascii.parse::<u32>().ok();
+    let rest = &content[after..];
+    if rest.trim_matches(is_space).is_empty() {
+        return None;
+    }
+    let digit_after = matches!(sep, '.' | '．')
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    Some((number, after, digit_after))
+}
+
+/// A task number in parentheses at the start of `content` (`（12）`,
+/// `(12)`): the number (`None` if too large), where its digits are, and the
+/// byte length up to after the closing parenthesis.
+pub(super) fn paren_number(content: &str) -> Option<(Option<u32>, std::ops::Range<usize>, usize)> {
+    let open = content.chars().next().filter(|c| matches!(c, '（' | '('))?;
+    let from = open.len_utf8();
+    let rest = &content[from..];
+    let digits = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map_or(rest.len(), |(i, _)| i);
+    if digits == 0 || digits > 30 {
+        return None;
+    }
+    let close = rest[digits..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '）' | ')'))?;
+    let ascii: String = rest[..digits].chars().map(error::ascii_digit).collect();
+    Some((
+        ascii.parse().ok(),
+        from..from + digits,
+        from + digits + close.len_utf8(),
+    ))
+}
+
+/// The role clause closing `content` (which starts at `base` in the text):
+/// the last bracket group at its end (before a closing `。`) that names a
+/// role, or an opened group naming a role that is never closed.
+pub(super) fn find_clause(content: &str, base: usize) -> Option<Clause> {
+    let trimmed =
+        content.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'));
+    if let Some((open, inner, close)) = last_group(trimmed) {
+        let text = &trimmed[inner.clone()];
+        if names_role(text) && open > 0 {
+            return Some(Clause {
+                open: base + open,
+                close: base + close,
+                inner_start: base + inner.start,
+                inner_end: base + inner.end,
+                closed: true,
+                deadline: None,
+            });
+        }
+        // A deadline of its own after the clause:
+        // `…（牵头单位：X）（2023年底前完成）`.
+        if clause::looks_like_deadline(text) {
+            let before = trimmed[..open].trim_end_matches(is_space);
+            if let Some((p_open, p_inner, p_close)) = last_group(before) {
+                if names_role(&before[p_inner.clone()]) && p_open > 0 {
+                    return Some(Clause {
+                        open: base + p_open,
+                        close: base + close,
+                        inner_start: base + p_inner.start,
+                        inner_end: base + p_inner.end,
+                        closed: true,
+                        deadline: Some((base + inner.start, base + inner.end)),
+                    });
+                }
+                let _ = p_close;
+            }
+        }
+        return None;
+    }
+    // An opened clause never closed: `…（牵头单位：X，配合单位：Y`.
+    if let Some((i, c)) = content
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| OPENERS.contains(&c))
+    {
+        let inner = &content[i + c.len_utf8()..];
+        let inner_trimmed = inner.trim_end_matches(is_space);
+        if i > 0
+            && clause::starts_with_label(inner).is_some()
+            && !inner.chars().any(|c| CLOSERS.contains(&c))
+        {
+            let end = base + i + c.len_utf8() + inner_trimmed.len();
+            return Some(Clause {
+                open: base + i,
+                close: end,
+                inner_start: base + i + c.len_utf8(),
+                inner_end: end,
+                closed: false,
+                deadline: None,
+            });
+        }
+    }
+
+    // A clause without brackets after the text's last sentence:
+    // `…。牵头单位：X；配合单位：Y`.
+    for (i, c) in trimmed.char_indices() {
+        if !matches!(c, '。' | '；' | ';') {
+            continue;
+        }
+        let after = &trimmed[i + c.len_utf8()..];
+        let lead = after.len() - after.trim_start_matches(is_space).len();
+        let at = i + c.len_utf8() + lead;
+        if clause::starts_with_label(&trimmed[at..])
+            .is_some_and(|(r, _)| matches!(r, Role::Units(_) | Role::Leaders))
+        {
+            return Some(Clause {
+                open: base + at,
+                close: base + trimmed.len(),
+                inner_start: base + at,
+                inner_end: base + trimmed.len(),
+                closed: true,
+                deadline: None,
+            });
+        }
+    }
+    None
+}
+
+/// The bracket group that ends `text` (which ends with its closing
+/// bracket): where it opens, its inner range, and where it closes.
+pub(super) fn last_group(text: &str) -> Option<(usize, std::ops::Range<usize>, usize)> {
+    let last = text.chars().next_back()?;
+    if !CLOSERS.contains(&last) {
+        return None;
+    }
+    let mut depth = 0u32;
+    for (i, c) in text.char_indices().rev() {
+        if CLOSERS.contains(&c) {
+            depth += 1;
+        } else if OPENERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                let inner = i + c.len_utf8()..text.len() - last.len_utf8();
+                return Some((i, inner, text.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Whether a bracket group's text names a role: it starts with a known
+/// label (`牵头单位：`), or its first group ends with a role word (`…负责`,
+/// `…牵头`).
+pub(super) fn names_role(inner: &str) -> bool {
+    let inner = inner.trim_matches(is_space);
+    if clause::starts_with_label(inner).is_some() {
+        return true;
+    }
+    let first = inner.split(['，', ',', '；', ';']).next().unwrap_or(inner);
+    clause::ends_with_role_word(first)
+        || (first.len() < inner.len() && clause::ends_with_role_word(inner))
+}
+
+/// Classifies the line `text[start..content_end]`.
+pub(super) fn classify(
+    text: &str,
+    start: usize,
+    content_end: usize,
+) -> (Kind, usize, Option<Clause>) {
+    let content = &text[start..content_end];
+    let body = content.trim_start_matches(is_space);
+    let at = content_end - body.len();
+    if body.trim_end_matches(is_space).is_empty() {
+        return (Kind::Blank, at, None);
+    }
+    let clause = find_clause(body, at);
+    if let Some((number, _, digit_after)) = task_number(body) {
+        return (Kind::Task(number, digit_after), at, clause);
+    }
+    // `（1）…（牵头单位：…）`: a task numbered in parentheses, when it names
+    // its units (without them, a sub-point of the task above).
+    if clause.is_some() {
+        if let Some((number, _, _)) = paren_number(body) {
+            return (Kind::Task(number, false), at, clause);
+        }
+    }
+    if let Some(h) = grammar::heading(body) {
+        let valid = h.close.is_some()
+            && numeral::parse(h.numeral).is_some_and(|n| n > 0)
+            && !h.title.trim_matches(is_space).is_empty();
+        if valid {
+            return (Kind::Heading(h.style), at, clause);
+        }
+    }
+    if clause::starts_with_label(body).is_some() {
+        return (
+            Kind::Label(clause::starts_with_label(body).map_or(Role::Other, |(r, _)| r)),
+            at,
+            None,
+        );
+    }
+    if let Some(c) = clause {
+        if c.open == at {
+            return (Kind::Clause, at, Some(c));
+        }
+    }
+    (Kind::Text, at, clause)
+}
+
+/// Whether a line of other text reads as a heading without a numeral: short,
+/// not a sentence, not a plan's title.
+pub(crate) fn heading_like(content: &str) -> bool {
+    let c = content.trim_matches(is_space);
+    let n = c.chars().count();
+    (2..=30).contains(&n)
+        && !c.contains(['。', '；', ';', '：', ':', '，', ','])
+        && !c.starts_with(OPENERS)
+        && !c.starts_with("附件")
+        && !title_like(c)
+        && !c
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '年' | '月' | '日' | '-' | '/' | '.'))
+}
+
+/// Whether a line would be taken as a list document's title: short, not a
+/// sentence, naming a plan.
+pub(crate) fn reads_as_title(c: &str) -> bool {
+    let c = c.trim_matches(is_space);
+    !c.is_empty()
+        && c.chars().count() <= 60
+        && !c.ends_with(['。', '：', ':', '；', '，', ','])
+        && !crate::parse::is_label(c)
+        && title_like(c)
+}
+
+/// Words that a plan's title holds.
+pub(super) const TITLE_WORDS: [&str; 10] = [
+    "方案", "分工", "分解", "清单", "意见", "要点", "计划", "任务", "措施", "通知",
+];
+
+/// Whether a line reads like the title of a plan (or of its notice).
+pub(super) fn title_like(c: &str) -> bool {
+    let folded: String = c.chars().map(fold).collect();
+    TITLE_WORDS.iter().any(|w| folded.contains(w))
+}
+
+/// The non-blank lines of a text from an offset, classified one by one,
+/// with one line of lookahead: the list parser reads a document in a single
+/// pass and keeps only what it needs, so its memory does not grow with the
+/// number of lines.
+pub(super) struct Stream<'a> {
+    text: &'a str,
+    lines: Lines<'a>,
+    peeked: Option<Line>,
+}
+
+impl<'a> Stream<'a> {
+    pub(super) fn new(text: &'a str, from: usize) -> Stream<'a> {
+        Stream {
+            text,
+            lines: Lines::new(text, from),
+            peeked: None,
+        }
+    }
+
+    /// The next non-blank line, without taking it.
+    pub(super) fn peek(&mut self) -> Option<&Line> {
+        if self.peeked.is_none() {
+            self.peeked = self.next();
+        }
+        self.peeked.as_ref()
+    }
+}
+
+impl Iterator for Stream<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        if let Some(line) = self.peeked.take() {
+            return Some(line);
+        }
+        for l in self.lines.by_ref() {
+            let (kind, at, clause) = classify(self.text, l.start, l.content_end);
+            if kind != Kind::Blank {
+                return Some(Line {
+                    start: l.start,
+                    text: at,
+                    content_end: l.content_end,
+                    end: l.end,
+                    kind,
+                    clause,
+                });
+            }
+        }
+        None
+    }
+}
+
+/// Whether a line is a date: `2023年3月28日`, `2021-03-29`.
+pub(super) fn is_date(c: &str) -> bool {
+    let c = c.trim_matches(is_space);
+    !c.is_empty()
+        && c.chars().count() <= 16
+        && c.chars().all(|ch| {
+            ch.is_ascii_digit()
+                || ('０'..='９').contains(&ch)
+                || matches!(ch, '年' | '月' | '日' | '-' | '/' | '.' | ' ')
+                || numeral::is_numeral_char(ch)
+                || ch == '〇'
+        })
+}

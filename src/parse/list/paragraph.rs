@@ -1,0 +1,203 @@
+//! One list task read from its lines: number, text, role clauses and label
+//! lines; the reading the parser, the edits and the lint rules share.
+
+use std::borrow::Cow;
+
+use crate::clause::{self, Item as ClauseItem};
+use crate::column::{Role, UnitRole};
+use crate::grammar::{self, Seg};
+use crate::lex::is_space;
+use crate::numeral;
+use crate::span::Span;
+
+use super::line::{classify, paren_number, task_number, Clause, Kind, Line};
+use crate::lex::Lines;
+
+/// Where the parts of a list task are, read from its lines (the task line,
+/// then its continuation, label and clause lines).
+pub(crate) struct ParagraphRead<'a> {
+    pub(crate) number: u32,
+    pub(crate) number_span: Span,
+    pub(crate) number_too_large: bool,
+    /// Where the text starts (after the number and its separator).
+    pub(crate) text_at: usize,
+    /// The text's pieces: the task line after its number, and continuation
+    /// lines, each up to its clause.
+    pub(crate) segs: Vec<Seg>,
+    /// The role clauses, in order.
+    pub(crate) clauses: Vec<Clause>,
+    /// The label lines: the role, the line's start and end (line ending
+    /// included), and the value's range.
+    pub(crate) labels: Vec<(Role, Span, Span)>,
+    /// What the clauses and label lines hold, in text order.
+    pub(crate) items: Vec<ClauseItem<'a>>,
+}
+
+/// Reads a list task from its classified lines; `guess` is its number if
+/// it has none of its own.
+pub(super) fn read_paragraph<'a>(
+    text: &'a str,
+    lines: &[Line],
+    guess: u32,
+    scratch: &mut clause::Scratch,
+) -> ParagraphRead<'a> {
+    let mut read = ParagraphRead {
+        number: guess,
+        number_span: Span::empty(0),
+        number_too_large: false,
+        text_at: 0,
+        segs: Vec::new(),
+        clauses: Vec::new(),
+        labels: Vec::new(),
+        items: Vec::new(),
+    };
+    let Some(head) = lines.first() else {
+        return read;
+    };
+    let content = &text[head.text..head.content_end];
+    let text_start = match head.kind {
+        Kind::Task(number, _) => {
+            let (digits, after) = match task_number(content) {
+                Some((_, after, _)) => {
+                    let digits = content
+                        .char_indices()
+                        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+                        .map_or(0, |(i, _)| i);
+                    (0..digits, after)
+                }
+                None => {
+                    paren_number(content).map_or((0..0, 0), |(_, digits, after)| (digits, after))
+                }
+            };
+            read.number_span = Span::new(head.text + digits.start, head.text + digits.end);
+            match number {
+                Some(n) => read.number = n,
+                None => read.number_too_large = true,
+            }
+            head.text + after
+        }
+        _ => {
+            let h = grammar::heading(content);
+            if let Some(n) = h.and_then(|h| numeral::parse(h.numeral)) {
+                read.number = n;
+            }
+            read.number_span = h.map_or(Span::empty(head.text), |h| {
+                Span::new(
+                    head.text + h.numeral_at,
+                    head.text + h.numeral_at + h.numeral.len(),
+                )
+            });
+            head.text + h.map_or(0, |h| h.title_at)
+        }
+    };
+    read.text_at = text_start;
+    let mut emit = |item| read.items.push(item);
+    for (k, line) in lines.iter().enumerate() {
+        let from = if k == 0 { text_start } else { line.text };
+        match line.kind {
+            Kind::Blank => continue,
+            Kind::Label(role) => {
+                let content = &text[line.text..line.content_end];
+                let Some((_, len)) = clause::starts_with_label(content) else {
+                    continue;
+                };
+                let value_end = line.text
+                    + content
+                        .trim_end_matches(|c: char| {
+                            is_space(c) || matches!(c, '。' | '.' | '；' | ';')
+                        })
+                        .len();
+                let value_start = (line.text + len).min(value_end);
+                read.labels.push((
+                    role,
+                    Span::new(line.start, line.end),
+                    Span::new(value_start, value_end),
+                ));
+                let seg = Seg {
+                    start: value_start,
+                    end: value_end,
+                    new_line: true,
+                };
+                clause::read(
+                    text,
+                    &[seg],
+                    clause::Context::clause(role),
+                    scratch,
+                    &mut emit,
+                );
+                continue;
+            }
+            _ => {}
+        }
+        let end = line.clause.map_or(line.content_end, |c| c.open);
+        let piece = &text[from.min(end)..end];
+        let trimmed = piece.trim_matches(is_space);
+        if !trimmed.is_empty() && line.kind != Kind::Clause {
+            let s = from + (piece.len() - piece.trim_start_matches(is_space).len());
+            read.segs.push(Seg {
+                start: s,
+                end: s + trimmed.len(),
+                new_line: true,
+            });
+        }
+        if let Some(c) = line.clause {
+            read.clauses.push(c);
+            let seg = Seg {
+                start: c.inner_start,
+                end: c.inner_end,
+                new_line: true,
+            };
+            clause::read(
+                text,
+                &[seg],
+                clause::Context::clause(Role::Units(UnitRole::Responsible)),
+                scratch,
+                &mut emit,
+            );
+            if let Some((start, end)) = c.deadline {
+                let value = text[start..end].trim_matches(is_space);
+                if !value.is_empty() {
+                    let at = start
+                        + (text[start..end].len()
+                            - text[start..end].trim_start_matches(is_space).len());
+                    emit(ClauseItem::Deadline(
+                        Cow::Borrowed(value),
+                        Span::new(at, at + value.len()),
+                    ));
+                }
+            }
+        }
+    }
+    read
+}
+
+/// Reads the list task whose own text is `body` (from its task line to its
+/// last label or clause line): for edits, the same reading as the parser's.
+pub(crate) fn read_body(body: &str) -> ParagraphRead<'_> {
+    read_at(body, 0, body.len())
+}
+
+/// Reads the list task whose lines are `text[start..end]` (`start` at the
+/// start of its task line), with offsets into `text`: for lint rules.
+pub(crate) fn read_at(text: &str, start: usize, end: usize) -> ParagraphRead<'_> {
+    let body = &text[..end];
+    let lines = classify_lines(body, start);
+    read_paragraph(body, &lines, 0, &mut clause::Scratch::default())
+}
+
+/// The lines of `text[from..]`, classified.
+fn classify_lines(text: &str, from: usize) -> Vec<Line> {
+    Lines::new(text, from)
+        .map(|l| {
+            let (kind, at, clause) = classify(text, l.start, l.content_end);
+            Line {
+                start: l.start,
+                text: at,
+                content_end: l.content_end,
+                end: l.end,
+                kind,
+                clause,
+            }
+        })
+        .collect()
+}
