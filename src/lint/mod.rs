@@ -37,7 +37,7 @@
 //!
 //! Every rule is linear in the size of the document: one pass over the text
 //! and the parsed values, with hash maps whose buckets are bounded (see
-//! `near_miss` and `duplicates` for the two rules that compare texts).
+//! `near_miss` and `duplicate_task` for the two rules that compare texts).
 //!
 //! ```
 //! let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt")?;
@@ -58,7 +58,7 @@ use crate::model::Document;
 use crate::span::Span;
 
 mod artifacts;
-mod duplicates;
+mod duplicate_task;
 mod empty_cell;
 mod inconsistent_separators;
 mod layout;
@@ -142,7 +142,7 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
         (Code::ExtractionArtifact, artifacts::check),
         (Code::StrayWhitespace, whitespace::cells),
         (Code::NearMissUnit, near_miss::check),
-        (Code::DuplicateTask, duplicates::check),
+        (Code::DuplicateTask, duplicate_task::check),
         (Code::WhitespaceOnlyLine, whitespace::blank_lines),
         (Code::HeadingWithoutTab, layout::headings),
         (Code::UnexpectedColumnLabel, layout::columns),
