@@ -37,7 +37,7 @@
 //!
 //! Every rule is linear in the size of the document: one pass over the text
 //! and the parsed values, with hash maps whose buckets are bounded (see
-//! `near_miss` and `duplicate_task` for the two rules that compare texts).
+//! `near_miss_unit` and `duplicate_task` for the two rules that compare texts).
 //!
 //! ```
 //! let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt")?;
@@ -57,16 +57,16 @@ use crate::lex::{is_space, table_start, Item, Lexer, Lines};
 use crate::model::Document;
 use crate::span::Span;
 
-mod artifacts;
 mod duplicate_task;
-mod empty_cell;
+mod empty_unit_cell;
+mod extraction_artifact;
+mod heading_without_tab;
 mod inconsistent_separators;
-mod layout;
-mod mapping;
-mod near_miss;
-mod numbering;
-mod separators;
-mod whitespace;
+mod near_miss_unit;
+mod number_sequence;
+mod stray_separator;
+mod stray_whitespace;
+mod unit_mapping_mismatch;
 
 /// Which lint rules run, how severe their findings are, and the unit names
 /// the near-miss rule trusts. The default runs every rule at its default
@@ -135,19 +135,19 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
     let mut out = Vec::new();
     type Rule = fn(&Context<'_, '_>, &mut Vec<Diagnostic>);
     let rules: [(Code, Rule); 14] = [
-        (Code::TaskNumberSequence, numbering::tasks),
-        (Code::CategoryNumberSequence, numbering::categories),
-        (Code::EmptyUnitCell, empty_cell::check),
-        (Code::StraySeparator, separators::check),
-        (Code::ExtractionArtifact, artifacts::check),
-        (Code::StrayWhitespace, whitespace::cells),
-        (Code::NearMissUnit, near_miss::check),
+        (Code::TaskNumberSequence, number_sequence::tasks),
+        (Code::CategoryNumberSequence, number_sequence::categories),
+        (Code::EmptyUnitCell, empty_unit_cell::check),
+        (Code::StraySeparator, stray_separator::check),
+        (Code::ExtractionArtifact, extraction_artifact::check),
+        (Code::StrayWhitespace, stray_whitespace::cells),
+        (Code::NearMissUnit, near_miss_unit::check),
         (Code::DuplicateTask, duplicate_task::check),
-        (Code::WhitespaceOnlyLine, whitespace::blank_lines),
-        (Code::HeadingWithoutTab, layout::headings),
-        (Code::UnexpectedColumnLabel, layout::columns),
-        (Code::MissingTitle, layout::title),
-        (Code::UnitMappingMismatch, mapping::check),
+        (Code::WhitespaceOnlyLine, stray_whitespace::blank_lines),
+        (Code::HeadingWithoutTab, heading_without_tab::headings),
+        (Code::UnexpectedColumnLabel, heading_without_tab::columns),
+        (Code::MissingTitle, heading_without_tab::title),
+        (Code::UnitMappingMismatch, unit_mapping_mismatch::check),
         (Code::InconsistentSeparators, inconsistent_separators::check),
     ];
     for (code, rule) in rules {

@@ -20,7 +20,7 @@ use crate::grammar::{self, is_unit_separator, Artifact};
 use crate::lex::{is_blank, is_space, Lines};
 use crate::span::Span;
 
-use super::{all_space, describe_space, layout, Context};
+use super::{all_space, describe_space, heading_without_tab, Context};
 
 /// Where a run of white space sits, for the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub(crate) fn cells(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let text = cx.source;
     // Lines whose leading white space W010 replaces with a tab.
     let skip: HashSet<usize> = if cx.config.is_enabled(Code::HeadingWithoutTab) {
-        layout::untabbed_headings(cx)
+        heading_without_tab::untabbed_headings(cx)
             .into_iter()
             .map(|h| h.line_start)
             .collect()
