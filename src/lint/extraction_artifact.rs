@@ -5,7 +5,8 @@
 use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
 use crate::grammar;
 
-use super::{keep_lines, Context, LineCache, Reach};
+use super::fix_safety::{keep_lines, LineCache, Reach};
+use super::Context;
 
 /// W005.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {

@@ -16,7 +16,7 @@
 //! is not reported: wrapped cells are how Word tables come out, the header's
 //! own labels wrap the same way, and the title reads joined.
 
-use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
+use crate::diagnostic::{plural, quote, Applicability, Code, Diagnostic, Edit, Fix};
 use crate::model::{NUMBER_LABEL, TASK_LABEL, UNITS_SUFFIX};
 use crate::span::Span;
 use crate::{Role, UnitRole};
@@ -128,7 +128,7 @@ pub(crate) fn headings(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                     "the heading on the line of its tab",
                     &format!(
                         "{heading} {} below a lone tab",
-                        super::plural(lines, "line", "lines")
+                        plural(lines, "line", "lines")
                     ),
                 )
                 .with_label("this heading's line has no tab")

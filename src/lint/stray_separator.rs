@@ -12,7 +12,10 @@ use crate::grammar::{self, is_unit_separator};
 use crate::lex::is_space;
 use crate::span::Span;
 
-use super::{keep_lines, Cell, Context, LineCache, Reach};
+use crate::lex::Cell;
+
+use super::fix_safety::{keep_lines, LineCache, Reach};
+use super::Context;
 
 /// A piece of a unit cell between separators.
 #[derive(Debug, Clone, Copy, Default)]

@@ -20,7 +20,8 @@ use crate::grammar::{self, is_unit_separator, Artifact};
 use crate::lex::{is_blank, is_space, Lines};
 use crate::span::Span;
 
-use super::{all_space, describe_space, heading_without_tab, Context};
+use super::message::{all_space, describe_space};
+use super::{heading_without_tab, Context};
 
 /// Where a run of white space sits, for the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
