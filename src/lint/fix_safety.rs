@@ -2,6 +2,7 @@
 //! deletions a fix of W004 or W005 asks for into ones that leave every row
 //! and cell of the table where it was, or gives up.
 
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::lex::{Cell, Lines};
 use crate::span::Span;
 
@@ -201,6 +202,21 @@ fn text_after_blank_lines(text: &str, at: usize) -> bool {
         blank = true;
     }
     false
+}
+
+/// A safe fix that deletes `spans`, described by `message`.
+pub(crate) fn delete(spans: &[Span], message: &str) -> Fix {
+    Fix {
+        message: message.to_string(),
+        applicability: Applicability::Safe,
+        edits: spans
+            .iter()
+            .map(|&span| Edit {
+                span,
+                replacement: String::new(),
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //!
 //! [`lint`] runs every enabled rule over a parsed [`Document`] and the text
 //! it was parsed from, and returns [`Diagnostic`]s with `W…` codes, sorted by
-//! where they start. [`LintConfig`] chooses the rules, their severities and
+//! where they start. [`check`] adds the parser's own warnings, and [`fix`]
+//! applies the fixes. [`LintConfig`] chooses the rules, their severities and
 //! the unit names the near-miss rule trusts; the `fengong` tool reads it from
 //! a `fengong.toml`:
 //!
@@ -30,6 +31,11 @@
 //! | W011 | `unexpected-column-label` | none |
 //! | W012 | `missing-title` | none |
 //! | W013 | `unit-mapping-mismatch` | none |
+//! | W018 | `inconsistent-separators` | safe: write the ASCII separators full-width |
+//!
+//! The other warnings (W014–W017, W019–W021) come from the parser, which
+//! meets them while it reads; [`check`] selects and ranks them with the
+//! same configuration.
 //!
 //! A safe fix changes only layout and clutter: the document read back from
 //! the fixed text equals (`==`) the one read from the original. An unsafe
@@ -46,6 +52,43 @@
 //! assert!(findings.iter().any(|d| d.code().name() == "near-miss-unit"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Layout
+//!
+//! This file holds the entry points and the registry of rules, `RULES`.
+//! Each rule has a file of its own, named after its kebab-case name
+//! (`stray-separator` in `stray_separator.rs`), holding module docs that
+//! say what it finds and how it is fixed, the rule's function, and its unit
+//! tests; the two numbering rules share `number_sequence.rs`, as they share
+//! the reading of a sequence. What rules share sits beside them:
+//!
+//! - `config.rs`: [`LintConfig`];
+//! - `context.rs`: `Context`, what a rule reads (the document, its text, the
+//!   cells as the parser reads them);
+//! - `fix_safety.rs`: safe deletions that keep the table's lines
+//!   (`keep_lines`), and the fix that deletes spans;
+//! - `message.rs`: wording shared by messages (white space described, zone
+//!   and role names);
+//! - `test_support.rs`: helpers for the unit tests.
+//!
+//! The separators of unit lists are found by `crate::scan`, the scanner the
+//! parser reads unit names with.
+//!
+//! # Adding a rule
+//!
+//! A new rule, say W0NN `some-thing`, touches exactly:
+//!
+//! 1. `src/lint/some_thing.rs`: its module docs (what it finds, its fix), a
+//!    `pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>)`
+//!    and its unit tests (`super::super::test_support` has helpers);
+//! 2. here: its line in `RULES`, with its `mod some_thing;` (and its row
+//!    in the table above);
+//! 3. its line in the `codes!` table of `src/diagnostic.rs`;
+//! 4. its explanation, `src/explain/W0NN.md` (what it means, an example,
+//!    the fix);
+//! 5. a fixture `fixtures/lint/some_thing.txt` that triggers it and nothing
+//!    else, with its line in `tests/lint.rs` (the `fixtures!` table) and in
+//!    `fixtures/lint/README.md`, and its reviewed snapshot.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
@@ -62,16 +105,54 @@ mod empty_unit_cell;
 mod extraction_artifact;
 mod heading_without_tab;
 mod inconsistent_separators;
+mod missing_title;
 mod near_miss_unit;
 mod number_sequence;
 mod stray_separator;
 mod stray_whitespace;
+mod unexpected_column_label;
 mod unit_mapping_mismatch;
+mod whitespace_only_line;
 
 pub use config::LintConfig;
 use context::Context;
 
-/// Every lint code, in order.
+/// A lint rule: reads the document through the context and pushes its
+/// findings (which [`lint`] then filters, ranks and sorts).
+type Rule = fn(&Context<'_, '_>, &mut Vec<Diagnostic>);
+
+/// The registry: every lint rule's code and function, in the order [`lint`]
+/// runs them.
+///
+/// Not here: the warnings the parser emits while it reads (`src/parse/`),
+/// which [`check`] adds:
+///
+/// - W014 `unnumbered-heading`
+/// - W015 `task-without-units`
+/// - W016 `unknown-clause-label`
+/// - W017 `unclosed-clause`
+/// - W019 `stray-paragraph`
+/// - W020 `missing-task-number`
+/// - W021 `task-number-format`
+const RULES: &[(Code, Rule)] = &[
+    (Code::TaskNumberSequence, number_sequence::tasks),
+    (Code::CategoryNumberSequence, number_sequence::categories),
+    (Code::EmptyUnitCell, empty_unit_cell::check),
+    (Code::StraySeparator, stray_separator::check),
+    (Code::ExtractionArtifact, extraction_artifact::check),
+    (Code::StrayWhitespace, stray_whitespace::check),
+    (Code::NearMissUnit, near_miss_unit::check),
+    (Code::DuplicateTask, duplicate_task::check),
+    (Code::WhitespaceOnlyLine, whitespace_only_line::check),
+    (Code::HeadingWithoutTab, heading_without_tab::check),
+    (Code::UnexpectedColumnLabel, unexpected_column_label::check),
+    (Code::MissingTitle, missing_title::check),
+    (Code::UnitMappingMismatch, unit_mapping_mismatch::check),
+    (Code::InconsistentSeparators, inconsistent_separators::check),
+];
+
+/// Every warning code, in order: the rules' of `RULES` and the parser's
+/// warnings (W014–W017, W019–W021), which [`check`] reports.
 pub fn rules() -> impl Iterator<Item = Code> {
     Code::ALL
         .iter()
@@ -89,24 +170,7 @@ pub fn rules() -> impl Iterator<Item = Code> {
 pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagnostic> {
     let cx = Context::new(doc, source, config);
     let mut out = Vec::new();
-    type Rule = fn(&Context<'_, '_>, &mut Vec<Diagnostic>);
-    let rules: [(Code, Rule); 14] = [
-        (Code::TaskNumberSequence, number_sequence::tasks),
-        (Code::CategoryNumberSequence, number_sequence::categories),
-        (Code::EmptyUnitCell, empty_unit_cell::check),
-        (Code::StraySeparator, stray_separator::check),
-        (Code::ExtractionArtifact, extraction_artifact::check),
-        (Code::StrayWhitespace, stray_whitespace::cells),
-        (Code::NearMissUnit, near_miss_unit::check),
-        (Code::DuplicateTask, duplicate_task::check),
-        (Code::WhitespaceOnlyLine, stray_whitespace::blank_lines),
-        (Code::HeadingWithoutTab, heading_without_tab::headings),
-        (Code::UnexpectedColumnLabel, heading_without_tab::columns),
-        (Code::MissingTitle, heading_without_tab::title),
-        (Code::UnitMappingMismatch, unit_mapping_mismatch::check),
-        (Code::InconsistentSeparators, inconsistent_separators::check),
-    ];
-    for (code, rule) in rules {
+    for &(code, rule) in RULES {
         if config.is_enabled(code) {
             rule(&cx, &mut out);
         }
@@ -276,5 +340,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_registry_holds_every_warning_the_parser_does_not_emit() {
+        let parser = [
+            Code::UnnumberedHeading,
+            Code::TaskWithoutUnits,
+            Code::UnknownClauseLabel,
+            Code::UnclosedClause,
+            Code::StrayParagraph,
+            Code::MissingTaskNumber,
+            Code::TaskNumberFormat,
+        ];
+        let registered: Vec<Code> = RULES.iter().map(|&(code, _)| code).collect();
+        assert!(registered.windows(2).all(|w| w[0] < w[1]), "in code order");
+        let mut all: Vec<Code> = registered.iter().chain(&parser).copied().collect();
+        all.sort();
+        assert_eq!(all, rules().collect::<Vec<_>>());
     }
 }

@@ -7,14 +7,14 @@
 //! The cell is read as the parser reads it: its clean segments (artifacts cut
 //! out, lines trimmed), split at separators outside parentheses.
 
-use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
+use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::grammar::{self, is_unit_separator};
 use crate::lex::is_space;
 use crate::span::Span;
 
 use crate::lex::Cell;
 
-use super::fix_safety::{keep_lines, LineCache, Reach};
+use super::fix_safety::{delete, keep_lines, LineCache, Reach};
 use super::Context;
 
 /// A piece of a unit cell between separators.
@@ -162,41 +162,32 @@ type Where<'c, 'x, 'd, 'a> = (
 fn finding(
     (cx, cell, segs, cache): Where<'_, '_, '_, '_>,
     span: Span,
-    delete: &[(Span, char)],
+    strays: &[(Span, char)],
     expected: &str,
     found: &str,
     label: &str,
     help: &str,
 ) -> Diagnostic {
-    let shown = delete.first().map_or('、', |d| d.1);
+    let shown = strays.first().map_or('、', |d| d.1);
     let d = Diagnostic::expected(Code::StraySeparator, span, expected, found)
         .with_label(label)
         .with_help(help);
     // A line left with nothing is deleted whole (see `keep_lines`).
-    let spans: Vec<Span> = delete.iter().map(|&(span, _)| span).collect();
+    let spans: Vec<Span> = strays.iter().map(|&(span, _)| span).collect();
     let Some((edits, reach)) = keep_lines(cx, cell, segs, &spans, cache) else {
         return d;
     };
-    let what = if delete.len() == 1 {
+    let what = if strays.len() == 1 {
         format!("the stray `{shown}`")
     } else {
         "the stray separators".to_string()
     };
-    d.with_fix(Fix {
-        message: match reach {
-            Reach::Exact => format!("delete {what}"),
-            Reach::LineStart => format!("delete {what} and the white space up to the text"),
-            Reach::Line => "delete the stray separators' line".to_string(),
-        },
-        applicability: Applicability::Safe,
-        edits: edits
-            .into_iter()
-            .map(|span| Edit {
-                span,
-                replacement: String::new(),
-            })
-            .collect(),
-    })
+    let message = match reach {
+        Reach::Exact => format!("delete {what}"),
+        Reach::LineStart => format!("delete {what} and the white space up to the text"),
+        Reach::Line => "delete the stray separators' line".to_string(),
+    };
+    d.with_fix(delete(&edits, &message))
 }
 
 #[cfg(test)]
