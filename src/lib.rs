@@ -124,6 +124,7 @@ pub mod model;
 pub mod numeral;
 mod parse;
 pub mod render;
+mod scan;
 pub mod source;
 mod span;
 mod validate;

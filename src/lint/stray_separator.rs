@@ -8,11 +8,10 @@
 //! out, lines trimmed), split at separators outside parentheses.
 
 use crate::diagnostic::{quote, Code, Diagnostic};
-use crate::grammar::{self, is_unit_separator};
-use crate::lex::is_space;
+use crate::grammar;
+use crate::lex::{is_space, Cell};
+use crate::scan::Scanner;
 use crate::span::Span;
-
-use crate::lex::Cell;
 
 use super::fix_safety::{delete, keep_lines, LineCache, Reach};
 use super::Context;
@@ -22,6 +21,21 @@ use super::Context;
 struct Piece {
     /// From its first to its last character that is not white space.
     content: Option<(usize, usize)>,
+}
+
+impl Piece {
+    /// Takes in the characters of `text[from..to]` that are not white space.
+    fn extend(&mut self, text: &str, from: usize, to: usize) {
+        let Some(slice) = text.get(from..to) else {
+            return;
+        };
+        let kept = slice.trim_end_matches(is_space);
+        let Some(first) = kept.find(|c: char| !is_space(c)) else {
+            return;
+        };
+        let (start, end) = (from + first, from + kept.len());
+        self.content = Some(self.content.map_or((start, end), |(s, _)| (s, end)));
+    }
 }
 
 /// W004.
@@ -41,6 +55,31 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Splits a unit cell's segments as the parser does: the pieces between
+/// its separators outside brackets, and the separators. There is one more
+/// piece than separators.
+fn split(text: &str, segs: &[grammar::Seg]) -> (Vec<Piece>, Vec<(Span, char)>) {
+    let mut pieces = Vec::new();
+    let mut seps: Vec<(Span, char)> = Vec::new();
+    let mut piece = Piece::default();
+    let mut scan = Scanner::default();
+    for seg in segs {
+        let mut from = seg.start;
+        for sep in scan.separators(text, seg.start, seg.end) {
+            piece.extend(text, from, sep.at);
+            pieces.push(std::mem::take(&mut piece));
+            seps.push((sep.span(), sep.c));
+            from = sep.end();
+        }
+        piece.extend(text, from, seg.end);
+    }
+    pieces.push(piece);
+    (pieces, seps)
+}
+
+/// Reports the stray separators of one unit cell: all of them if no unit
+/// is left, else those before the first unit, between two units and after
+/// the last.
 fn check_cell(
     cx: &Context<'_, '_>,
     cell: Cell,
@@ -49,37 +88,7 @@ fn check_cell(
     out: &mut Vec<Diagnostic>,
 ) {
     let text = cx.source;
-    let mut pieces = vec![Piece::default()];
-    let mut seps: Vec<(Span, char)> = Vec::new();
-    let mut depth: u32 = 0;
-    for seg in segs {
-        let Some(slice) = text.get(seg.start..seg.end) else {
-            return;
-        };
-        for (i, c) in slice.char_indices() {
-            let at = seg.start + i;
-            match c {
-                '（' | '(' | '【' | '[' | '〔' | '［' | '《' => {
-                    depth = depth.saturating_add(1)
-                }
-                '）' | ')' | '】' | ']' | '〕' | '］' | '》' => {
-                    depth = depth.saturating_sub(1)
-                }
-                c if depth == 0 && is_unit_separator(c) => {
-                    seps.push((Span::new(at, at + c.len_utf8()), c));
-                    pieces.push(Piece::default());
-                    continue;
-                }
-                _ => {}
-            }
-            if !is_space(c) {
-                if let Some(piece) = pieces.last_mut() {
-                    let end = at + c.len_utf8();
-                    piece.content = Some(piece.content.map_or((at, end), |(s, _)| (s, end)));
-                }
-            }
-        }
-    }
+    let (pieces, seps) = split(text, segs);
     if seps.is_empty() {
         return;
     }

@@ -12,8 +12,9 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{quote, Code, Diagnostic};
-use crate::grammar::{self, is_unit_separator, Artifact};
+use crate::grammar::{self, Artifact};
 use crate::lex::{is_blank, is_space, Lines};
+use crate::scan::Scanner;
 use crate::span::Span;
 
 use super::fix_safety::delete;
@@ -225,43 +226,28 @@ fn whitespace(cx: &Context<'_, '_>, runs: &[Span], place: Place, next: Option<&s
 /// name all the same.
 fn around_separators(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnostic>) {
     let text = cx.source;
-    let mut depth: u32 = 0;
+    let mut scan = Scanner::default();
     for (k, seg) in segs.iter().enumerate() {
-        let Some(slice) = text.get(seg.start..seg.end) else {
-            return;
-        };
-        for (i, c) in slice.char_indices() {
-            match c {
-                '（' | '(' | '【' | '[' | '〔' | '［' | '《' => {
-                    depth = depth.saturating_add(1)
-                }
-                '）' | ')' | '】' | ']' | '〕' | '］' | '》' => {
-                    depth = depth.saturating_sub(1)
-                }
-                c if depth == 0 && is_unit_separator(c) => {
-                    let at = seg.start + i;
-                    let sep_end = at + c.len_utf8();
-                    let mut runs = space_before(text, segs, k, at);
-                    runs.extend(space_after(text, segs, k, sep_end));
-                    let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
-                        continue;
-                    };
-                    let span = Span::new(first.start.min(at), last.end.max(sep_end));
-                    let spaces: String = runs.iter().map(|&s| cx.text(s)).collect();
-                    out.push(
-                        Diagnostic::expected(
-                            Code::StrayWhitespace,
-                            span,
-                            &format!("`{c}` right between two unit names"),
-                            &format!("{} around it", describe_space(&spaces)),
-                        )
-                        .with_label("stray white space around the separator")
-                        .with_help("delete it; unit names are separated by `、` alone")
-                        .with_fix(delete(&runs, "delete the white space")),
-                    );
-                }
-                _ => {}
-            }
+        for sep in scan.separators(text, seg.start, seg.end) {
+            let (at, sep_end) = (sep.at, sep.end());
+            let mut runs = space_before(text, segs, k, at);
+            runs.extend(space_after(text, segs, k, sep_end));
+            let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
+                continue;
+            };
+            let span = Span::new(first.start.min(at), last.end.max(sep_end));
+            let spaces: String = runs.iter().map(|&s| cx.text(s)).collect();
+            out.push(
+                Diagnostic::expected(
+                    Code::StrayWhitespace,
+                    span,
+                    &format!("`{}` right between two unit names", sep.c),
+                    &format!("{} around it", describe_space(&spaces)),
+                )
+                .with_label("stray white space around the separator")
+                .with_help("delete it; unit names are separated by `、` alone")
+                .with_fix(delete(&runs, "delete the white space")),
+            );
         }
     }
 }
