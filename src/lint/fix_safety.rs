@@ -3,7 +3,8 @@
 //! and cell of the table where it was, or gives up.
 
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::lex::{Cell, Lines};
+use crate::grammar::Seg;
+use crate::lex::{is_space, Cell, Lines};
 use crate::span::Span;
 
 use super::context::Context;
@@ -45,113 +46,139 @@ pub(crate) struct LineCache {
 pub(crate) fn keep_lines(
     cx: &Context<'_, '_>,
     cell: Cell,
-    segs: &[crate::grammar::Seg],
+    segs: &[Seg],
     delete: &[Span],
     cache: &mut LineCache,
 ) -> Option<(Vec<Span>, Reach)> {
     let text = cx.source;
-    let bytes = text.as_bytes();
-    let mut delete = delete.to_vec();
-    delete.sort_by_key(|d| d.start);
-    let deleted = |at: usize| {
-        let k = delete.partition_point(|d| d.start <= at);
-        k > 0 && at < delete[k - 1].end
-    };
-    // Whether `range` holds clean text outside the deletions (stops at the
-    // first such character).
-    let has_text = |from: usize, to: usize| {
-        let first = segs.partition_point(|s| s.end <= from);
-        for seg in &segs[first..] {
-            if seg.start >= to {
-                break;
-            }
-            let (a, b) = (seg.start.max(from), seg.end.min(to));
-            for (i, c) in text[a..b].char_indices() {
-                if !crate::lex::is_space(c) && !deleted(a + i) {
-                    return true;
-                }
-            }
-        }
-        false
-    };
-    let in_seg = |at: usize| {
-        let k = segs.partition_point(|s| s.end <= at);
-        segs.get(k).is_some_and(|s| s.start <= at)
-    };
-    // Where the text of a continuation line starts, if the deletions reach
-    // into what comes before it and a tab is there.
-    let exposes_tab = |line_start: usize, content_end: usize| {
-        let (mut touched, mut tab) = (false, false);
-        for (i, c) in text[line_start..content_end].char_indices() {
-            let at = line_start + i;
-            if deleted(at) {
-                touched = true;
-            } else if c == '\t' {
-                tab = true;
-            } else if in_seg(at) && !crate::lex::is_space(c) {
-                return (touched && tab).then_some(at);
-            }
-        }
-        None
-    };
+    let deletions = Deletions::new(text, segs, delete);
+    let spans = &deletions.spans;
     let mut reach = Reach::Exact;
-    let mut out = Vec::with_capacity(delete.len());
+    let mut out = Vec::with_capacity(spans.len());
     let mut k = 0;
-    while k < delete.len() {
+    while k < spans.len() {
         // The line of this deletion, and the deletions on it.
-        let at = delete[k].start;
-        let (line_start, content_end, line_end) = match cache.line {
-            // Fixes on one line look it up once.
-            Some(line) if line.0 <= at && at <= line.1 => line,
-            _ => {
-                let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[cell.span.start..at])
-                    .map_or(cell.span.start, |i| cell.span.start + i + 1);
-                let content_end = memchr::memchr2(b'\n', b'\r', &bytes[at..cell.span.end])
-                    .map_or(cell.span.end, |i| at + i);
-                let line_end = match bytes.get(content_end) {
-                    Some(b'\r') if bytes.get(content_end + 1) == Some(&b'\n') => content_end + 2,
-                    Some(b'\r' | b'\n') => content_end + 1,
-                    _ => content_end,
-                };
-                cache.line = Some((line_start, content_end, line_end));
-                (line_start, content_end, line_end)
-            }
-        };
-        let on_line = delete[k..].partition_point(|d| d.start < content_end);
-        if line_start != cell.span.start && !has_text(line_start, content_end) {
+        let (line_start, content_end, line_end) = line_of(text, cell, spans[k].start, cache);
+        let on_line = &spans[k..k + spans[k..].partition_point(|d| d.start < content_end)];
+        let continuation = line_start != cell.span.start;
+        if continuation && !deletions.has_text(line_start, content_end) {
+            // Left reading as nothing: the line goes whole.
             if after_blank_line(text, cell, line_start, cache) {
                 return None;
             }
             out.push(Span::new(line_start, line_end));
             reach = Reach::Line;
-        } else if let Some(text_start) = (line_start != cell.span.start)
-            .then(|| exposes_tab(line_start, content_end))
+        } else if let Some(text_start) = continuation
+            .then(|| deletions.exposes_tab(line_start, content_end))
             .flatten()
         {
+            // A tab would start the line: all before its text goes.
             out.push(Span::new(line_start, text_start));
-            out.extend(
-                delete[k..k + on_line]
-                    .iter()
-                    .filter(|d| d.start >= text_start),
-            );
+            out.extend(on_line.iter().filter(|d| d.start >= text_start));
             if reach == Reach::Exact {
                 reach = Reach::LineStart;
             }
         } else {
-            out.extend_from_slice(&delete[k..k + on_line]);
+            out.extend_from_slice(on_line);
         }
-        k += on_line.max(1);
+        k += on_line.len().max(1);
     }
-    if !has_text(cell.span.start, cell.span.end) {
-        let end = cell.span.end;
-        if *cache
+    // A cell left reading as nothing would take in the text after the blank
+    // lines that follow it.
+    if !deletions.has_text(cell.span.start, cell.span.end)
+        && *cache
             .follows
-            .get_or_insert_with(|| text_after_blank_lines(text, end))
-        {
-            return None;
-        }
+            .get_or_insert_with(|| text_after_blank_lines(text, cell.span.end))
+    {
+        return None;
     }
     Some((out, reach))
+}
+
+/// The deletions a fix asks for in one cell, sorted, and what the cell's
+/// text is once they are made.
+struct Deletions<'t> {
+    text: &'t str,
+    /// The clean segments of the cell.
+    segs: &'t [Seg],
+    /// The deletions, by where they start.
+    spans: Vec<Span>,
+}
+
+impl<'t> Deletions<'t> {
+    fn new(text: &'t str, segs: &'t [Seg], delete: &[Span]) -> Deletions<'t> {
+        let mut spans = delete.to_vec();
+        spans.sort_by_key(|d| d.start);
+        Deletions { text, segs, spans }
+    }
+
+    /// Whether the byte at `at` is deleted.
+    fn deleted(&self, at: usize) -> bool {
+        let k = self.spans.partition_point(|d| d.start <= at);
+        k > 0 && at < self.spans[k - 1].end
+    }
+
+    /// Whether `from..to` holds clean text outside the deletions (stops at
+    /// the first such character).
+    fn has_text(&self, from: usize, to: usize) -> bool {
+        let first = self.segs.partition_point(|s| s.end <= from);
+        for seg in &self.segs[first..] {
+            if seg.start >= to {
+                break;
+            }
+            let (a, b) = (seg.start.max(from), seg.end.min(to));
+            for (i, c) in self.text[a..b].char_indices() {
+                if !is_space(c) && !self.deleted(a + i) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether `at` is inside a clean segment.
+    fn in_seg(&self, at: usize) -> bool {
+        let k = self.segs.partition_point(|s| s.end <= at);
+        self.segs.get(k).is_some_and(|s| s.start <= at)
+    }
+
+    /// Where the text of a continuation line starts, if the deletions reach
+    /// into what comes before it and a tab is there.
+    fn exposes_tab(&self, line_start: usize, content_end: usize) -> Option<usize> {
+        let (mut touched, mut tab) = (false, false);
+        for (i, c) in self.text[line_start..content_end].char_indices() {
+            let at = line_start + i;
+            if self.deleted(at) {
+                touched = true;
+            } else if c == '\t' {
+                tab = true;
+            } else if self.in_seg(at) && !is_space(c) {
+                return (touched && tab).then_some(at);
+            }
+        }
+        None
+    }
+}
+
+/// The line of `cell` that holds `at`: its start, the end of its text and
+/// its end (after its line ending). Fixes on one line look it up once.
+fn line_of(text: &str, cell: Cell, at: usize, cache: &mut LineCache) -> (usize, usize, usize) {
+    if let Some(line) = cache.line.filter(|line| line.0 <= at && at <= line.1) {
+        return line;
+    }
+    let bytes = text.as_bytes();
+    let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[cell.span.start..at])
+        .map_or(cell.span.start, |i| cell.span.start + i + 1);
+    let content_end =
+        memchr::memchr2(b'\n', b'\r', &bytes[at..cell.span.end]).map_or(cell.span.end, |i| at + i);
+    let line_end = match bytes.get(content_end) {
+        Some(b'\r') if bytes.get(content_end + 1) == Some(&b'\n') => content_end + 2,
+        Some(b'\r' | b'\n') => content_end + 1,
+        _ => content_end,
+    };
+    let line = (line_start, content_end, line_end);
+    cache.line = Some(line);
+    line
 }
 
 /// How far the deletions [`keep_lines`] returns reach beyond those asked for.
@@ -180,8 +207,7 @@ fn after_blank_line(text: &str, cell: Cell, line_start: usize, cache: &mut LineC
         .unwrap_or(before);
     // Back over white space: a line break first means a blank line; the
     // start of the cell means its first line.
-    let rest =
-        content.trim_end_matches(|c: char| crate::lex::is_space(c) && c != '\n' && c != '\r');
+    let rest = content.trim_end_matches(|c: char| is_space(c) && c != '\n' && c != '\r');
     let blank = rest.ends_with(['\n', '\r']);
     cache.after_blank = Some((line_start, blank));
     blank

@@ -7,6 +7,8 @@
 //! The cell is read as the parser reads it: its clean segments (artifacts cut
 //! out, lines trimmed), split at separators outside parentheses.
 
+use std::ops::Range;
+
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::grammar;
 use crate::lex::{is_space, Cell};
@@ -77,6 +79,49 @@ fn split(text: &str, segs: &[grammar::Seg]) -> (Vec<Piece>, Vec<(Span, char)>) {
     (pieces, seps)
 }
 
+/// Where a run of stray separators sits in a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stray {
+    /// The cell holds separators and no unit.
+    Only,
+    /// Before the first unit, that of piece `first`.
+    Leading { first: usize },
+    /// Between the units of pieces `a` and `b`: one separator too many or
+    /// more.
+    Doubled { a: usize, b: usize },
+    /// After the last unit, that of piece `last`.
+    Trailing { last: usize },
+}
+
+/// The runs of stray separators of a cell split into `pieces` at `seps`
+/// separators (separator `k` sits between pieces `k` and `k + 1`), as
+/// ranges of the separators.
+fn strays(pieces: &[Piece], seps: usize) -> Vec<(Stray, Range<usize>)> {
+    if seps == 0 {
+        return Vec::new();
+    }
+    let units: Vec<usize> = (0..pieces.len())
+        .filter(|&k| pieces[k].content.is_some())
+        .collect();
+    let (Some(&first), Some(&last)) = (units.first(), units.last()) else {
+        return vec![(Stray::Only, 0..seps)];
+    };
+    let mut found = Vec::new();
+    if first > 0 {
+        found.push((Stray::Leading { first }, 0..first));
+    }
+    for pair in units.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b - a > 1 {
+            found.push((Stray::Doubled { a, b }, a..b));
+        }
+    }
+    if last < seps {
+        found.push((Stray::Trailing { last }, last..seps));
+    }
+    found
+}
+
 /// Reports the stray separators of one unit cell: all of them if no unit
 /// is left, else those before the first unit, between two units and after
 /// the last.
@@ -89,73 +134,54 @@ fn check_cell(
 ) {
     let text = cx.source;
     let (pieces, seps) = split(text, segs);
-    if seps.is_empty() {
-        return;
-    }
-    let units: Vec<usize> = (0..pieces.len())
-        .filter(|&k| pieces[k].content.is_some())
-        .collect();
-    let (Some(&first), Some(&last)) = (units.first(), units.last()) else {
-        let span = Span::new(seps[0].0.start, seps[seps.len() - 1].0.end);
-        let shown = seps[0].1;
-        out.push(finding(
-            (cx, cell, segs, &mut *cache),
-            span,
-            &seps,
-            "unit names separated by `、`",
-            &format!("only `{shown}`"),
-            "a separator with no unit",
-            "delete the separators and write the units responsible",
-        ));
-        return;
-    };
     let name = |k: usize| -> String {
         pieces[k]
             .content
             .and_then(|(s, e)| text.get(s..e))
             .map_or_else(String::new, |t| quote(&t.replace(['\r', '\n'], ""), 12))
     };
-    // Before the first unit: separator k sits between pieces k and k + 1.
-    if first > 0 {
-        let run = &seps[..first];
+    for (stray, run) in strays(&pieces, seps.len()) {
+        let run = &seps[run];
         let c = run[0].1;
-        out.push(finding(
-            (cx, cell, segs, &mut *cache),
-            Span::new(run[0].0.start, run[run.len() - 1].0.end),
-            run,
-            &format!("a unit name before `{c}`"),
-            "the start of the cell",
-            &format!("nothing before this `{c}`"),
-            &format!("delete the `{c}` before {}", name(first)),
-        ));
-    }
-    for pair in units.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        if b - a > 1 {
-            let run = &seps[a..b];
-            let c = run[0].1;
-            out.push(finding(
-                (cx, cell, segs, &mut *cache),
-                Span::new(run[0].0.start, run[run.len() - 1].0.end),
+        let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
+        let (delete, expected, found, label, help) = match stray {
+            Stray::Only => (
+                run,
+                "unit names separated by `、`".to_string(),
+                format!("only `{c}`"),
+                "a separator with no unit".to_string(),
+                "delete the separators and write the units responsible".to_string(),
+            ),
+            Stray::Leading { first } => (
+                run,
+                format!("a unit name before `{c}`"),
+                "the start of the cell".to_string(),
+                format!("nothing before this `{c}`"),
+                format!("delete the `{c}` before {}", name(first)),
+            ),
+            Stray::Doubled { a, b } => (
                 &run[1..],
-                &format!("one `{c}` between {} and {}", name(a), name(b)),
-                &format!("{} separators", run.len()),
-                "an empty unit between these separators",
-                &format!("delete the extra `{c}`"),
-            ));
-        }
-    }
-    if last < seps.len() {
-        let run = &seps[last..];
-        let c = run[0].1;
+                format!("one `{c}` between {} and {}", name(a), name(b)),
+                format!("{} separators", run.len()),
+                "an empty unit between these separators".to_string(),
+                format!("delete the extra `{c}`"),
+            ),
+            Stray::Trailing { last } => (
+                run,
+                format!("a unit name after `{c}`"),
+                "the end of the cell".to_string(),
+                format!("nothing after this `{c}`"),
+                format!("delete the `{c}` after {}", name(last)),
+            ),
+        };
         out.push(finding(
             (cx, cell, segs, &mut *cache),
-            Span::new(run[0].0.start, run[run.len() - 1].0.end),
-            run,
-            &format!("a unit name after `{c}`"),
-            "the end of the cell",
-            &format!("nothing after this `{c}`"),
-            &format!("delete the `{c}` after {}", name(last)),
+            span,
+            delete,
+            &expected,
+            &found,
+            &label,
+            &help,
         ));
     }
 }
