@@ -60,7 +60,8 @@
 //! (`stray-separator` in `stray_separator.rs`), holding module docs that
 //! say what it finds and how it is fixed, the rule's function, and its unit
 //! tests; the two numbering rules share `number_sequence.rs`, as they share
-//! the reading of a sequence. What rules share sits beside them:
+//! the reading of a sequence (`number_sequence/analysis.rs`). What rules
+//! share sits beside them:
 //!
 //! - `config.rs`: [`LintConfig`];
 //! - `context.rs`: `Context`, what a rule reads (the document, its text, the
@@ -89,6 +90,10 @@
 //! 5. a fixture `fixtures/lint/some_thing.txt` that triggers it and nothing
 //!    else, with its line in `tests/lint.rs` (the `fixtures!` table) and in
 //!    `fixtures/lint/README.md`, and its reviewed snapshot.
+//!
+//! Tests hold the steps together: a `W` code neither in `RULES` nor among
+//! the parser's warnings fails this module's tests, and a rule no fixture
+//! triggers fails `tests/lint.rs`.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
