@@ -594,4 +594,11 @@ mod tests {
         assert_eq!(quote("ab\ncd", 10), "`ab⏎cd`");
         assert_eq!(quote("一二三四", 2), "`一二…`");
     }
+
+    #[test]
+    fn plural_counts() {
+        assert_eq!(plural(1, "task", "tasks"), "1 task");
+        assert_eq!(plural(0, "task", "tasks"), "0 tasks");
+        assert_eq!(plural(3, "line", "lines"), "3 lines");
+    }
 }

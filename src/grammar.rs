@@ -17,7 +17,12 @@ use nom::{IResult, Parser};
 
 use crate::lex::{is_space, surely_not_space, Cell, Lines};
 use crate::model::HeadingStyle;
+use crate::scan::Scanner;
 use crate::span::Span;
+
+/// The table builder of [`crate::scan::SKIP`], for `clause.rs`, which reads
+/// its own set of brackets and separators the same way.
+pub(crate) use crate::scan::skip_table;
 
 /// Prefixes of the artifacts that Word-to-text extraction leaves in cells; an
 /// artifact runs from its prefix to the next `]` on the same line.
@@ -410,20 +415,6 @@ pub(crate) fn starts_like_number(input: &str) -> bool {
     parsed.is_ok()
 }
 
-/// Separators between unit names: `、` is the rule; full-width and ASCII
-/// commas and semicolons are read the same way.
-pub(crate) fn is_unit_separator(c: char) -> bool {
-    matches!(c, '、' | '，' | ',' | '；' | ';')
-}
-
-fn paren_delta(c: char) -> i8 {
-    match c {
-        '（' | '(' | '【' | '[' | '〔' | '［' | '《' => 1,
-        '）' | ')' | '】' | ']' | '〕' | '］' | '》' => -1,
-        _ => 0,
-    }
-}
-
 /// Splits a unit cell's segments into unit names: at separators outside
 /// parentheses (`各街镇（开发区、园区）` is one unit), trimming spaces, and
 /// skipping empty names (a trailing `、` leaves none). Lines of a wrapped cell
@@ -435,8 +426,6 @@ pub(crate) fn units<'a>(
     mut emit: impl FnMut(Cow<'a, str>, Span),
 ) {
     // A unit is a list of (start, end) pieces: usually one.
-    let bytes = text.as_bytes();
-    let mut depth: u32 = 0;
     pieces.clear();
     let mut flush = |pieces: &mut Vec<(usize, usize)>| {
         // Trim the unit's ends across pieces.
@@ -476,11 +465,13 @@ pub(crate) fn units<'a>(
         }
         pieces.clear();
     };
+    // The separators outside brackets, through the segments in order.
+    let mut scan = Scanner::default();
     for seg in segs {
         // A line of the cell that starts after a whole name (`市发改委⏎市财政局`:
         // one unit per line) starts a new name; a name wrapped mid-word
         // (`区财⏎政局`) joins.
-        if seg.new_line && depth == 0 {
+        if seg.new_line && scan.depth() == 0 {
             if let Some(&(_, prev)) = pieces.last() {
                 if crate::clause::unit_break(text, prev, seg.start) {
                     flush(pieces);
@@ -488,66 +479,18 @@ pub(crate) fn units<'a>(
             }
         }
         let mut start = seg.start;
-        let mut at = seg.start;
-        while at < seg.end {
-            // Only brackets and separators matter: all are ASCII or start
-            // with the byte E3 or EF. Skip every other character whole.
-            let skip = SKIP[usize::from(bytes[at])];
-            if skip != 0 {
-                at += usize::from(skip);
-                continue;
+        for sep in scan.separators(text, seg.start, seg.end) {
+            if sep.at > start {
+                pieces.push((start, sep.at));
             }
-            let Some(c) = text.get(at..seg.end).and_then(|s| s.chars().next()) else {
-                break;
-            };
-            let delta = paren_delta(c);
-            if delta > 0 {
-                depth = depth.saturating_add(1);
-            } else if delta < 0 {
-                depth = depth.saturating_sub(1);
-            } else if depth == 0 && is_unit_separator(c) {
-                if at > start {
-                    pieces.push((start, at));
-                }
-                flush(pieces);
-                start = at + c.len_utf8();
-            }
-            at += c.len_utf8();
+            flush(pieces);
+            start = sep.end();
         }
         if seg.end > start {
             pieces.push((start, seg.end));
         }
     }
     flush(pieces);
-}
-
-/// For each first byte of a character: 0 if the character may be one that
-/// [`paren_delta`] or [`is_unit_separator`] looks at (ASCII brackets and
-/// separators, and the lead bytes `E3` (`、【】〔〕《》`) and `EF`
-/// (`（）［］，；`)), else the character's length in bytes, to skip it.
-/// Continuation bytes (never a character's start) skip one byte.
-static SKIP: [u8; 256] = skip_table(&[b'(', b')', b'[', b']', b',', b';', 0xE3, 0xEF]);
-
-/// A table of, for each first byte of a character, its length in bytes
-/// (continuation bytes: 1), except 0 for the bytes of `special`: a reader
-/// skips every character whose first byte is not special, whole.
-pub(crate) const fn skip_table(special: &[u8]) -> [u8; 256] {
-    let mut table = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 256 {
-        table[b] = match b {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        b += 1;
-    }
-    let mut i = 0;
-    while i < special.len() {
-        table[special[i] as usize] = 0;
-        i += 1;
-    }
-    table
 }
 
 #[cfg(test)]

@@ -126,6 +126,7 @@ pub mod numeral;
 mod parse;
 mod read;
 pub mod render;
+mod scan;
 pub mod source;
 mod span;
 mod validate;

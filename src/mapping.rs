@@ -203,146 +203,24 @@ impl State {
     }
 }
 
+/// A task's number and the ids of its district and local units (sorted,
+/// each once: the order of a row's units does not matter).
+type Row = (u32, Vec<usize>, Vec<usize>);
+
 impl Document<'_> {
     /// Infers the correspondence between district and local units from the
     /// whole document; see [`crate::mapping`]. Linear in the number of
     /// (task, unit) pairs, apart from elimination rounds (at most eight).
     pub fn unit_map(&self) -> UnitMap {
-        let mut district = Names::default();
-        let mut local = Names::default();
-        let mut rows: Vec<(u32, Vec<usize>, Vec<usize>)> = Vec::new();
-        for task in self.tasks() {
-            let n = task.number();
-            let mut ds: Vec<usize> = task
-                .units()
-                .district_names()
-                .map(|u| district.id(u, n))
-                .collect();
-            let mut ls: Vec<usize> = task.units().local_names().map(|u| local.id(u, n)).collect();
-            // A unit named twice in a cell counts once (the order of a row's
-            // units does not matter below).
-            ds.sort_unstable();
-            ds.dedup();
-            ls.sort_unstable();
-            ls.dedup();
-            rows.push((n, ds, ls));
-        }
+        let (district, local, rows) = rows(self);
         let mut states = vec![State::default(); district.names.len()];
-
         // 1 and 2: single-unit tasks and names.
-        for (n, ds, ls) in &rows {
-            if let ([d], [l]) = (ds.as_slice(), ls.as_slice()) {
-                states[*d].add(*l, Basis::SingleTask, *n);
-            }
-            for &d in ds {
-                for &l in ls {
-                    if same_name(district.names[d], local.names[l]) {
-                        states[d].add(l, Basis::SameName, *n);
-                    }
-                }
-            }
-        }
+        single_tasks_and_same_names(&rows, &district, &local, &mut states);
         // 3: elimination, until nothing changes.
-        for _ in 0..8 {
-            let mut changed = false;
-            for (n, ds, ls) in &rows {
-                let linked: BTreeSet<usize> = ds
-                    .iter()
-                    .filter(|&&d| !states[d].local.is_empty())
-                    .flat_map(|&d| states[d].local.iter().copied())
-                    .collect();
-                let free_d: Vec<usize> = ds
-                    .iter()
-                    .copied()
-                    .filter(|&d| states[d].local.is_empty())
-                    .collect();
-                let free_l: Vec<usize> =
-                    ls.iter().copied().filter(|l| !linked.contains(l)).collect();
-                if let ([d], [l]) = (free_d.as_slice(), free_l.as_slice()) {
-                    states[*d].add(*l, Basis::Elimination, *n);
-                    changed = true;
-                } else {
-                    // Linked units seen again with their locals: more evidence.
-                    for &d in ds {
-                        if states[d].local.iter().all(|l| ls.contains(l))
-                            && !states[d].local.is_empty()
-                        {
-                            states[d].evidence.insert(*n);
-                        }
-                    }
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-        // 4: co-occurrence for what is left. In each task, a local unit that
-        // answers for another (linked) district unit of the task is set
-        // aside: it is not evidence for this one.
-        let mut together: HashMap<(usize, usize), u32> = HashMap::new();
-        let mut seen_with: HashMap<(usize, usize), u32> = HashMap::new();
-        for (_, ds, ls) in &rows {
-            if ds.len() * ls.len() > MAX_PAIRS_PER_TASK {
-                continue;
-            }
-            for &d in ds {
-                if !states[d].local.is_empty() {
-                    continue;
-                }
-                for &l in ls {
-                    *seen_with.entry((d, l)).or_default() += 1;
-                    let explained = ds.iter().any(|&o| o != d && states[o].local.contains(&l));
-                    if !explained {
-                        *together.entry((d, l)).or_default() += 1;
-                    }
-                }
-            }
-        }
-        let mut candidates: Vec<BTreeMap<usize, u32>> = vec![BTreeMap::new(); states.len()];
-        for (&(d, l), &count) in &seen_with {
-            candidates[d].insert(l, count);
-        }
-        for (d, state) in states.iter_mut().enumerate() {
-            if !state.local.is_empty() {
-                continue;
-            }
-            let seen = u32::try_from(district.tasks[d].len()).unwrap_or(u32::MAX);
-            let everywhere: Vec<usize> = candidates[d]
-                .keys()
-                .copied()
-                .filter(|&l| together.get(&(d, l)) == Some(&seen))
-                .collect();
-            if let [l] = everywhere.as_slice() {
-                for &n in &district.tasks[d] {
-                    state.add(*l, Basis::CoOccurrence, n);
-                }
-            }
-        }
-        let mut links = Vec::with_capacity(states.len());
-        for (d, state) in states.iter().enumerate() {
-            let ambiguous = state.local.len() != 1;
-            let mut cands: Vec<(usize, u32)> = if ambiguous {
-                candidates[d].iter().map(|(&l, &c)| (l, c)).collect()
-            } else {
-                Vec::new()
-            };
-            cands.sort_by_key(|&(l, c)| (std::cmp::Reverse(c), l));
-            links.push(Link {
-                district: district.names[d].to_string(),
-                local: state
-                    .local
-                    .iter()
-                    .map(|&l| local.names[l].to_string())
-                    .collect(),
-                basis: state.basis,
-                evidence: state.evidence.iter().copied().collect(),
-                ambiguous,
-                candidates: cands
-                    .into_iter()
-                    .map(|(l, _)| local.names[l].to_string())
-                    .collect(),
-            });
-        }
+        eliminate(&rows, &mut states);
+        // 4: co-occurrence for what is left.
+        let candidates = co_occurrence(&rows, &district, &mut states);
+        let links = links(&states, &candidates, &district, &local);
         let district = district.duties();
         let local = local.duties();
         UnitMap {
@@ -355,6 +233,178 @@ impl Document<'_> {
             local,
         }
     }
+}
+
+/// The document's units, interned per level, and its tasks as rows of ids.
+fn rows<'d>(doc: &'d Document<'_>) -> (Names<'d>, Names<'d>, Vec<Row>) {
+    let mut district = Names::default();
+    let mut local = Names::default();
+    let mut rows: Vec<Row> = Vec::new();
+    for task in doc.tasks() {
+        let n = task.number();
+        let mut ds: Vec<usize> = task
+            .units()
+            .district_names()
+            .map(|u| district.id(u, n))
+            .collect();
+        let mut ls: Vec<usize> = task.units().local_names().map(|u| local.id(u, n)).collect();
+        // A unit named twice in a cell counts once (the order of a row's
+        // units does not matter below).
+        ds.sort_unstable();
+        ds.dedup();
+        ls.sort_unstable();
+        ls.dedup();
+        rows.push((n, ds, ls));
+    }
+    (district, local, rows)
+}
+
+/// Steps 1 and 2: a task with one unit on each side links them; a district
+/// name that is a local name with a prefix links them where both appear.
+fn single_tasks_and_same_names(
+    rows: &[Row],
+    district: &Names<'_>,
+    local: &Names<'_>,
+    states: &mut [State],
+) {
+    for (n, ds, ls) in rows {
+        if let ([d], [l]) = (ds.as_slice(), ls.as_slice()) {
+            states[*d].add(*l, Basis::SingleTask, *n);
+        }
+        for &d in ds {
+            for &l in ls {
+                if same_name(district.names[d], local.names[l]) {
+                    states[d].add(l, Basis::SameName, *n);
+                }
+            }
+        }
+    }
+}
+
+/// Step 3: in each task, the units already linked are set aside; one unit
+/// left on each side links them. Repeated until nothing changes (at most
+/// eight rounds).
+fn eliminate(rows: &[Row], states: &mut [State]) {
+    for _ in 0..8 {
+        let mut changed = false;
+        for (n, ds, ls) in rows {
+            let linked: BTreeSet<usize> = ds
+                .iter()
+                .filter(|&&d| !states[d].local.is_empty())
+                .flat_map(|&d| states[d].local.iter().copied())
+                .collect();
+            let free_d: Vec<usize> = ds
+                .iter()
+                .copied()
+                .filter(|&d| states[d].local.is_empty())
+                .collect();
+            let free_l: Vec<usize> = ls.iter().copied().filter(|l| !linked.contains(l)).collect();
+            if let ([d], [l]) = (free_d.as_slice(), free_l.as_slice()) {
+                states[*d].add(*l, Basis::Elimination, *n);
+                changed = true;
+            } else {
+                // Linked units seen again with their locals: more evidence.
+                for &d in ds {
+                    if states[d].local.iter().all(|l| ls.contains(l)) && !states[d].local.is_empty()
+                    {
+                        states[d].evidence.insert(*n);
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// Step 4: a district unit still unlinked is linked to the one local unit
+/// present in every one of its tasks (if exactly one is). In each task, a
+/// local unit that answers for another (linked) district unit of the task
+/// is set aside: it is not evidence for this one. Returns, for each
+/// district unit left unlinked before this step, the local units seen
+/// beside it and in how many of its tasks.
+fn co_occurrence(
+    rows: &[Row],
+    district: &Names<'_>,
+    states: &mut [State],
+) -> Vec<BTreeMap<usize, u32>> {
+    let mut together: HashMap<(usize, usize), u32> = HashMap::new();
+    let mut seen_with: HashMap<(usize, usize), u32> = HashMap::new();
+    for (_, ds, ls) in rows {
+        if ds.len() * ls.len() > MAX_PAIRS_PER_TASK {
+            continue;
+        }
+        for &d in ds {
+            if !states[d].local.is_empty() {
+                continue;
+            }
+            for &l in ls {
+                *seen_with.entry((d, l)).or_default() += 1;
+                let explained = ds.iter().any(|&o| o != d && states[o].local.contains(&l));
+                if !explained {
+                    *together.entry((d, l)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut candidates: Vec<BTreeMap<usize, u32>> = vec![BTreeMap::new(); states.len()];
+    for (&(d, l), &count) in &seen_with {
+        candidates[d].insert(l, count);
+    }
+    for (d, state) in states.iter_mut().enumerate() {
+        if !state.local.is_empty() {
+            continue;
+        }
+        let seen = u32::try_from(district.tasks[d].len()).unwrap_or(u32::MAX);
+        let everywhere: Vec<usize> = candidates[d]
+            .keys()
+            .copied()
+            .filter(|&l| together.get(&(d, l)) == Some(&seen))
+            .collect();
+        if let [l] = everywhere.as_slice() {
+            for &n in &district.tasks[d] {
+                state.add(*l, Basis::CoOccurrence, n);
+            }
+        }
+    }
+    candidates
+}
+
+/// One link per district unit, from its state; an ambiguous one lists its
+/// candidates, most often seen first.
+fn links(
+    states: &[State],
+    candidates: &[BTreeMap<usize, u32>],
+    district: &Names<'_>,
+    local: &Names<'_>,
+) -> Vec<Link> {
+    let mut links = Vec::with_capacity(states.len());
+    for (d, state) in states.iter().enumerate() {
+        let ambiguous = state.local.len() != 1;
+        let mut cands: Vec<(usize, u32)> = if ambiguous {
+            candidates[d].iter().map(|(&l, &c)| (l, c)).collect()
+        } else {
+            Vec::new()
+        };
+        cands.sort_by_key(|&(l, c)| (std::cmp::Reverse(c), l));
+        links.push(Link {
+            district: district.names[d].to_string(),
+            local: state
+                .local
+                .iter()
+                .map(|&l| local.names[l].to_string())
+                .collect(),
+            basis: state.basis,
+            evidence: state.evidence.iter().copied().collect(),
+            ambiguous,
+            candidates: cands
+                .into_iter()
+                .map(|(l, _)| local.names[l].to_string())
+                .collect(),
+        });
+    }
+    links
 }
 
 #[cfg(test)]

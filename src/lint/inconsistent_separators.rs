@@ -6,26 +6,22 @@
 //! and label lines, read as the parser reads them.
 
 use crate::diagnostic::{Applicability, Code, Diagnostic, Edit, Fix};
+use crate::scan::Scanner;
 use crate::span::Span;
 
 use super::Context;
 
 /// The ASCII and full-width group separators of `text[span]`, outside
-/// brackets.
+/// brackets (found as the parser finds them, [`Scanner`]): where the ASCII
+/// ones are, and whether there is a full-width one.
 fn separators(text: &str, span: Span) -> (Vec<(usize, char)>, bool) {
     let mut ascii = Vec::new();
     let mut full = false;
-    let mut depth = 0i32;
-    let Some(slice) = text.get(span.range()) else {
-        return (ascii, full);
-    };
-    for (i, c) in slice.char_indices() {
-        match c {
-            '（' | '(' | '【' | '[' | '〔' | '［' | '《' => depth += 1,
-            '）' | ')' | '】' | ']' | '〕' | '］' | '》' => depth -= 1,
-            ',' | ';' if depth == 0 => ascii.push((span.start + i, c)),
-            '，' | '；' if depth == 0 => full = true,
-            _ => {}
+    for sep in Scanner::default().separators(text, span.start, span.end) {
+        match sep.c {
+            ',' | ';' => ascii.push((sep.at, sep.c)),
+            '，' | '；' => full = true,
+            _ => {} // `、` separates names, not groups
         }
     }
     (ascii, full)
@@ -106,5 +102,15 @@ mod tests {
             "附件：\n标题\n\t序号\n\t工作任务\n\t责任单位\n\n\t（一）类\n\t1\n\t文\n\t甲牵头，乙,丙配合\n";
         assert_eq!(only(text, Code::InconsistentSeparators).len(), 1);
         let _ = HEAD;
+    }
+
+    #[test]
+    fn separators_outside_brackets_as_the_parser_reads_them() {
+        let read = |text: &str| separators(text, Span::new(0, text.len()));
+        assert_eq!(read("甲,乙，丙"), (vec![(3, ',')], true));
+        assert_eq!(read("甲（乙,丙）、丁"), (vec![], false));
+        // A closing bracket with none open does not hide what follows
+        // (the parser's depth never goes below 0).
+        assert_eq!(read("甲）,乙，丙"), (vec![(6, ',')], true));
     }
 }

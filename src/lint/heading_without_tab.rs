@@ -1,25 +1,20 @@
-//! The layout of the table around its values:
+//! W010 `heading-without-tab`: a category heading on a line that does not
+//! start with a tab. Either the heading lost its tab (the lexer reads it as
+//! an implicit cell), or its tab sits alone on a line above, blank lines
+//! between (`→⏎⏎⏎⏎（五）⏎`).
 //!
-//! - W010 `heading-without-tab`: a category heading on a line that does not
-//!   start with a tab. Either the heading lost its tab (the lexer reads it as
-//!   an implicit cell), or its tab sits alone on a line above, blank lines
-//!   between (`→⏎⏎⏎⏎（五）⏎`). The safe fix puts a tab at the start of the
-//!   heading's line (in place of any white space there): the heading then
-//!   opens its own cell and reads the same. A lone tab in the header's row
-//!   (no blank line after the header cells) would then be a fifth header
-//!   cell, so there the fix moves the tab down instead.
-//! - W011 `unexpected-column-label`: a header label other than `序号`,
-//!   `工作任务`, and two labels ending in `责任单位`.
-//! - W012 `missing-title`: no title before the table.
+//! The safe fix puts a tab at the start of the heading's line (in place of
+//! any white space there): the heading then opens its own cell and reads
+//! the same. A lone tab in the header's row (no blank line after the header
+//! cells) would then be a fifth header cell, so there the fix moves the tab
+//! down instead.
 //!
 //! A heading whose title wraps onto the next line (`→（十）⏎鼓励企业吸纳就业⏎`)
 //! is not reported: wrapped cells are how Word tables come out, the header's
 //! own labels wrap the same way, and the title reads joined.
 
-use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
-use crate::model::{NUMBER_LABEL, TASK_LABEL, UNITS_SUFFIX};
+use crate::diagnostic::{plural, quote, Applicability, Code, Diagnostic, Edit, Fix};
 use crate::span::Span;
-use crate::{Role, UnitRole};
 
 use super::Context;
 
@@ -100,7 +95,7 @@ fn line_breaks(text: &str) -> usize {
 }
 
 /// W010.
-pub(crate) fn headings(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     for h in untabbed_headings(cx) {
         let span = Span::new(h.open_at, h.line_end);
         let mut edits = vec![Edit {
@@ -128,7 +123,7 @@ pub(crate) fn headings(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                     "the heading on the line of its tab",
                     &format!(
                         "{heading} {} below a lone tab",
-                        super::plural(lines, "line", "lines")
+                        plural(lines, "line", "lines")
                     ),
                 )
                 .with_label("this heading's line has no tab")
@@ -156,95 +151,6 @@ pub(crate) fn headings(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                 }),
         );
     }
-}
-
-/// W011: a column whose label names no role fengong knows (its cells are
-/// kept as they are), or that fengong reads as another role than its label
-/// says (the number and task columns of a header without `序号` or a known
-/// task label).
-pub(crate) fn columns(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    for column in cx.doc.header() {
-        let Some(span) = cx.checked(column.span()) else {
-            continue;
-        };
-        let label = column.label();
-        let said = Role::of_label(label);
-        let agrees = match (said, column.role()) {
-            (Role::Units(UnitRole::Responsible), Role::Units(_)) => true,
-            (said, role) => said == role,
-        };
-        if agrees && said != Role::Other {
-            continue;
-        }
-        let (expected, help) = match column.role() {
-            Role::Number => (
-                format!("the label {NUMBER_LABEL} for the number column"),
-                format!("write {NUMBER_LABEL}; fengong reads the first column as the task numbers"),
-            ),
-            Role::Text => (
-                format!("a task label such as {TASK_LABEL} for the task column"),
-                format!(
-                    "write {TASK_LABEL} (or 重点任务, 重点项目, 具体措施); fengong reads this column as the tasks' text"
-                ),
-            ),
-            _ => (
-                format!(
-                    "a column label such as 牵头单位, 配合单位, 责任单位, a place followed by {UNITS_SUFFIX} (滨海新区{UNITS_SUFFIX}), 责任领导, 完成时限 or 备注"
-                ),
-                "name the column's role with one of these labels; fengong keeps the cells of a column it does not know as they are".to_string(),
-            ),
-        };
-        out.push(
-            Diagnostic::expected(
-                Code::UnexpectedColumnLabel,
-                span,
-                &expected,
-                &quote(label, 20),
-            )
-            .with_label("not a label fengong knows")
-            .with_help(help),
-        );
-    }
-}
-
-/// W012.
-pub(crate) fn title(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    if !cx.doc.title().is_empty() {
-        return;
-    }
-    // Where the document's body starts: its header, or its first heading
-    // or task.
-    let body = cx.checked(cx.doc.header_span()).or_else(|| {
-        cx.checked(
-            cx.doc
-                .tasks()
-                .next()
-                .and_then(|t| t.span())
-                .into_iter()
-                .chain(cx.doc.categories().first().and_then(|c| c.span()))
-                .min_by_key(|s| s.start),
-        )
-    });
-    let Some(body) = body else {
-        return;
-    };
-    let (span, label) = match cx.checked(cx.doc.label_span()) {
-        Some(label) => (label, "no title after this line"),
-        None => (
-            Span::new(body.start, (body.start + 1).min(body.end)),
-            "the document starts without a title",
-        ),
-    };
-    out.push(
-        Diagnostic::expected(
-            Code::MissingTitle,
-            span,
-            "a title line before the tasks, such as 东疆重点任务清单和责任分工表",
-            "none",
-        )
-        .with_label(label)
-        .with_help("write the document's title on a line of its own before the header row or the first heading"),
-    );
 }
 
 #[cfg(test)]
@@ -321,23 +227,5 @@ mod tests {
         let found = lint(&parsed.document, &text, &LintConfig::default());
         let fixed = apply(&text, &found);
         assert!(fixed.contains("\n\t（二）乙\n"), "{fixed}");
-    }
-
-    #[test]
-    fn column_labels_and_title() {
-        let text = "附件：\n\t编号\n\t工作任务\n\t滨海新区\n\t东疆责任单位\n\n\t（一）类\n";
-        // `编号` is a number label too; `滨海新区` names no role.
-        let found = only(text, Code::UnexpectedColumnLabel);
-        let messages: Vec<_> = found.iter().map(|d| d.message()).collect();
-        assert_eq!(
-            messages,
-            [
-                "expected a column label such as 牵头单位, 配合单位, 责任单位, a place followed by 责任单位 (滨海新区责任单位), 责任领导, 完成时限 or 备注, found `滨海新区`",
-            ]
-        );
-        let found = only(text, Code::MissingTitle);
-        assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].span().range()], "附件：");
-        assert!(only(&format!("{HEAD}\t（一）类\n"), Code::MissingTitle).is_empty());
     }
 }

@@ -1,26 +1,25 @@
-//! W006 `stray-whitespace` and W009 `whitespace-only-line`.
+//! W006 `stray-whitespace`: white space the parser trims away from a line
+//! that has text: in a cell, after the tab (`\t （十一）…`), at the end of a
+//! line, around a `、` between unit names; and around the label and title
+//! lines before the table. It never flags a lone tab (an empty cell),
+//! interior spaces of a text, or a line of white space only (W009's).
 //!
-//! W006 is white space the parser trims away from a line that has text: in
-//! a cell, after the tab (`\t （十一）…`), at the end of a line, around a `、`
-//! between unit names; and around the label and title lines before the
-//! table. W009 is a line holding nothing but white space: a blank line with
-//! spaces in it, or the stray spaces after the last cell at the end of the
-//! document. The two never flag the same bytes, and neither flags a lone tab
-//! (an empty cell) or interior spaces of a text.
+//! The fix is safe: it deletes only white space the parser ignores.
 //!
-//! Both fixes are safe: they delete only white space the parser ignores.
-//!
-//! Both read tables only: in a list document, indentation and blank lines
-//! (with or without spaces) are how its paragraphs are laid out.
+//! Tables only: in a list document, indentation is how its paragraphs are
+//! laid out.
 
 use std::collections::HashSet;
 
-use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
-use crate::grammar::{self, is_unit_separator, Artifact};
+use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::grammar::{self, Artifact};
 use crate::lex::{is_blank, is_space, Lines};
+use crate::scan::Scanner;
 use crate::span::Span;
 
-use super::{all_space, describe_space, layout, Context};
+use super::fix_safety::delete;
+use super::message::describe_space;
+use super::{heading_without_tab, Context};
 
 /// Where a run of white space sits, for the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,14 +35,14 @@ enum Place {
 }
 
 /// W006.
-pub(crate) fn cells(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     if cx.doc.layout() != crate::Layout::Table {
         return;
     }
     let text = cx.source;
     // Lines whose leading white space W010 replaces with a tab.
     let skip: HashSet<usize> = if cx.config.is_enabled(Code::HeadingWithoutTab) {
-        layout::untabbed_headings(cx)
+        heading_without_tab::untabbed_headings(cx)
             .into_iter()
             .map(|h| h.line_start)
             .collect()
@@ -220,20 +219,6 @@ fn whitespace(cx: &Context<'_, '_>, runs: &[Span], place: Place, next: Option<&s
         .with_fix(delete(runs, "delete the white space"))
 }
 
-fn delete(runs: &[Span], message: &str) -> Fix {
-    Fix {
-        message: message.to_string(),
-        applicability: Applicability::Safe,
-        edits: runs
-            .iter()
-            .map(|&span| Edit {
-                span,
-                replacement: String::new(),
-            })
-            .collect(),
-    }
-}
-
 /// White space next to the separators of a unit cell, inside its clean
 /// segments (so never at a line's start or end, which [`edges`] reports).
 /// Artifacts between a separator and its white space do not hide it
@@ -241,43 +226,28 @@ fn delete(runs: &[Span], message: &str) -> Fix {
 /// name all the same.
 fn around_separators(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnostic>) {
     let text = cx.source;
-    let mut depth: u32 = 0;
+    let mut scan = Scanner::default();
     for (k, seg) in segs.iter().enumerate() {
-        let Some(slice) = text.get(seg.start..seg.end) else {
-            return;
-        };
-        for (i, c) in slice.char_indices() {
-            match c {
-                '（' | '(' | '【' | '[' | '〔' | '［' | '《' => {
-                    depth = depth.saturating_add(1)
-                }
-                '）' | ')' | '】' | ']' | '〕' | '］' | '》' => {
-                    depth = depth.saturating_sub(1)
-                }
-                c if depth == 0 && is_unit_separator(c) => {
-                    let at = seg.start + i;
-                    let sep_end = at + c.len_utf8();
-                    let mut runs = space_before(text, segs, k, at);
-                    runs.extend(space_after(text, segs, k, sep_end));
-                    let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
-                        continue;
-                    };
-                    let span = Span::new(first.start.min(at), last.end.max(sep_end));
-                    let spaces: String = runs.iter().map(|&s| cx.text(s)).collect();
-                    out.push(
-                        Diagnostic::expected(
-                            Code::StrayWhitespace,
-                            span,
-                            &format!("`{c}` right between two unit names"),
-                            &format!("{} around it", describe_space(&spaces)),
-                        )
-                        .with_label("stray white space around the separator")
-                        .with_help("delete it; unit names are separated by `、` alone")
-                        .with_fix(delete(&runs, "delete the white space")),
-                    );
-                }
-                _ => {}
-            }
+        for sep in scan.separators(text, seg.start, seg.end) {
+            let (at, sep_end) = (sep.at, sep.end());
+            let mut runs = space_before(text, segs, k, at);
+            runs.extend(space_after(text, segs, k, sep_end));
+            let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
+                continue;
+            };
+            let span = Span::new(first.start.min(at), last.end.max(sep_end));
+            let spaces: String = runs.iter().map(|&s| cx.text(s)).collect();
+            out.push(
+                Diagnostic::expected(
+                    Code::StrayWhitespace,
+                    span,
+                    &format!("`{}` right between two unit names", sep.c),
+                    &format!("{} around it", describe_space(&spaces)),
+                )
+                .with_label("stray white space around the separator")
+                .with_help("delete it; unit names are separated by `、` alone")
+                .with_fix(delete(&runs, "delete the white space")),
+            );
         }
     }
 }
@@ -321,59 +291,6 @@ fn space_after(text: &str, segs: &[grammar::Seg], mut k: usize, mut start: usize
         start = segs[k].start;
     }
     runs
-}
-
-/// W009.
-pub(crate) fn blank_lines(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    if cx.doc.layout() != crate::Layout::Table {
-        return;
-    }
-    let text = cx.source;
-    let trailer_start = text.len() - cx.doc.trailer().len().min(text.len());
-    for line in Lines::new(text, 0) {
-        let start = if line.start == 0 && text.starts_with('\u{feff}') {
-            '\u{feff}'.len_utf8()
-        } else {
-            line.start
-        };
-        let Some(content) = text.get(start..line.content_end) else {
-            continue;
-        };
-        if content.starts_with('\t') || !all_space(content) {
-            continue;
-        }
-        let span = Span::new(start, line.content_end);
-        let desc = describe_space(content);
-        let at_end = line.end == text.len() && start >= trailer_start;
-        let d = if at_end && line.content_end == line.end {
-            Diagnostic::expected(
-                Code::WhitespaceOnlyLine,
-                span,
-                "the document to end after its last line",
-                &format!(
-                    "{desc} on a line of {}",
-                    if desc.starts_with("a ") {
-                        "its own"
-                    } else {
-                        "their own"
-                    }
-                ),
-            )
-            .with_label("stray white space at the end of the document")
-        } else {
-            Diagnostic::expected(
-                Code::WhitespaceOnlyLine,
-                span,
-                "an empty line",
-                &format!("a line holding {desc}"),
-            )
-            .with_label("a blank line with white space in it")
-        };
-        out.push(
-            d.with_help("delete the white space; blank lines end table rows, and spaces on them are clutter")
-                .with_fix(delete(&[span], "delete the white space")),
-        );
-    }
 }
 
 #[cfg(test)]
@@ -509,28 +426,5 @@ mod tests {
         assert_eq!(found.len(), 2);
         let fixed = apply(&text, &found);
         assert!(fixed.starts_with("附件：\n标题\n\t序号"));
-    }
-
-    #[test]
-    fn blank_lines_with_spaces() {
-        let text = format!("\u{feff}\n{HEAD}\t（一）类\n \n\t1\n\t文\n\t区甲\n\t甲\n\u{3000}\n ");
-        let found = only(&text, Code::WhitespaceOnlyLine);
-        assert_eq!(
-            messages(&found),
-            [
-                "expected an empty line, found a line holding a space",
-                "expected an empty line, found a line holding a full-width space",
-                "expected the document to end after its last line, found a space on a line of its own",
-            ]
-        );
-        let fixed = apply(&text, &found);
-        assert!(fixed.ends_with("\t甲\n\n"));
-        assert!(fixed.starts_with("\u{feff}\n"));
-        assert_eq!(
-            crate::parse_tolerant(&fixed).document,
-            crate::parse_tolerant(&text).document
-        );
-        // A lone tab is an empty cell, not a blank line.
-        assert!(only(&format!("{HEAD}\t\n"), Code::WhitespaceOnlyLine).is_empty());
     }
 }

@@ -2,10 +2,11 @@
 //! conversion from Word left in a cell. The parser already leaves it out of
 //! the values, so the safe fix deletes its bytes.
 
-use crate::diagnostic::{quote, Applicability, Code, Diagnostic, Edit, Fix};
+use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::grammar;
 
-use super::{keep_lines, Context, LineCache, Reach};
+use super::fix_safety::{delete, keep_lines, LineCache, Reach};
+use super::Context;
 
 /// W005.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
@@ -28,24 +29,16 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             .with_help("delete it; fengong already leaves it out of the text");
             // A line left with nothing is deleted whole (see `keep_lines`).
             out.push(match keep_lines(cx, cell, &segs, &[span], &mut cache) {
-                Some((spans, reach)) => d.with_fix(Fix {
-                    message: match reach {
+                Some((spans, reach)) => d.with_fix(delete(
+                    &spans,
+                    match reach {
                         Reach::Exact => "delete the artifact",
                         Reach::LineStart => {
                             "delete the artifact and the white space up to the text"
                         }
                         Reach::Line => "delete the artifact's line",
-                    }
-                    .to_string(),
-                    applicability: Applicability::Safe,
-                    edits: spans
-                        .into_iter()
-                        .map(|span| Edit {
-                            span,
-                            replacement: String::new(),
-                        })
-                        .collect(),
-                }),
+                    },
+                )),
                 None => d,
             });
         }

@@ -4,7 +4,8 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 
-use super::{all_space, Context};
+use super::message::all_space;
+use super::Context;
 
 /// W003.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {

@@ -1,0 +1,275 @@
+//! W004 `stray-separator`: a `、` (or `，`, `；`) in a unit cell with no unit
+//! on one side: before the first unit, after the last, or doubled between
+//! two. The safe fix deletes the stray separators' bytes, nothing else (or
+//! their line, if nothing else is on it; see `keep_lines`); white space next
+//! to them is W006's.
+//!
+//! The cell is read as the parser reads it: its clean segments (artifacts cut
+//! out, lines trimmed), split at separators outside parentheses.
+
+use std::ops::Range;
+
+use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::grammar;
+use crate::lex::{is_space, Cell};
+use crate::scan::Scanner;
+use crate::span::Span;
+
+use super::fix_safety::{delete, keep_lines, LineCache, Reach};
+use super::Context;
+
+/// A piece of a unit cell between separators.
+#[derive(Debug, Clone, Copy, Default)]
+struct Piece {
+    /// From its first to its last character that is not white space.
+    content: Option<(usize, usize)>,
+}
+
+impl Piece {
+    /// Takes in the characters of `text[from..to]` that are not white space.
+    fn extend(&mut self, text: &str, from: usize, to: usize) {
+        let Some(slice) = text.get(from..to) else {
+            return;
+        };
+        let kept = slice.trim_end_matches(is_space);
+        let Some(first) = kept.find(|c: char| !is_space(c)) else {
+            return;
+        };
+        let (start, end) = (from + first, from + kept.len());
+        self.content = Some(self.content.map_or((start, end), |(s, _)| (s, end)));
+    }
+}
+
+/// W004.
+pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let mut segs = Vec::new();
+    let mut artifacts = Vec::new();
+    let mut brackets = grammar::Brackets::default(); // cells come in order
+    for task in cx.doc.tasks() {
+        for (_, cell) in cx.unit_cells(task) {
+            let Some(cell) = cx.checked(Some(cell)) else {
+                continue;
+            };
+            let cell = cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);
+            let mut cache = LineCache::default();
+            check_cell(cx, cell, &segs, &mut cache, out);
+        }
+    }
+}
+
+/// Splits a unit cell's segments as the parser does: the pieces between
+/// its separators outside brackets, and the separators. There is one more
+/// piece than separators.
+fn split(text: &str, segs: &[grammar::Seg]) -> (Vec<Piece>, Vec<(Span, char)>) {
+    let mut pieces = Vec::new();
+    let mut seps: Vec<(Span, char)> = Vec::new();
+    let mut piece = Piece::default();
+    let mut scan = Scanner::default();
+    for seg in segs {
+        let mut from = seg.start;
+        for sep in scan.separators(text, seg.start, seg.end) {
+            piece.extend(text, from, sep.at);
+            pieces.push(std::mem::take(&mut piece));
+            seps.push((sep.span(), sep.c));
+            from = sep.end();
+        }
+        piece.extend(text, from, seg.end);
+    }
+    pieces.push(piece);
+    (pieces, seps)
+}
+
+/// Where a run of stray separators sits in a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stray {
+    /// The cell holds separators and no unit.
+    Only,
+    /// Before the first unit, that of piece `first`.
+    Leading { first: usize },
+    /// Between the units of pieces `a` and `b`: one separator too many or
+    /// more.
+    Doubled { a: usize, b: usize },
+    /// After the last unit, that of piece `last`.
+    Trailing { last: usize },
+}
+
+/// The runs of stray separators of a cell split into `pieces` at `seps`
+/// separators (separator `k` sits between pieces `k` and `k + 1`), as
+/// ranges of the separators.
+fn strays(pieces: &[Piece], seps: usize) -> Vec<(Stray, Range<usize>)> {
+    if seps == 0 {
+        return Vec::new();
+    }
+    let units: Vec<usize> = (0..pieces.len())
+        .filter(|&k| pieces[k].content.is_some())
+        .collect();
+    let (Some(&first), Some(&last)) = (units.first(), units.last()) else {
+        return vec![(Stray::Only, 0..seps)];
+    };
+    let mut found = Vec::new();
+    if first > 0 {
+        found.push((Stray::Leading { first }, 0..first));
+    }
+    for pair in units.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b - a > 1 {
+            found.push((Stray::Doubled { a, b }, a..b));
+        }
+    }
+    if last < seps {
+        found.push((Stray::Trailing { last }, last..seps));
+    }
+    found
+}
+
+/// Reports the stray separators of one unit cell: all of them if no unit
+/// is left, else those before the first unit, between two units and after
+/// the last.
+fn check_cell(
+    cx: &Context<'_, '_>,
+    cell: Cell,
+    segs: &[grammar::Seg],
+    cache: &mut LineCache,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = cx.source;
+    let (pieces, seps) = split(text, segs);
+    let name = |k: usize| -> String {
+        pieces[k]
+            .content
+            .and_then(|(s, e)| text.get(s..e))
+            .map_or_else(String::new, |t| quote(&t.replace(['\r', '\n'], ""), 12))
+    };
+    for (stray, run) in strays(&pieces, seps.len()) {
+        let run = &seps[run];
+        let c = run[0].1;
+        let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
+        let (delete, expected, found, label, help) = match stray {
+            Stray::Only => (
+                run,
+                "unit names separated by `、`".to_string(),
+                format!("only `{c}`"),
+                "a separator with no unit".to_string(),
+                "delete the separators and write the units responsible".to_string(),
+            ),
+            Stray::Leading { first } => (
+                run,
+                format!("a unit name before `{c}`"),
+                "the start of the cell".to_string(),
+                format!("nothing before this `{c}`"),
+                format!("delete the `{c}` before {}", name(first)),
+            ),
+            Stray::Doubled { a, b } => (
+                &run[1..],
+                format!("one `{c}` between {} and {}", name(a), name(b)),
+                format!("{} separators", run.len()),
+                "an empty unit between these separators".to_string(),
+                format!("delete the extra `{c}`"),
+            ),
+            Stray::Trailing { last } => (
+                run,
+                format!("a unit name after `{c}`"),
+                "the end of the cell".to_string(),
+                format!("nothing after this `{c}`"),
+                format!("delete the `{c}` after {}", name(last)),
+            ),
+        };
+        out.push(finding(
+            (cx, cell, segs, &mut *cache),
+            span,
+            delete,
+            &expected,
+            &found,
+            &label,
+            &help,
+        ));
+    }
+}
+
+/// The cell a finding is in, for its fix.
+type Where<'c, 'x, 'd, 'a> = (
+    &'x Context<'d, 'a>,
+    Cell,
+    &'c [grammar::Seg],
+    &'c mut LineCache,
+);
+
+fn finding(
+    (cx, cell, segs, cache): Where<'_, '_, '_, '_>,
+    span: Span,
+    strays: &[(Span, char)],
+    expected: &str,
+    found: &str,
+    label: &str,
+    help: &str,
+) -> Diagnostic {
+    let shown = strays.first().map_or('、', |d| d.1);
+    let d = Diagnostic::expected(Code::StraySeparator, span, expected, found)
+        .with_label(label)
+        .with_help(help);
+    // A line left with nothing is deleted whole (see `keep_lines`).
+    let spans: Vec<Span> = strays.iter().map(|&(span, _)| span).collect();
+    let Some((edits, reach)) = keep_lines(cx, cell, segs, &spans, cache) else {
+        return d;
+    };
+    let what = if strays.len() == 1 {
+        format!("the stray `{shown}`")
+    } else {
+        "the stray separators".to_string()
+    };
+    let message = match reach {
+        Reach::Exact => format!("delete {what}"),
+        Reach::LineStart => format!("delete {what} and the white space up to the text"),
+        Reach::Line => "delete the stray separators' line".to_string(),
+    };
+    d.with_fix(delete(&edits, &message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn leading_trailing_doubled_and_only() {
+        let text = format!(
+            "{HEAD}\t（一）类\n{}",
+            rows(&[
+                ("1", "甲", "区人社局、区财政局、", "人社局"),
+                ("2", "乙", "、区人社局", "人社局、、 、财政局"),
+                ("3", "丙", "、", "各街镇（开发区、园区）"),
+                ("4", "丁", "区甲，区乙；", "甲"),
+            ])
+        );
+        let found = only(&text, Code::StraySeparator);
+        let messages: Vec<_> = found.iter().map(|d| d.message()).collect();
+        assert_eq!(
+            messages,
+            [
+                "expected a unit name after `、`, found the end of the cell",
+                "expected a unit name before `、`, found the start of the cell",
+                "expected one `、` between `人社局` and `财政局`, found 3 separators",
+                "expected unit names separated by `、`, found only `、`",
+                "expected a unit name after `；`, found the end of the cell",
+            ]
+        );
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\t区人社局、区财政局\n"));
+        assert!(fixed.contains("\t人社局、 财政局\n"));
+        assert!(fixed.contains("\t区甲，区乙\n"));
+        // The document reads the same.
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+        assert!(only(&fixed, Code::StraySeparator).is_empty());
+    }
+
+    #[test]
+    fn wrapped_cells_and_artifacts() {
+        let text = format!(
+            "{HEAD}\t（一）类\n\t1\n\t甲\n\t区人社局、\n区财政局\n\t人社局[bookmark: x]、财政局\n\n"
+        );
+        assert!(only(&text, Code::StraySeparator).is_empty());
+    }
+}

@@ -1,0 +1,45 @@
+//! Helpers for the rules' unit tests.
+
+use crate::diagnostic::{Code, Diagnostic};
+
+use super::{lint, LintConfig};
+
+/// The header every small test document starts with.
+pub(crate) const HEAD: &str =
+    "附件：\n东疆重点任务清单和责任分工表\n\t序号\n\t工作任务\n\t滨海新区\n责任单位\n\t东疆\n责任单位\n\n";
+
+/// Lints `text` (parsed tolerantly) with only `code` enabled.
+pub(crate) fn only(text: &str, code: Code) -> Vec<Diagnostic> {
+    only_with(text, code, LintConfig::default())
+}
+
+/// Lints `text` with only `code` enabled on top of `config`.
+pub(crate) fn only_with(text: &str, code: Code, mut config: LintConfig) -> Vec<Diagnostic> {
+    let parsed = crate::parse_tolerant(text);
+    config.select = vec![code];
+    lint(&parsed.document, text, &config)
+}
+
+/// Applies the edits of every fix of `findings` to `text`.
+pub(crate) fn apply(text: &str, findings: &[Diagnostic]) -> String {
+    let mut edits: Vec<_> = findings
+        .iter()
+        .filter_map(|d| d.fix())
+        .flat_map(|f| f.edits.iter())
+        .collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = text.to_string();
+    for e in edits.iter().rev() {
+        out.replace_range(e.span.range(), &e.replacement);
+    }
+    out
+}
+
+/// The task rows of a document: `(number, text, district, local)`.
+pub(crate) fn rows(rows: &[(&str, &str, &str, &str)]) -> String {
+    let mut out = String::new();
+    for (n, t, d, l) in rows {
+        out.push_str(&format!("\t{n}\n\t{t}\n\t{d}\n\t{l}\n\n"));
+    }
+    out
+}
