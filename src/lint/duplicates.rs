@@ -21,7 +21,7 @@
 //! hash of the whole text.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasher;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
@@ -35,38 +35,14 @@ pub(crate) const MIN_SHINGLES: usize = 8;
 /// Tasks kept at each end of a shingle's list.
 pub(crate) const KEEP: usize = 4;
 
-/// A multiply-rotate hasher for the integer keys of the index: the keys
-/// are packed characters and task numbers, not attacker-chosen strings, and
-/// the default SipHash would dominate the rule's time.
-#[derive(Default, Clone, Copy)]
-struct IntHasher(u64);
-
-impl Hasher for IntHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
-type IntSet<K> = HashSet<K, BuildHasherDefault<IntHasher>>;
+/// Hash maps and sets of the rule's integer keys. foldhash mixes every bit
+/// of a key into the bits that pick a bucket: the keys are packed
+/// characters, whose low bits are the last character's alone, and a hasher
+/// that left them so (as a multiply does) sent every shingle ending in the
+/// same character to one probe sequence (issue 15: quadratic on texts of
+/// random characters).
+type IntMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type IntSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// The tasks that hold one shingle: the first [`KEEP`] and the latest
 /// [`KEEP`], inline (no allocation per shingle).
@@ -98,11 +74,7 @@ impl Posting {
 /// A hash of a normalized text, for finding exact copies without keeping a
 /// copy of every text.
 fn text_hash(chars: &[char]) -> u64 {
-    let mut h = IntHasher(0x9e37_79b9_7f4a_7c15);
-    for &c in chars {
-        h.write_u32(u32::from(c));
-    }
-    h.finish()
+    foldhash::fast::FixedState::default().hash_one(chars)
 }
 
 /// A match of a later task against an earlier one.

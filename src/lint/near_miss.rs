@@ -29,8 +29,6 @@
 //! number of keys and distance checks: the rule is linear in the number of
 //! unit names, never quadratic in the distinct names.
 
-use std::collections::{HashMap, HashSet};
-
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::{Applicability, Code, Diagnostic, Edit, Fix};
@@ -47,6 +45,11 @@ pub(crate) const MAX_GRAPHEMES: usize = 24;
 pub(crate) const MAX_CHARS: usize = 4 * MAX_GRAPHEMES;
 /// At most this many names are filed under one deletion key.
 pub(crate) const BUCKET: usize = 16;
+
+/// Hash maps and sets with foldhash: SipHash (the standard library's
+/// default) cost most of the rule's time on a document of many units.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// A distinct name of one level.
 struct Name<'n> {
@@ -95,7 +98,7 @@ fn level_check(
     out: &mut Vec<Diagnostic>,
 ) {
     // Distinct names in order of first use, then known names.
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     let mut names: Vec<Name<'_>> = Vec::new();
     for unit in units {
         let name = unit.name();
@@ -129,7 +132,7 @@ fn level_check(
         }
     }
     // File the trusted names under their deletions.
-    let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut keys: HashMap<String, Vec<usize>> = HashMap::default();
     let mut scratch = Vec::new();
     for (k, name) in names.iter().enumerate() {
         if !(name.known || name.count >= 2) || !comparable(name) {
@@ -144,7 +147,7 @@ fn level_check(
         }
     }
     // Look the suspects up.
-    let mut seen: HashSet<usize> = HashSet::new();
+    let mut seen: HashSet<usize> = HashSet::default();
     for unit in units {
         let Some(&k) = index.get(unit.name()) else {
             continue;
