@@ -69,7 +69,17 @@ fn fingerprint(packed: u64) -> u64 {
 /// fingerprint of each shingle in order; returns how many letters and
 /// digits there were.
 #[inline]
-fn shingles(text: &str, mut window: impl FnMut(u64)) -> usize {
+fn shingles(text: &str, window: impl FnMut(u64)) -> usize {
+    letters_and_shingles(text, |_| {}, window)
+}
+
+/// [`shingles`], also calling `letter` with each letter or digit.
+#[inline]
+fn letters_and_shingles(
+    text: &str,
+    mut letter: impl FnMut(char),
+    mut window: impl FnMut(u64),
+) -> usize {
     const MASK: u64 = (1 << (21 * SHINGLE)) - 1;
     let mut packed = 0u64;
     let mut n = 0usize;
@@ -77,6 +87,7 @@ fn shingles(text: &str, mut window: impl FnMut(u64)) -> usize {
         if !is_letter_or_digit(c) {
             continue;
         }
+        letter(c);
         packed = ((packed << 21) | u64::from(c)) & MASK;
         n += 1;
         if n >= SHINGLE {
@@ -89,16 +100,6 @@ fn shingles(text: &str, mut window: impl FnMut(u64)) -> usize {
 /// The letters and digits of `text`, which exact copies share.
 fn normalized(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|&c| is_letter_or_digit(c))
-}
-
-/// A hash of a text's letters and digits, for finding exact copies without
-/// keeping a copy of every text.
-fn text_hash(text: &str) -> u64 {
-    let mut h = FixedState::default().build_hasher();
-    for c in normalized(text) {
-        h.write_u32(u32::from(c));
-    }
-    h.finish()
 }
 
 /// The lowest distinct fingerprints seen, in increasing order.
@@ -168,20 +169,30 @@ impl Anchors {
         }
     }
 
-    /// Where the entries of `key` are in `entries` (tasks in increasing
-    /// order), if there are any.
+    /// The entries of `key` to count, and where they start in `entries`:
+    /// all of them if they are few, else the first [`KEEP`] (the tasks of
+    /// a stock phrase's anchor say little about a pair).
     #[inline]
-    fn run_of(&self, key: u32) -> Option<(usize, usize)> {
+    fn tasks_of(&self, key: u32) -> Option<(usize, &[u64])> {
         let bit = key & self.filter_mask;
         if self.filter[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
             return None;
         }
         let b = (key >> self.bucket_shift) as usize;
-        let (lo, hi) = (self.directory[b] as usize, self.directory[b + 1] as usize);
-        let bucket = &self.entries[lo..hi];
+        let lo = self.directory[b] as usize;
+        let bucket = &self.entries[lo..self.directory[b + 1] as usize];
         let start = bucket.partition_point(|&e| ((e >> 32) as u32) < key);
-        let end = start + bucket[start..].partition_point(|&e| (e >> 32) as u32 == key);
-        (end > start).then_some((lo + start, lo + end))
+        let run = &bucket[start..];
+        let n = run
+            .iter()
+            .take(3 * KEEP + 1)
+            .take_while(|&&e| (e >> 32) as u32 == key)
+            .count();
+        match n {
+            0 => None,
+            n if n > 3 * KEEP => Some((lo + start, &run[..KEEP])),
+            n => Some((lo + start, &run[..n])),
+        }
     }
 }
 
@@ -281,10 +292,17 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let mut sketch_len: Vec<u8> = vec![0; texts.len()];
     let mut entries: Vec<u64> = Vec::new();
     for (j, &text) in (0..count).zip(&texts) {
+        // A hash of the letters and digits (exact copies are found without
+        // keeping a copy of every text), and the sketch, in one reading.
         let mut sketch = Sketch::default();
-        let letters = shingles(text, |fp| sketch.add(fp));
+        let mut hasher = FixedState::default().build_hasher();
+        let letters = letters_and_shingles(
+            text,
+            |c| hasher.write_u32(u32::from(c)),
+            |fp| sketch.add(fp),
+        );
         if letters > 0 {
-            let hash = text_hash(text);
+            let hash = hasher.finish();
             let same = exact
                 .get(&hash)
                 .copied()
@@ -313,9 +331,11 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let anchors = Anchors::new(entries);
 
     // 2: each text against the sketches it holds.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut counts: Vec<u8> = vec![0; texts.len()];
     let mut touched: Vec<u32> = Vec::new();
+    // The anchors met in the text being read, so that each counts once.
+    let mut met = vec![0u64; anchors.entries.len().div_ceil(64)];
+    let mut met_list: Vec<usize> = Vec::new();
     let mut candidates: Vec<(u32, u8, u8)> = Vec::new();
     let mut set_t: Vec<u64> = Vec::new();
     let mut sets = Sets::default();
@@ -324,25 +344,17 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         if sketch_len[t as usize] == 0 {
             continue;
         }
-        // The anchors this text holds, each once.
-        runs.clear();
         shingles(text, |fp| {
-            if let Some(run) = anchors.run_of((fp >> 32) as u32) {
-                runs.push(run);
-            }
-        });
-        runs.sort_unstable();
-        runs.dedup();
-        // The tasks holding each: all of them if they are few, else the
-        // first KEEP (a stock phrase's anchor says little about a pair).
-        for &(s, e) in &runs {
-            let run = &anchors.entries[s..e];
-            let run = if run.len() <= 3 * KEEP {
-                run
-            } else {
-                &run[..KEEP]
+            let Some((start, tasks)) = anchors.tasks_of((fp >> 32) as u32) else {
+                return;
             };
-            for &x in run {
+            let bit = 1 << (start % 64);
+            if met[start / 64] & bit != 0 {
+                return;
+            }
+            met[start / 64] |= bit;
+            met_list.push(start);
+            for &x in tasks {
                 let a = x as u32;
                 if a == t {
                     continue;
@@ -353,6 +365,9 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
                 }
                 *c = c.saturating_add(1);
             }
+        });
+        for start in met_list.drain(..) {
+            met[start / 64] = 0;
         }
         // Tasks whose sketch is at least half here are likely contained:
         // compare the best of them exactly.
