@@ -2,14 +2,28 @@
 //!
 //! - `seed`: parsing the 21 KB seed document.
 //! - `20MB`: on a generated document of about 20 MB (see
-//!   `fengong::generate`): the floor that any parser of this line-based format
-//!   pays (UTF-8 validation plus finding every line end), `parse`,
-//!   `parse_and_drop` (the same, plus freeing the document), `parse_tolerant`,
-//!   the lint pass of `fengong check` (`lint`), the lossless print back (`to_string`), the canonical
-//!   writer, JSON export, and reading the same document back from its JSON
-//!   (`serde_json::from_str`, the alternative to parsing the text).
+//!   `fengong::generate`): the floor of `parse`'s own work (`floor_lines`:
+//!   one `memchr` pass over the lines of the `&str`; `parse` is given a
+//!   `&str`, so UTF-8 validation is not its work), `parse`, `parse_and_drop`
+//!   (the same, plus freeing the document), `parse_tolerant`; the floor of
+//!   reading a file's bytes (`floor_utf8_lines`: `simdutf8` validation plus
+//!   the line pass) and `decode_parse` (`fengong::source::decode`, then
+//!   `parse`); the lint pass of `fengong check` (`lint`), the lossless print
+//!   back (`to_string`), the canonical writer, JSON export, and reading the
+//!   same document back from its JSON (`serde_json::from_str`, the
+//!   alternative to parsing the text).
+//! - `distributions`: `parse` and `lint` on documents of 4 MB (20 MB with
+//!   `FENGONG_BENCH_LARGE=1`) whose task texts are drawn from each
+//!   `fengong::generate::TextKind`: the lint pass must take about the same
+//!   time per MB on each.
+//! - `forms`: `parse` of 20 MB documents of each `fengong::generate::Form`:
+//!   the seed's table, tables of other column sets, and list documents.
 //! - `scaling`: `parse` at 1 MB and 10 MB, and at 100 MB with
 //!   `FENGONG_BENCH_LARGE=1`.
+//!
+//! The ratios that matter (parse to its floor, lint to parse) are best read
+//! from `cargo run --release --example throughput`, which times them in
+//! turns.
 //!
 //! The parse benchmarks (and `json_from_str`) free each result outside the
 //! timing (criterion's `iter_batched`, one iteration per batch, so that each
@@ -26,7 +40,7 @@ use criterion::BatchSize::PerIteration;
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
-use fengong::generate::generate_bytes_at_least;
+use fengong::generate::{generate, generate_bytes_at_least, Form, GenerateOptions, TextKind};
 
 const SEED: &str = include_str!("../seeds/000_ecc403549f0e7389.txt");
 
@@ -39,13 +53,18 @@ fn bytes(len: usize) -> Throughput {
     Throughput::Bytes(len as u64)
 }
 
-/// What any reader of this format pays at least: checking that the bytes
-/// are UTF-8 and finding every line end.
-fn floor(bytes: &[u8]) -> usize {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => memchr::memchr_iter(b'\n', text.as_bytes()).count(),
-        Err(_) => 0,
-    }
+/// The floor of `parse`'s own work: one pass over the lines of a `&str`.
+fn floor_lines(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count()
+}
+
+/// The floor of reading a file's bytes: UTF-8 validation, then the lines.
+fn floor_utf8_lines(bytes: &[u8]) -> usize {
+    simdutf8::basic::from_utf8(bytes).map_or(0, floor_lines)
+}
+
+fn large_enough() -> bool {
+    std::env::var_os("FENGONG_BENCH_LARGE").is_some_and(|v| v == "1")
 }
 
 fn seed(c: &mut Criterion) {
@@ -84,8 +103,11 @@ fn large(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(6))
         .throughput(bytes(text.len()));
-    group.bench_function("floor", |b| {
-        b.iter(|| floor(black_box(text.as_bytes())));
+    group.bench_function("floor_lines", |b| {
+        b.iter(|| floor_lines(black_box(&text)));
+    });
+    group.bench_function("floor_utf8_lines", |b| {
+        b.iter(|| floor_utf8_lines(black_box(text.as_bytes())));
     });
     // Parsing, not freeing: each document is dropped outside the timing
     // (as for `json_from_str`); `parse_and_drop` times both.
@@ -99,6 +121,16 @@ fn large(c: &mut Criterion) {
         b.iter_batched(
             || (),
             |()| fengong::parse_tolerant(black_box(&text)),
+            PerIteration,
+        );
+    });
+    group.bench_function("decode_parse", |b| {
+        b.iter_batched(
+            || (),
+            |()| {
+                fengong::source::decode(black_box(text.as_bytes()))
+                    .map(|d| fengong::parse(d.text()).is_ok())
+            },
             PerIteration,
         );
     });
@@ -129,7 +161,7 @@ fn large(c: &mut Criterion) {
 
 fn scaling(c: &mut Criterion) {
     let mut sizes = vec![MB, 10 * MB];
-    if std::env::var_os("FENGONG_BENCH_LARGE").is_some_and(|v| v == "1") {
+    if large_enough() {
         sizes.push(100 * MB);
     }
     let mut group = c.benchmark_group("scaling");
@@ -152,5 +184,57 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, seed, large, scaling);
+fn distributions(c: &mut Criterion) {
+    let size = if large_enough() { 20 * MB } else { 4 * MB };
+    let config = fengong::lint::LintConfig::default();
+    let mut group = c.benchmark_group("distributions");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for kind in TextKind::ALL {
+        let text = generate(&GenerateOptions {
+            text: kind,
+            ..GenerateOptions::with_min_len(size, GENERATOR_SEED)
+        });
+        let doc = match fengong::parse(&text) {
+            Ok(doc) => doc,
+            Err(e) => panic!("the {} document does not parse: {e}", kind.name()),
+        };
+        group.throughput(bytes(text.len()));
+        group.bench_with_input(BenchmarkId::new("parse", kind.name()), &text, |b, text| {
+            b.iter_batched(|| (), |()| fengong::parse(black_box(text)), PerIteration);
+        });
+        group.bench_with_input(BenchmarkId::new("lint", kind.name()), &text, |b, text| {
+            b.iter(|| fengong::lint::lint(black_box(&doc), text, &config).len());
+        });
+    }
+    group.finish();
+}
+
+fn forms(c: &mut Criterion) {
+    let mut group = c.benchmark_group("forms");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+    for form in Form::ALL {
+        let text = generate(&GenerateOptions {
+            form,
+            ..GenerateOptions::with_min_len(20 * MB, GENERATOR_SEED)
+        });
+        if let Err(e) = fengong::parse(&text) {
+            panic!("the {} document does not parse: {e}", form.name());
+        }
+        group.throughput(bytes(text.len()));
+        group.bench_with_input(BenchmarkId::new("parse", form.name()), &text, |b, text| {
+            b.iter_batched(|| (), |()| fengong::parse(black_box(text)), PerIteration);
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, seed, large, distributions, forms, scaling);
 criterion_main!(benches);

@@ -85,7 +85,8 @@
 //!   text, insert or remove tasks, renumber) touching only the edited bytes.
 //! - [`Document::unit_map`] infers which local unit answers for which
 //!   district unit, and lists each unit's tasks ([`mapping`]).
-//! - [`generate`] writes documents of the family of any size, for tests and
+//! - `generate` (with the non-default `generate` feature) writes documents
+//!   of the family of any size and any text distribution, for tests and
 //!   benchmarks.
 //!
 //! ```
@@ -115,6 +116,7 @@ pub mod diagnostic;
 mod duties;
 pub mod edit;
 mod error;
+#[cfg(feature = "generate")]
 pub mod generate;
 mod grammar;
 mod json;

@@ -30,11 +30,15 @@
 //! assert_eq!(map.tasks_of_local("新经济局"), [24, 26]);
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use crate::model::Document;
+
+/// Hash maps with foldhash: SipHash (the standard library's default) cost
+/// most of the map's time on a large document.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// How a link was inferred.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -329,8 +333,8 @@ fn co_occurrence(
     district: &Names<'_>,
     states: &mut [State],
 ) -> Vec<BTreeMap<usize, u32>> {
-    let mut together: HashMap<(usize, usize), u32> = HashMap::new();
-    let mut seen_with: HashMap<(usize, usize), u32> = HashMap::new();
+    let mut together: HashMap<(usize, usize), u32> = HashMap::default();
+    let mut seen_with: HashMap<(usize, usize), u32> = HashMap::default();
     for (_, ds, ls) in rows {
         if ds.len() * ls.len() > MAX_PAIRS_PER_TASK {
             continue;

@@ -10,18 +10,35 @@
 //! found), and the shorter one has at least [`MIN_SHINGLES`] shingles; two
 //! texts that are exactly equal match at any length.
 //!
-//! **Linear time.** Never all pairs: tasks are read in order, and an
-//! inverted index maps each shingle to the tasks that hold it. Each entry
-//! keeps only the first [`KEEP`] and the latest [`KEEP`] tasks, so a task
-//! meets at most `2 × KEEP` earlier tasks per shingle and the work is
-//! `O(total shingles × 2 × KEEP)`. A shingle common to many tasks (a stock
-//! phrase) then counts for only some pairs, which lowers the estimate only
-//! for texts that are all stock phrases; a group of many copies is still
-//! found, each against the first copies. Exact copies are found through a
-//! hash of the whole text.
+//! **Linear time and memory, whatever the texts.** Never all pairs, and no
+//! index of every shingle (which grows with the text, and on texts of
+//! random characters held 28 times the file: issue 15). Two passes:
+//!
+//! 1. Each text is read once, keeping only a hash of the whole text (exact
+//!    copies are found through it, and checked character by character) and
+//!    its *sketch*: the [`SKETCH`] shingles of lowest fingerprint, a
+//!    uniform sample of its shingles (a text of fewer shingles keeps them
+//!    all). The sketches go into one sorted array, the anchor index, behind
+//!    a bit filter: [`SKETCH`] entries per task.
+//! 2. Each text is read again, and each of its shingles is looked up in the
+//!    filter, then the index: a text whose sketch is half found in this one
+//!    is likely contained in it (the shorter text's sketch samples the
+//!    shingles the containment is measured on), and the best [`VERIFY`]
+//!    such candidates are compared exactly, by their sets of shingles.
+//!
+//! An anchor held by more than `3 × KEEP` tasks (a stock phrase) is looked
+//! at for its first [`KEEP`] tasks only, so the work is `O(total characters
+//! × KEEP)`; a group of many copies is still found, each against the first
+//! copies. Every match reported was
+//! compared exactly (its percentages are exact); a pair sharing exactly four
+//! fifths of the shorter text is missed when fewer than half of its sketch
+//! shows in the other, about once in a hundred pairs, and a pair sharing
+//! nine tenths about once in three thousand.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+
+use foldhash::fast::{FixedState, RandomState};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
@@ -32,77 +49,151 @@ use super::Context;
 pub(crate) const SHINGLE: usize = 3;
 /// The shorter text must have at least this many shingles for a near match.
 pub(crate) const MIN_SHINGLES: usize = 8;
-/// Tasks kept at each end of a shingle's list.
+/// Shingles in a text's sketch (at least [`MIN_SHINGLES`], so that a text
+/// whose sketch is not full has too few shingles to match).
+pub(crate) const SKETCH: usize = 8;
+/// Tasks looked at among those holding a common anchor: the first ones.
 pub(crate) const KEEP: usize = 4;
+/// Candidates compared exactly for each text read in the second pass.
+pub(crate) const VERIFY: usize = 2;
 
-/// A multiply-rotate hasher for the integer keys of the index: the keys
-/// are packed characters and task numbers, not attacker-chosen strings, and
-/// the default SipHash would dominate the rule's time.
-#[derive(Default, Clone, Copy)]
-struct IntHasher(u64);
+/// The fingerprint of three packed characters (a char fits in 21 bits):
+/// a fixed seed, so that the sketches, and what is found, are the same on
+/// every run.
+#[inline]
+fn fingerprint(packed: u64) -> u64 {
+    FixedState::with_seed(0x5eed_f00d).hash_one(packed)
+}
 
-impl Hasher for IntHasher {
-    fn finish(&self) -> u64 {
-        self.0
+/// Reads `text`'s letters and digits, calling `window` with the
+/// fingerprint of each shingle in order; returns how many letters and
+/// digits there were.
+#[inline]
+fn shingles(text: &str, window: impl FnMut(u64)) -> usize {
+    letters_and_shingles(text, |_| {}, window)
+}
+
+/// [`shingles`], also calling `letter` with each letter or digit.
+#[inline]
+fn letters_and_shingles(
+    text: &str,
+    mut letter: impl FnMut(char),
+    mut window: impl FnMut(u64),
+) -> usize {
+    const MASK: u64 = (1 << (21 * SHINGLE)) - 1;
+    let mut packed = 0u64;
+    let mut n = 0usize;
+    for c in text.chars() {
+        if !is_letter_or_digit(c) {
+            continue;
+        }
+        letter(c);
+        packed = ((packed << 21) | u64::from(c)) & MASK;
+        n += 1;
+        if n >= SHINGLE {
+            window(fingerprint(packed));
+        }
     }
+    n
+}
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+/// The letters and digits of `text`, which exact copies share.
+fn normalized(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|&c| is_letter_or_digit(c))
+}
+
+/// The lowest distinct fingerprints seen, in increasing order.
+#[derive(Default)]
+struct Sketch {
+    low: [u64; SKETCH],
+    len: usize,
+}
+
+impl Sketch {
+    #[inline]
+    fn add(&mut self, fp: u64) {
+        if self.len == SKETCH && fp >= self.low[SKETCH - 1] {
+            return;
+        }
+        let at = self.low[..self.len].partition_point(|&x| x < fp);
+        if at < self.len && self.low[at] == fp {
+            return;
+        }
+        let end = self.len.min(SKETCH - 1);
+        self.low.copy_within(at..end, at + 1);
+        self.low[at] = fp;
+        self.len = (self.len + 1).min(SKETCH);
+    }
+}
+
+/// The anchors of every sketch, sorted by key (the fingerprint's high
+/// half) and task, with a directory by the key's top bits and a bit filter
+/// by its low bits.
+struct Anchors {
+    /// `key << 32 | task`, sorted.
+    entries: Vec<u64>,
+    /// Where each bucket of keys starts in `entries` (one more at the end).
+    directory: Vec<u32>,
+    bucket_shift: u32,
+    filter: Vec<u64>,
+    filter_mask: u32,
+}
+
+impl Anchors {
+    fn new(mut entries: Vec<u64>) -> Anchors {
+        entries.sort_unstable();
+        let bits = usize::BITS - entries.len().max(1).leading_zeros();
+        // About two to four entries per bucket, eight to sixteen filter
+        // bits per entry.
+        let bucket_bits = bits.saturating_sub(2).clamp(4, 30);
+        let filter_bits = (bits + 3).clamp(6, 32);
+        let bucket_shift = 32 - bucket_bits;
+        let mut directory = vec![0u32; (1usize << bucket_bits) + 1];
+        let mut filter = vec![0u64; (1usize << filter_bits) / 64];
+        let filter_mask = ((1u64 << filter_bits) - 1) as u32;
+        for &e in &entries {
+            let key = (e >> 32) as u32;
+            directory[(key >> bucket_shift) as usize + 1] += 1;
+            let bit = key & filter_mask;
+            filter[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+        for i in 1..directory.len() {
+            directory[i] += directory[i - 1];
+        }
+        Anchors {
+            entries,
+            directory,
+            bucket_shift,
+            filter,
+            filter_mask,
         }
     }
 
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
-type IntSet<K> = HashSet<K, BuildHasherDefault<IntHasher>>;
-
-/// The tasks that hold one shingle: the first [`KEEP`] and the latest
-/// [`KEEP`], inline (no allocation per shingle).
-#[derive(Default, Clone, Copy)]
-struct Posting {
-    ids: [u32; 2 * KEEP],
-    /// How many tasks were ever added (saturating).
-    seen: u32,
-}
-
-impl Posting {
-    fn push(&mut self, task: u32) {
-        let n = self.seen as usize;
-        if n < KEEP {
-            self.ids[n] = task;
-        } else {
-            // The latest KEEP, as a ring after the first KEEP.
-            self.ids[KEEP + (n - KEEP) % KEEP] = task;
+    /// The entries of `key` to count, and where they start in `entries`:
+    /// all of them if they are few, else the first [`KEEP`] (the tasks of
+    /// a stock phrase's anchor say little about a pair).
+    #[inline]
+    fn tasks_of(&self, key: u32) -> Option<(usize, &[u64])> {
+        let bit = key & self.filter_mask;
+        if self.filter[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+            return None;
         }
-        self.seen = self.seen.saturating_add(1);
+        let b = (key >> self.bucket_shift) as usize;
+        let lo = self.directory[b] as usize;
+        let bucket = &self.entries[lo..self.directory[b + 1] as usize];
+        let start = bucket.partition_point(|&e| ((e >> 32) as u32) < key);
+        let run = &bucket[start..];
+        let n = run
+            .iter()
+            .take(3 * KEEP + 1)
+            .take_while(|&&e| (e >> 32) as u32 == key)
+            .count();
+        match n {
+            0 => None,
+            n if n > 3 * KEEP => Some((lo + start, &run[..KEEP])),
+            n => Some((lo + start, &run[..n])),
+        }
     }
-
-    fn tasks(&self) -> impl Iterator<Item = u32> + '_ {
-        let n = (self.seen as usize).min(2 * KEEP);
-        self.ids[..n].iter().copied()
-    }
-}
-
-/// A hash of a normalized text, for finding exact copies without keeping a
-/// copy of every text.
-fn text_hash(chars: &[char]) -> u64 {
-    let mut h = IntHasher(0x9e37_79b9_7f4a_7c15);
-    for &c in chars {
-        h.write_u32(u32::from(c));
-    }
-    h.finish()
 }
 
 /// A match of a later task against an earlier one.
@@ -112,108 +203,233 @@ pub(crate) struct Match {
     pub(crate) earlier: usize,
     /// The later task.
     pub(crate) later: usize,
-    /// Shingles shared.
+    /// Shingles shared (0 for an exact copy).
     pub(crate) shared: usize,
     /// Distinct shingles of the earlier and the later text; `None` for an
     /// exact copy.
     pub(crate) sizes: Option<(usize, usize)>,
 }
 
+/// The distinct fingerprints of a text's shingles, sorted.
+fn shingle_set(text: &str, out: &mut Vec<u64>) {
+    out.clear();
+    shingles(text, |fp| out.push(fp));
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// The shingle sets of the last texts compared: the first tasks holding a
+/// common anchor are the candidates of many texts.
+#[derive(Default)]
+struct Sets {
+    kept: Vec<(u32, Vec<u64>)>,
+    next: usize,
+}
+
+impl Sets {
+    const KEPT: usize = 8;
+
+    fn get(&mut self, task: u32, text: &str) -> &[u64] {
+        let at = match self.kept.iter().position(|(t, _)| *t == task) {
+            Some(at) => at,
+            None => {
+                let at = if self.kept.len() < Self::KEPT {
+                    self.kept.push((task, Vec::new()));
+                    self.kept.len() - 1
+                } else {
+                    self.next = (self.next + 1) % Self::KEPT;
+                    self.next
+                };
+                let (t, set) = &mut self.kept[at];
+                *t = task;
+                shingle_set(text, set);
+                at
+            }
+        };
+        &self.kept[at].1
+    }
+}
+
+/// How many of two sorted sets' items both hold.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The best earlier match found so far for a later task: its score
+/// (containment, then Jaccard), then the earliest.
+#[derive(Clone, Copy)]
+struct Best {
+    score: u64,
+    earlier: u32,
+    shared: u32,
+    sizes: (u32, u32),
+}
+
 /// Finds, for each task that repeats an earlier one, the best earlier match.
 pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match> {
-    let mut found = Vec::new();
     let texts: Vec<&str> = texts.into_iter().collect();
-    // Exact copies: by hash, each hit checked against the earlier text.
-    let mut exact: IntMap<u64, usize> = IntMap::default();
-    let mut index: IntMap<u64, Posting> = IntMap::default();
-    let mut sizes: Vec<usize> = Vec::with_capacity(texts.len());
-    // Shared shingles per earlier task, by task: a dense array (the tasks
-    // a text meets are few, but hashing each meeting cost most of the rule's
-    // time), reset through the list of tasks touched.
-    let mut counts: Vec<u32> = vec![0; texts.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut shingles: IntSet<u64> = IntSet::default();
-    let mut chars: Vec<char> = Vec::new();
-    let normalized = |text: &str, out: &mut Vec<char>| {
-        out.clear();
-        out.extend(text.chars().filter(|&c| is_letter_or_digit(c)));
+    let Ok(count) = u32::try_from(texts.len()) else {
+        return Vec::new();
     };
-    for (j, &text) in texts.iter().enumerate() {
-        normalized(text, &mut chars);
-        // A set, not a sorted list, filled one by one (`extend` would
-        // reserve room for every window): a long text of few distinct
-        // shingles (a 100 MB line of one character) keeps only those.
-        shingles.clear();
-        for w in chars.windows(SHINGLE) {
-            shingles.insert(pack(w));
-        }
-        sizes.push(shingles.len());
-        if !chars.is_empty() {
-            let hash = text_hash(&chars);
-            let same = exact.get(&hash).copied().filter(|&i| {
-                let mut earlier = Vec::new();
-                normalized(texts[i], &mut earlier);
-                earlier == chars
-            });
+    let mut found = Vec::new();
+
+    // 1: exact copies, and the sketches of the others.
+    let mut exact: HashMap<u64, u32, RandomState> = HashMap::default();
+    // Each text's sketch length (0 for a copy or a text of too few
+    // shingles: neither is looked for).
+    let mut sketch_len: Vec<u8> = vec![0; texts.len()];
+    let mut entries: Vec<u64> = Vec::new();
+    for (j, &text) in (0..count).zip(&texts) {
+        // A hash of the letters and digits (exact copies are found without
+        // keeping a copy of every text), and the sketch, in one reading.
+        let mut sketch = Sketch::default();
+        let mut hasher = FixedState::default().build_hasher();
+        let letters = letters_and_shingles(
+            text,
+            |c| hasher.write_u32(u32::from(c)),
+            |fp| sketch.add(fp),
+        );
+        if letters > 0 {
+            let hash = hasher.finish();
+            let same = exact
+                .get(&hash)
+                .copied()
+                .filter(|&i| normalized(texts[i as usize]).eq(normalized(text)));
             if let Some(i) = same {
                 found.push(Match {
-                    earlier: i,
-                    later: j,
-                    shared: shingles.len(),
+                    earlier: i as usize,
+                    later: j as usize,
+                    shared: 0,
                     sizes: None,
                 });
-                continue; // its copy is indexed already
+                continue; // its copy stands for it
             }
             exact.entry(hash).or_insert(j);
         }
-        let Ok(id) = u32::try_from(j) else { break };
-        if shingles.len() >= MIN_SHINGLES {
-            for s in &shingles {
-                if let Some(p) = index.get(s) {
-                    for t in p.tasks() {
-                        if let Some(count) = counts.get_mut(t as usize) {
-                            if *count == 0 {
-                                touched.push(t);
-                            }
-                            *count += 1;
-                        }
-                    }
-                }
-            }
-            let mut best: Option<(u64, usize, usize)> = None; // (score, task, shared)
-            for &t in &touched {
-                let i = t as usize;
-                let shared = counts.get_mut(i).map_or(0, std::mem::take) as usize;
-                let small = sizes[i].min(shingles.len());
-                if small < MIN_SHINGLES || shared * 5 < small * 4 {
-                    continue;
-                }
-                // Containment first, then Jaccard, then the earliest task.
-                let union = sizes[i] + shingles.len() - shared;
-                let score = (((shared * 10_000 / small) as u64) << 20)
-                    | (shared * 10_000 / union.max(1)) as u64;
-                let better = match best {
-                    None => true,
-                    Some((s, bi, _)) => (score, std::cmp::Reverse(i)) > (s, std::cmp::Reverse(bi)),
-                };
-                if better {
-                    best = Some((score, i, shared));
-                }
-            }
-            touched.clear();
-            if let Some((_, i, shared)) = best {
-                found.push(Match {
-                    earlier: i,
-                    later: j,
-                    shared,
-                    sizes: Some((sizes[i], shingles.len())),
-                });
-            }
-        }
-        for &s in &shingles {
-            index.entry(s).or_default().push(id);
+        if sketch.len >= MIN_SHINGLES {
+            sketch_len[j as usize] = sketch.len as u8;
+            entries.extend(
+                sketch.low[..sketch.len]
+                    .iter()
+                    .map(|&fp| (fp >> 32) << 32 | u64::from(j)),
+            );
         }
     }
+    drop(exact);
+    let anchors = Anchors::new(entries);
+
+    // 2: each text against the sketches it holds.
+    let mut counts: Vec<u8> = vec![0; texts.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    // The anchors met in the text being read, so that each counts once.
+    let mut met = vec![0u64; anchors.entries.len().div_ceil(64)];
+    let mut met_list: Vec<usize> = Vec::new();
+    let mut candidates: Vec<(u32, u8, u8)> = Vec::new();
+    let mut set_t: Vec<u64> = Vec::new();
+    let mut sets = Sets::default();
+    let mut best: HashMap<u32, Best, RandomState> = HashMap::default();
+    for (t, &text) in (0..count).zip(&texts) {
+        if sketch_len[t as usize] == 0 {
+            continue;
+        }
+        shingles(text, |fp| {
+            let Some((start, tasks)) = anchors.tasks_of((fp >> 32) as u32) else {
+                return;
+            };
+            let bit = 1 << (start % 64);
+            if met[start / 64] & bit != 0 {
+                return;
+            }
+            met[start / 64] |= bit;
+            met_list.push(start);
+            for &x in tasks {
+                let a = x as u32;
+                if a == t {
+                    continue;
+                }
+                let c = &mut counts[a as usize];
+                if *c == 0 {
+                    touched.push(a);
+                }
+                *c = c.saturating_add(1);
+            }
+        });
+        for start in met_list.drain(..) {
+            met[start / 64] = 0;
+        }
+        // Tasks whose sketch is at least half here are likely contained:
+        // compare the best of them exactly.
+        candidates.clear();
+        for &a in &touched {
+            let hits = std::mem::take(&mut counts[a as usize]);
+            let len = sketch_len[a as usize];
+            if 2 * u16::from(hits) >= u16::from(len) {
+                candidates.push((a, hits, len));
+            }
+        }
+        touched.clear();
+        if candidates.is_empty() {
+            continue;
+        }
+        // The largest share of the sketch first, then the earliest.
+        candidates.sort_unstable_by(|x, y| {
+            (u32::from(y.1) * u32::from(x.2))
+                .cmp(&(u32::from(x.1) * u32::from(y.2)))
+                .then(x.0.cmp(&y.0))
+        });
+        candidates.truncate(VERIFY);
+        shingle_set(text, &mut set_t);
+        for &(a, _, _) in &candidates {
+            let set_a = sets.get(a, texts[a as usize]);
+            let shared = shared(set_a, &set_t);
+            let (earlier, later, size_e, size_l) = if a < t {
+                (a, t, set_a.len(), set_t.len())
+            } else {
+                (t, a, set_t.len(), set_a.len())
+            };
+            let small = size_e.min(size_l);
+            if small < MIN_SHINGLES || shared * 5 < small * 4 {
+                continue;
+            }
+            // Containment first, then Jaccard, then the earliest task.
+            let union = size_e + size_l - shared;
+            let score = (((shared * 10_000 / small) as u64) << 20)
+                | (shared * 10_000 / union.max(1)) as u64;
+            let found = Best {
+                score,
+                earlier,
+                shared: shared as u32,
+                sizes: (size_e as u32, size_l as u32),
+            };
+            best.entry(later)
+                .and_modify(|b| {
+                    if (score, std::cmp::Reverse(earlier)) > (b.score, std::cmp::Reverse(b.earlier))
+                    {
+                        *b = found;
+                    }
+                })
+                .or_insert(found);
+        }
+    }
+    found.extend(best.into_iter().map(|(later, b)| Match {
+        earlier: b.earlier as usize,
+        later: later as usize,
+        shared: b.shared as usize,
+        sizes: Some((b.sizes.0 as usize, b.sizes.1 as usize)),
+    }));
+    found.sort_unstable_by_key(|m| (m.later, m.earlier));
     found
 }
 
@@ -230,11 +446,6 @@ fn is_letter_or_digit(c: char) -> bool {
         }
         _ => c.is_alphanumeric(),
     }
-}
-
-/// Three characters as one number (a char fits in 21 bits).
-fn pack(w: &[char]) -> u64 {
-    w.iter().fold(0u64, |acc, &c| (acc << 21) | u64::from(c))
 }
 
 /// W008.

@@ -38,8 +38,6 @@
 //! configuration itself and about a second (two million names of eleven
 //! characters, each filed under 67 keys, took 5.4 GB and 415 s).
 
-use std::collections::{HashMap, HashSet};
-
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::diagnostic::{Applicability, Code, Diagnostic, Edit, Fix};
@@ -56,6 +54,11 @@ pub(crate) const MAX_GRAPHEMES: usize = 24;
 pub(crate) const MAX_CHARS: usize = 4 * MAX_GRAPHEMES;
 /// At most this many names are filed under one deletion key.
 pub(crate) const BUCKET: usize = 16;
+
+/// Hash maps and sets with foldhash: SipHash (the standard library's
+/// default) cost most of the rule's time on a document of many units.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// A distinct name of one level.
 struct Name<'n> {
@@ -105,7 +108,7 @@ fn level_check<'n>(
     out: &mut Vec<Diagnostic>,
 ) {
     // Distinct names in order of first use, then known names.
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     let mut names: Vec<Name<'_>> = Vec::new();
     for unit in units {
         let name = unit.name();
@@ -161,7 +164,7 @@ fn level_check<'n>(
         }
     }
     // File the trusted names under their deletions.
-    let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut keys: HashMap<String, Vec<usize>> = HashMap::default();
     let mut scratch = Vec::new();
     for (k, name) in names.iter().enumerate() {
         if !(name.known || name.count >= 2) || !comparable(name) {
@@ -176,7 +179,7 @@ fn level_check<'n>(
         }
     }
     // Look the suspects up.
-    let mut seen: HashSet<usize> = HashSet::new();
+    let mut seen: HashSet<usize> = HashSet::default();
     for unit in units {
         let Some(&k) = index.get(unit.name()) else {
             continue;
@@ -278,7 +281,7 @@ struct SuspectKeys {
 impl SuspectKeys {
     /// The keys of the suspects among `names`.
     fn of(names: &[Name<'_>]) -> SuspectKeys {
-        let mut keys = HashSet::new();
+        let mut keys = HashSet::default();
         let mut lengths = [false; MAX_GRAPHEMES + 1];
         let mut scratch = Vec::new();
         for name in names {
