@@ -126,6 +126,7 @@ pub mod numeral;
 mod parse;
 mod read;
 pub mod render;
+pub mod select;
 pub mod source;
 mod span;
 mod validate;
