@@ -189,7 +189,8 @@ impl Role {
     }
 }
 
-/// A label's role, and whether it is `<place>责任单位` with a place name.
+/// A label's role, and whether it ends in `责任单位` (bare or after a
+/// place): two such columns are the two levels.
 fn classify(label: &str) -> (Role, bool) {
     let folded: String = label
         .chars()
@@ -208,12 +209,11 @@ fn classify(label: &str) -> (Role, bool) {
         }
         "配合单位" | "协办单位" | "协助单位" | "参与单位" | "配合部门" | "协办部门"
         | "参与部门" | "协同单位" => Role::Units(UnitRole::Support),
-        "责任单位" | "责任部门" | "责任主体" | "承办单位" | "实施单位" => {
+        "责任单位" => return (Role::Units(UnitRole::Responsible), true),
+        "责任部门" | "责任主体" | "承办单位" | "实施单位" => {
             Role::Units(UnitRole::Responsible)
         }
-        _ if l.len() > "责任单位".len() && l.ends_with("责任单位") => {
-            return (Role::Units(UnitRole::Responsible), true)
-        }
+        _ if l.ends_with("责任单位") => return (Role::Units(UnitRole::Responsible), true),
         _ if TEXT_LABELS.contains(&l) => Role::Text,
         _ => Role::Other,
     };
@@ -402,12 +402,10 @@ impl<'a> Columns<'a> {
         let mut columns = Vec::new();
         let mut places = Vec::new();
         for (label, span) in labels {
-            let (role, _) = classify(&label);
-            // `<place>责任单位`, or a bare `责任单位`: two of them are the
-            // two levels.
-            if role == Role::Units(UnitRole::Responsible)
-                && ends_with_folded(&label, "责任单位").is_some()
-            {
+            let (role, level) = classify(&label);
+            // `<place>责任单位`, or a bare `责任单位` (read as the role is,
+            // white space and all): two of them are the two levels.
+            if level {
                 places.push(columns.len());
             }
             columns.push(Column { label, role, span });
@@ -415,6 +413,20 @@ impl<'a> Columns<'a> {
         if places.len() >= 2 {
             columns[places[0]].role = Role::Units(UnitRole::District);
             columns[places[1]].role = Role::Units(UnitRole::Local);
+        }
+        // One column a role: a second column of a role already held (a
+        // third `责任单位`, two `配合单位`) is kept as a column of its own
+        // (`Other`), so that its cells write back where they were read.
+        let mut held = Vec::new();
+        for column in &mut columns {
+            if column.role == Role::Other {
+                continue;
+            }
+            if held.contains(&column.role) {
+                column.role = Role::Other;
+            } else {
+                held.push(column.role);
+            }
         }
         // A table has a number and a text column: without a `序号`, the first
         // column is the number; without a known task label, the first column
@@ -544,6 +556,26 @@ mod tests {
         ] {
             assert_eq!(Role::of_label(label), role, "{label}");
         }
+    }
+
+    #[test]
+    fn a_role_held_twice_is_a_column_of_its_own() {
+        let c = Columns::from_labels(["序号", "工作任务", "责任部门", "责任部门", "备注", "说明"]);
+        let roles: Vec<Role> = c.iter().map(Column::role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Number,
+                Role::Text,
+                Role::Units(UnitRole::Responsible),
+                Role::Other,
+                Role::Remarks,
+                Role::Other
+            ]
+        );
+        // A wrapped label (a tab inside) is read as its role is.
+        let c = Columns::from_labels(["序号", "工作任务", "区区区责\t任单位", "区区责任单位"]);
+        assert!(c.has_levels());
     }
 
     #[test]

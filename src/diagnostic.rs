@@ -39,8 +39,10 @@ impl Severity {
 }
 
 impl fmt::Display for Severity {
+    /// `error` or `warning`, padded and aligned as the format asks
+    /// (`{:<8}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -272,10 +274,23 @@ impl<'de> Deserialize<'de> for Severity {
 #[error("unknown severity `{0}` (expected `error` or `warning`)")]
 pub struct UnknownSeverity(pub String);
 
-/// The error of reading an unknown code or name.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown diagnostic code or name `{0}`")]
+/// The error of reading an unknown code or name. Its message suggests the
+/// nearest code or name when one is near enough (`near-miss` →
+/// `near-miss-unit`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownCode(pub String);
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown diagnostic code or name `{}`", self.0)?;
+        match crate::select::suggest(&self.0) {
+            Some(near) => write!(f, "; did you mean `{near}`?"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for UnknownCode {}
 
 /// A span with a message, drawn under the source text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

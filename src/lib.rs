@@ -129,6 +129,7 @@ mod parse;
 mod read;
 pub mod render;
 mod scan;
+pub mod select;
 pub mod source;
 mod span;
 mod validate;

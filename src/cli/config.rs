@@ -86,14 +86,9 @@ impl ConfigError {
             ));
         }
         Checked {
-            display: self.path.display().to_string(),
             text: self.text,
             position,
-            diagnostics: vec![diagnostic],
-            fixed: 0,
-            diff: String::new(),
-            stdout: None,
-            rendered: None,
+            ..Checked::failed(self.path.display().to_string(), diagnostic)
         }
     }
 }
@@ -232,8 +227,9 @@ impl Settings {
         result
     }
 
-    /// The settings for a document at `origin` (standard input takes the
-    /// working directory's).
+    /// The settings for a document at `origin` (standard input takes those
+    /// of the directory of its `--stdin-filename`, or of the working
+    /// directory).
     ///
     /// # Errors
     ///
@@ -242,13 +238,14 @@ impl Settings {
         let mut config = match &self.explicit {
             Some(config) => config.clone(),
             None => {
-                let dir = match origin {
-                    Origin::File(path) => path
-                        .parent()
-                        .filter(|p| !p.as_os_str().is_empty())
-                        .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
-                    Origin::Stdin => PathBuf::from("."),
+                let path = match origin {
+                    Origin::File(path) => Some(path.as_path()),
+                    Origin::Stdin => super::input::stdin_name(),
                 };
+                let dir = path
+                    .and_then(Path::parent)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
                 let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
                 self.discover(&dir)?
                     .map(|c| LintConfig::clone(&c))

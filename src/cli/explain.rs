@@ -9,17 +9,7 @@ use super::term::{eprint_line, print_out};
 /// code.
 pub(crate) fn run(code: Option<&str>, list: bool) -> u8 {
     if list {
-        let mut out = String::new();
-        for c in Code::ALL {
-            out.push_str(&format!(
-                "{}  {:<26} {:<8} {}\n",
-                c.as_str(),
-                c.name(),
-                c.default_severity(),
-                c.summary()
-            ));
-        }
-        return print_out(&out);
+        return print_out(&list_text());
     }
     let Some(code) = code else { return 2 };
     match code.parse::<Code>() {
@@ -33,4 +23,21 @@ pub(crate) fn run(code: Option<&str>, list: bool) -> u8 {
             2
         }
     }
+}
+
+/// Every code, one a line, in aligned columns: the code, its name, its
+/// default severity and its summary.
+fn list_text() -> String {
+    let name_width = Code::ALL.iter().map(|c| c.name().len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for c in Code::ALL {
+        out.push_str(&format!(
+            "{}  {:<name_width$}  {:<7}  {}\n",
+            c.as_str(),
+            c.name(),
+            c.default_severity(),
+            c.summary()
+        ));
+    }
+    out
 }

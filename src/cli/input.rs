@@ -3,6 +3,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use fengong::source::{self, Decoded, Encoding};
 use fengong::{Code, Diagnostic, LineEnding, Position, Span};
@@ -12,7 +13,7 @@ use super::write::{self, Snapshot};
 /// Where a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
-    /// Standard input, shown as `-`... or as `--stdin-filename`.
+    /// Standard input, shown as `-` or as `--stdin-filename`.
     Stdin,
     /// A file.
     File(PathBuf),
@@ -28,13 +29,30 @@ impl Origin {
         }
     }
 
-    /// The name shown in reports.
+    /// The name shown in reports: standard input's is `-`, or the name
+    /// given with `--stdin-filename`.
     pub fn display(&self) -> String {
         match self {
-            Origin::Stdin => "-".to_string(),
+            Origin::Stdin => {
+                stdin_name().map_or_else(|| "-".to_string(), |p| p.display().to_string())
+            }
             Origin::File(path) => path.display().to_string(),
         }
     }
+}
+
+/// The name of standard input (`--stdin-filename`), set once by `check`.
+static STDIN_NAME: OnceLock<PathBuf> = OnceLock::new();
+
+/// Names standard input: shown in reports as `name`, and checked with the
+/// settings of `name`'s directory.
+pub(crate) fn set_stdin_name(name: PathBuf) {
+    let _ = STDIN_NAME.set(name);
+}
+
+/// The name of standard input, if `--stdin-filename` gave one.
+pub(crate) fn stdin_name() -> Option<&'static Path> {
+    STDIN_NAME.get().map(PathBuf::as_path)
 }
 
 /// A read and decoded document, ready to parse.

@@ -6,11 +6,13 @@
 
 //!
 //! One file per command (`parse`, `fmt`, `render`, `check`, `units`,
-//! `explain`); `input` reads documents, `report` prints a document's errors,
-//! `output` holds `check`'s formats and `term` the standard streams;
-//! `write` rewrites files without losing data.
+//! `explain`, `completions`, `man`); `input` reads documents, `report`
+//! prints a document's errors, `output`, `sarif`, `summary` and `progress`
+//! hold `check`'s output, `color` when and how to colour, `term` the
+//! standard streams; `write` rewrites files without losing data.
 
 mod check;
+mod color;
 mod config;
 mod diff;
 mod explain;
@@ -18,20 +20,23 @@ mod fmt;
 mod input;
 mod output;
 mod parse;
+mod progress;
 mod render;
 mod report;
+mod sarif;
+mod summary;
 mod term;
 mod units;
 mod walk;
 mod write;
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use clap::{Parser, Subcommand, ValueEnum};
-use fengong::render::Style;
+use clap::{CommandFactory, Parser, Subcommand};
+
+use color::{ColorChoice, Styles};
 
 /// Parse, check and format 重点任务清单和责任分工表 (key task lists with
 /// responsibility tables) extracted from Word.
@@ -41,8 +46,9 @@ use fengong::render::Style;
     after_help = "Examples:\n  fengong parse seeds/000_ecc403549f0e7389.txt > tasks.json\n  fengong check docs/\n  fengong explain E010"
 )]
 struct Cli {
-    /// When to use colours: auto (on a terminal, unless NO_COLOR is set),
-    /// always or never.
+    /// When to use colours: auto (on a terminal, unless NO_COLOR or
+    /// CLICOLOR=0 is set or TERM=dumb; CLICOLOR_FORCE forces them), always
+    /// or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,
 
@@ -55,30 +61,6 @@ struct Cli {
 
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-impl ColorChoice {
-    fn style(self, terminal: bool) -> Style {
-        let on = match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        };
-        if on {
-            Style::Color
-        } else {
-            Style::Plain
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -141,8 +123,9 @@ enum Command {
     Units {
         /// The document, or `-` for standard input.
         file: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = units::UnitsFormat::Table)]
+        /// Output format (`--output-format` is the same flag). The table
+        /// fits its widest column to a terminal's width.
+        #[arg(long, value_enum, default_value_t = units::UnitsFormat::Table, visible_alias = "output-format")]
         format: units::UnitsFormat,
     },
     /// Explain a diagnostic code: what it means, an example, and the fix.
@@ -156,6 +139,23 @@ enum Command {
         /// List every code with its name and summary.
         #[arg(long)]
         list: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  fengong completions bash > ~/.local/share/bash-completion/completions/fengong\n  fengong completions zsh > ~/.zfunc/_fengong\n  fengong completions fish > ~/.config/fish/completions/fengong.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), of fengong or of one command.
+    #[command(
+        after_help = "Examples:\n  fengong man | man -l -\n  fengong man check > fengong-check.1\n  fengong man > /usr/local/share/man/man1/fengong.1"
+    )]
+    Man {
+        /// The command whose page to print (`check` for fengong-check(1));
+        /// none: fengong(1).
+        command: Option<String>,
     },
 }
 
@@ -229,22 +229,64 @@ pub fn main() -> ExitCode {
         }
     };
     MAX_SIZE.store(cli.max_size, Ordering::Relaxed);
-    let stdout_style = cli.color.style(std::io::stdout().is_terminal());
-    let stderr_style = cli.color.style(std::io::stderr().is_terminal());
+    let styles = Styles::detect(cli.color);
     let code = match cli.command {
-        Command::Parse { file, compact } => parse::run(&file, compact, stderr_style),
+        Command::Parse { file, compact } => parse::run(&file, compact, styles.stderr),
         Command::Fmt {
             files,
             check,
             write,
             diff,
-        } => fmt::run(&files, check, write, diff, stderr_style),
+        } => fmt::run(&files, check, write, diff, styles),
         Command::Render { file } => render::run(&file),
-        Command::Check(args) => check::run(args, stdout_style, stderr_style),
+        Command::Check(args) => check::run(args, styles),
         Command::Explain { code, list } => explain::run(code.as_deref(), list),
-        Command::Units { file, format } => units::run(&file, format, stderr_style),
+        Command::Units { file, format } => units::run(&file, format, styles.stderr),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { command } => man(command.as_deref()),
     };
     ExitCode::from(code)
+}
+
+/// `fengong completions SHELL`: the completion script of `shell`.
+fn completions(shell: clap_complete::Shell) -> u8 {
+    let mut command = Cli::command();
+    term::print_with(|out| {
+        clap_complete::generate(shell, &mut command, "fengong", out);
+        Ok(())
+    })
+}
+
+/// `fengong man [COMMAND]`: the manual page of fengong, or of one of its
+/// commands (`fengong-check(1)`), in roff.
+fn man(name: Option<&str>) -> u8 {
+    let mut command = Cli::command();
+    command.build();
+    let page = match name {
+        None => command,
+        Some(name) => match command.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = command
+                    .get_subcommands()
+                    .map(|c| c.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                term::eprint_line(&format!(
+                    "error: no command `{}` (the commands: {})",
+                    fengong::render::escape_control(name),
+                    names.join(", ")
+                ));
+                return 2;
+            }
+        },
+    };
+    let mut roff = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(page).render(&mut roff) {
+        term::eprint_line(&format!("error: cannot write the manual page: {e}"));
+        return 2;
+    }
+    term::print_bytes(&roff)
 }
 
 #[cfg(test)]

@@ -1,20 +1,26 @@
-//! Output formats for diagnostics: one writer per format.
+//! `check`'s output: each file's part in the format asked for, written
+//! as the files are checked, in their order.
 //!
 //! Every format is written finding by finding to a [`Write`] (standard
-//! output, buffered): no format builds its whole output in memory (the JSON
-//! array and the SARIF log are serialized as they are written, without a
-//! `serde_json::Value` tree). The human formats (`full`, `concise`) escape
-//! control characters from documents and quote odd file names
-//! ([`escape_control`], [`quote_path`]); `github` escapes them too, then
-//! applies the Actions toolkit's escaping, so that nothing a document or a
-//! file name holds can start a workflow command; JSON and SARIF escape them
-//! as JSON does.
+//! output, buffered): no format builds its whole output in memory. Each
+//! file's part is rendered by the worker that checked it ([`Options::prepare`]),
+//! which then drops the file's text, and [`Stream`] writes the parts in
+//! order: the human formats and `github` one file after the other, the JSON
+//! array and the SARIF log as one document whose elements are each file's
+//! records (serialized as located, without a `serde_json::Value` tree). The
+//! human formats (`full`, `concise`) escape control characters from
+//! documents and quote odd file names ([`escape_control`], [`quote_path`]);
+//! `github` escapes them too, then applies the Actions toolkit's escaping,
+//! so that nothing a document or a file name holds can start a workflow
+//! command of its own; JSON and SARIF escape them as JSON does.
 
 use std::io::{self, Write};
 
 use fengong::render::{self, escape_control, quote_path, Record, Report, Style};
-use fengong::{Code, Diagnostic, Position, Severity};
-use serde::ser::{Serialize, Serializer};
+use fengong::{Applicability, Code, Diagnostic, Position, Severity};
+
+use super::color::Palette;
+use super::sarif;
 
 /// How `check` prints its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,46 +38,13 @@ pub enum Format {
 }
 
 impl Format {
-    /// Whether the output is one file's findings after another's, so that
-    /// each file can be written on its own.
-    pub fn is_per_file(self) -> bool {
-        matches!(self, Format::Full | Format::Concise | Format::Github)
-    }
-
-    /// Writes `checked`'s findings now and drops its text, for formats that
-    /// print file by file, unless they come out longer than the text (a
-    /// file with a finding every few bytes): such a file keeps its text and
-    /// is written at the end, straight to the output, so that no file's
-    /// findings are ever held in memory as text larger than the file.
-    pub fn prerender(self, checked: &mut Checked, style: Style) {
-        if !self.is_per_file() {
-            return;
-        }
-        let limit = checked
-            .text
-            .as_ref()
-            .map_or(0, String::len)
-            .max(PRERENDER_MIN);
-        let mut buffer = Capped {
-            bytes: Vec::new(),
-            limit,
-        };
-        if write(self, std::slice::from_ref(checked), style, &mut buffer).is_ok() {
-            // Rendered text is valid UTF-8: every piece written is a `str`.
-            if let Ok(rendered) = String::from_utf8(buffer.bytes) {
-                checked.rendered = Some(rendered);
-                checked.text = None;
-            }
-        }
-    }
-
     /// Whether the output is for machines (the summary then goes to stderr).
     pub fn is_machine(self) -> bool {
         matches!(self, Format::Json | Format::Github | Format::Sarif)
     }
 }
 
-/// Findings of a file are always prerendered up to this many bytes, however
+/// A file's part is always rendered ahead up to this many bytes, however
 /// short the file.
 const PRERENDER_MIN: usize = 64 * 1024;
 
@@ -95,6 +68,43 @@ impl Write for Capped {
     }
 }
 
+/// A writer that puts `indent` at the start of every line it is given:
+/// pretty-printed JSON nested deeper than it was serialized (JSON strings
+/// hold no raw line breaks, so every line break is between tokens).
+pub(crate) struct Indented<'w> {
+    out: &'w mut dyn Write,
+    indent: &'w str,
+    at_line_start: bool,
+}
+
+impl<'w> Indented<'w> {
+    /// A writer to `out` that indents by `indent`.
+    pub(crate) fn new(out: &'w mut dyn Write, indent: &'w str) -> Indented<'w> {
+        Indented {
+            out,
+            indent,
+            at_line_start: true,
+        }
+    }
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for piece in buf.split_inclusive(|&b| b == b'\n') {
+            if self.at_line_start {
+                self.out.write_all(self.indent.as_bytes())?;
+            }
+            self.out.write_all(piece)?;
+            self.at_line_start = piece.ends_with(b"\n");
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// One checked file: its name, its text when it could be decoded, and its
 /// findings.
 pub struct Checked {
@@ -103,22 +113,50 @@ pub struct Checked {
     /// For findings about bytes that are not text: where they are.
     pub position: Option<Position>,
     pub diagnostics: Vec<Diagnostic>,
-    /// How many fixes were applied (or would be, with --diff).
-    pub fixed: usize,
+    /// The fixes applied with --fix (or that would be, with --diff), each
+    /// code once with how many; without either, the fixes available.
+    pub fixes: Vec<(Code, usize)>,
     /// The unified diff of the fixes, with --diff.
     pub diff: String,
     /// Standard input with --fix: its text, fixed or as it was, encoded as
     /// it came, for standard output.
     pub stdout: Option<Vec<u8>>,
-    /// The file's findings already written out by the worker that checked
-    /// it (formats that print file by file), so that the text can be
-    /// dropped early and the writing runs on every core.
+    /// The file's part of the output, already rendered by the worker that
+    /// checked it, so that the text can be dropped early and the rendering
+    /// runs on every core.
     pub rendered: Option<String>,
 }
 
 impl Checked {
+    /// A file named `display`, with nothing found yet.
+    pub(crate) fn new(display: String) -> Checked {
+        Checked {
+            display,
+            text: None,
+            position: None,
+            diagnostics: Vec::new(),
+            fixes: Vec::new(),
+            diff: String::new(),
+            stdout: None,
+            rendered: None,
+        }
+    }
+
+    /// A file with one finding and nothing else.
+    pub(crate) fn failed(display: String, diagnostic: Diagnostic) -> Checked {
+        Checked {
+            diagnostics: vec![diagnostic],
+            ..Checked::new(display)
+        }
+    }
+
+    /// How many fixes were applied (or would be, or are available).
+    pub(crate) fn fixed(&self) -> usize {
+        self.fixes.iter().map(|(_, n)| n).sum()
+    }
+
     /// The report of the file's text, if it was decoded.
-    fn report(&self) -> Option<Report<'_>> {
+    pub(crate) fn report(&self) -> Option<Report<'_>> {
         self.text
             .as_deref()
             .map(|t| Report::new(self.display.as_str(), t))
@@ -126,7 +164,11 @@ impl Checked {
 
     /// Where `d` starts and ends: in the text, or at the position of the
     /// bytes that are not text.
-    fn positions(&self, report: Option<&Report<'_>>, d: &Diagnostic) -> (Position, Position) {
+    pub(crate) fn positions(
+        &self,
+        report: Option<&Report<'_>>,
+        d: &Diagnostic,
+    ) -> (Position, Position) {
         match report {
             Some(r) => r.locate(d.span()),
             None => {
@@ -137,96 +179,160 @@ impl Checked {
     }
 }
 
-/// Writes every finding of every file in `format` to `out`, stopping at the
-/// first failure to write.
-pub fn write(
-    format: Format,
-    files: &[Checked],
-    style: Style,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match format {
-        Format::Json => json_array(files, out),
-        Format::Sarif => sarif(files, out),
-        _ => {
-            for file in files {
-                match &file.rendered {
-                    Some(rendered) => out.write_all(rendered.as_bytes())?,
-                    None => match format {
-                        Format::Full => full(file, style, out)?,
-                        Format::Concise => concise(file, out)?,
-                        _ => github(file, out)?,
-                    },
-                }
+/// What each file puts in the output stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Emit {
+    /// Its findings, in this format.
+    Findings(Format),
+    /// The diff of its fixes (`--diff`).
+    Diff,
+    /// Nothing (`--statistics`, `--silent`).
+    Nothing,
+}
+
+/// How the files' parts are rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Options {
+    pub(crate) emit: Emit,
+    pub(crate) style: Style,
+    /// Whether unsafe fixes count as fixable (`--unsafe-fixes`): a finding
+    /// with a fix that `--fix` would apply is marked `[*]`.
+    pub(crate) include_unsafe: bool,
+}
+
+impl Options {
+    /// Whether `d` has a fix that `--fix` applies (with these options).
+    pub(crate) fn fixable(&self, d: &Diagnostic) -> bool {
+        d.fix()
+            .is_some_and(|f| f.applicability == Applicability::Safe || self.include_unsafe)
+    }
+
+    /// Renders `checked`'s part now and drops its text, unless the part
+    /// comes out longer than the text (a file with a finding every few
+    /// bytes): such a file keeps its text and its part is rendered when it
+    /// is written, straight to the output, so that no file's findings are
+    /// ever held in memory as text larger than the file.
+    pub(crate) fn prepare(&self, checked: &mut Checked) {
+        if self.emit == Emit::Nothing {
+            checked.text = None;
+            return;
+        }
+        let limit = checked
+            .text
+            .as_ref()
+            .map_or(0, String::len)
+            .max(PRERENDER_MIN);
+        let mut buffer = Capped {
+            bytes: Vec::new(),
+            limit,
+        };
+        if self.write_part(checked, &mut buffer).is_ok() {
+            // Rendered text is valid UTF-8: every piece written is a `str`.
+            if let Ok(rendered) = String::from_utf8(buffer.bytes) {
+                checked.rendered = Some(rendered);
+                checked.text = None;
+                checked.diff = String::new();
             }
-            Ok(())
         }
     }
-}
 
-/// `full`: each finding drawn under its source lines (rustc style).
-fn full(file: &Checked, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let report = file.report();
-    for d in &file.diagnostics {
-        let shown = match &report {
-            Some(r) => r.render(d, style),
-            None => render::render_without_source(
-                d,
-                &file.display,
-                file.position.unwrap_or(Position { line: 1, column: 1 }),
-                style,
-            ),
-        };
-        out.write_all(shown.as_bytes())?;
-        out.write_all(b"\n\n")?;
+    /// Whether `file` has anything to write.
+    fn has_part(&self, file: &Checked) -> bool {
+        match (&file.rendered, self.emit) {
+            (Some(rendered), _) => !rendered.is_empty(),
+            (None, Emit::Findings(_)) => !file.diagnostics.is_empty(),
+            (None, Emit::Diff) => !file.diff.is_empty(),
+            (None, Emit::Nothing) => false,
+        }
     }
-    Ok(())
-}
 
-/// `concise`: one line a finding, the message escaped and the name quoted
-/// if odd.
-fn concise(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
-    let report = file.report();
-    let display = quote_path(&file.display);
-    for d in &file.diagnostics {
-        let (start, _) = file.positions(report.as_ref(), d);
-        writeln!(
-            out,
-            "{display}:{}:{}: {}[{}] {}",
-            start.line,
-            start.column,
-            d.severity(),
-            d.code(),
-            escape_control(d.message())
-        )?;
+    /// Writes `file`'s part: as rendered ahead, or rendered now.
+    fn write_part(&self, file: &Checked, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(rendered) = &file.rendered {
+            return out.write_all(rendered.as_bytes());
+        }
+        match self.emit {
+            Emit::Findings(Format::Full) => self.full(file, out),
+            Emit::Findings(Format::Concise) => self.concise(file, out),
+            Emit::Findings(Format::Github) => github(file, out),
+            Emit::Findings(Format::Json) => write_elements(records(file), out, "  "),
+            Emit::Findings(Format::Sarif) => {
+                write_elements(sarif::file_results(file), out, sarif::RESULT_INDENT)
+            }
+            Emit::Diff => {
+                out.write_all(super::color::paint_diff(file.diff.clone(), self.style).as_bytes())
+            }
+            Emit::Nothing => Ok(()),
+        }
     }
-    Ok(())
+
+    /// `full`: each finding drawn under its source lines (rustc style),
+    /// `[*]` before the message of a fixable one.
+    fn full(&self, file: &Checked, out: &mut dyn Write) -> io::Result<()> {
+        let report = file.report();
+        let accent = Palette::of(self.style).accent;
+        for d in &file.diagnostics {
+            let shown = match &report {
+                Some(r) => r.render(d, self.style),
+                None => render::render_without_source(
+                    d,
+                    &file.display,
+                    file.position.unwrap_or(Position { line: 1, column: 1 }),
+                    self.style,
+                ),
+            };
+            // The title is `severity[code]: message`, styled or not: the
+            // first `: ` ends the header.
+            match shown.find(": ").filter(|_| self.fixable(d)) {
+                Some(at) => {
+                    let (title, rest) = shown.split_at(at + 2);
+                    write!(out, "{title}{accent}[*]{accent:#} {rest}")?;
+                }
+                None => out.write_all(shown.as_bytes())?,
+            }
+            out.write_all(b"\n\n")?;
+        }
+        Ok(())
+    }
+
+    /// `concise`: one line a finding, the message escaped and the name
+    /// quoted if odd; `[*]` after the code of a fixable one.
+    fn concise(&self, file: &Checked, out: &mut dyn Write) -> io::Result<()> {
+        let report = file.report();
+        let display = quote_path(&file.display);
+        let p = Palette::of(self.style);
+        for d in &file.diagnostics {
+            let (start, _) = file.positions(report.as_ref(), d);
+            let severity = match d.severity() {
+                Severity::Error => p.error,
+                Severity::Warning => p.warning,
+            };
+            write!(
+                out,
+                "{bold}{display}{bold:#}:{}:{}: {severity}{}[{}]{severity:#} ",
+                start.line,
+                start.column,
+                d.severity(),
+                d.code(),
+                bold = p.bold,
+            )?;
+            if self.fixable(d) {
+                write!(out, "{accent}[*]{accent:#} ", accent = p.accent)?;
+            }
+            writeln!(out, "{}", escape_control(d.message()))?;
+        }
+        Ok(())
+    }
 }
 
-/// The records of one file, located one at a time.
+/// The records of one file, located one at a time: the shape of the JSON
+/// output.
 fn records(file: &Checked) -> impl Iterator<Item = Record<'_>> {
     let report = file.report();
     file.diagnostics.iter().map(move |d| {
         let (start, end) = file.positions(report.as_ref(), d);
         Record::new(&file.display, start, end, d)
     })
-}
-
-/// Every file's records as one flat sequence, located as serialized.
-struct AllRecords<'a> {
-    files: &'a [Checked],
-}
-
-impl Serialize for AllRecords<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.files.iter().flat_map(records))
-    }
-}
-
-/// `json`: one array of every file's records, serialized as located.
-fn json_array(files: &[Checked], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &AllRecords { files }).map_err(io::Error::from)?;
-    out.write_all(b"\n")
 }
 
 /// Escapes a workflow command's message as the Actions toolkit does.
@@ -279,305 +385,103 @@ fn github(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// A SARIF level.
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
-// The SARIF log, serialized as it is written. Fields are declared in the
-// alphabetical order in which a `serde_json::Value` object writes them, the
-// order of earlier versions of this output.
-
-/// `{"text": …}`.
-#[derive(serde::Serialize)]
-struct Text<'a> {
-    text: &'a str,
-}
-
-/// A rule's help, in text and Markdown.
-#[derive(serde::Serialize)]
-struct RuleHelp {
-    markdown: &'static str,
-    text: &'static str,
-}
-
-/// `{"level": …}`.
-#[derive(serde::Serialize)]
-struct RuleConfiguration {
-    level: &'static str,
-}
-
-/// `{"tags": […]}`.
-#[derive(serde::Serialize)]
-struct RuleProperties {
-    tags: [&'static str; 1],
-}
-
-/// One `reportingDescriptor`: a code.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Rule {
-    default_configuration: RuleConfiguration,
-    full_description: Text<'static>,
-    help: RuleHelp,
-    id: &'static str,
-    name: &'static str,
-    properties: RuleProperties,
-    short_description: Text<'static>,
-}
-
-/// The SARIF rule of `code`.
-fn rule(code: Code) -> Rule {
-    Rule {
-        default_configuration: RuleConfiguration {
-            level: level(code.default_severity()),
-        },
-        full_description: Text {
-            text: code.summary(),
-        },
-        help: RuleHelp {
-            markdown: code.explanation(),
-            text: code.explanation(),
-        },
-        id: code.as_str(),
-        name: code.name(),
-        properties: RuleProperties {
-            tags: [if code.as_str().starts_with('E') {
-                "syntax"
-            } else {
-                "lint"
-            }],
-        },
-        short_description: Text {
-            text: code.summary(),
-        },
-    }
-}
-
-/// `{"uri": …}`.
-#[derive(serde::Serialize)]
-struct Artifact<'a> {
-    uri: &'a str,
-}
-
-/// A result's region, with its bytes.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Region {
-    byte_length: usize,
-    byte_offset: usize,
-    end_column: usize,
-    end_line: usize,
-    start_column: usize,
-    start_line: usize,
-}
-
-/// A related location's region.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct LineRegion {
-    end_column: usize,
-    end_line: usize,
-    start_column: usize,
-    start_line: usize,
-}
-
-/// `{"artifactLocation": …, "region": …}`.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Physical<'a, R> {
-    artifact_location: Artifact<'a>,
-    region: R,
-}
-
-/// `{"physicalLocation": …}`.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Location<'a> {
-    physical_location: Physical<'a, Region>,
-}
-
-/// A secondary label, as a related location.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Related<'a> {
-    id: usize,
-    message: Text<'a>,
-    physical_location: Physical<'a, LineRegion>,
-}
-
-/// One `result`: a finding.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SarifResult<'a> {
-    level: &'static str,
-    locations: [Location<'a>; 1],
-    message: Text<'a>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    related_locations: Vec<Related<'a>>,
-    rule_id: &'static str,
-    rule_index: usize,
-}
-
-/// Every file's results, built one at a time as they are serialized.
-struct Results<'a> {
-    files: &'a [Checked],
-}
-
-impl Serialize for Results<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.files.iter().flat_map(file_results))
-    }
-}
-
-/// The SARIF results of one file, built one at a time.
-fn file_results(file: &Checked) -> impl Iterator<Item = SarifOwned<'_>> {
-    let report = file.report();
-    let uri = file.display.replace('\\', "/");
-    file.diagnostics.iter().map(move |d| {
-        let (start, end) = file.positions(report.as_ref(), d);
-        let mut message = d.message().to_string();
-        if let Some(help) = d.help() {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+/// Writes each of `elements` pretty-printed as an element of a JSON array
+/// nested so that its lines start with `indent`, separated by `,` and a
+/// line break: the bytes `serde_json`'s pretty printer writes for them
+/// inside the whole document.
+fn write_elements<T: serde::Serialize>(
+    elements: impl Iterator<Item = T>,
+    out: &mut dyn Write,
+    indent: &str,
+) -> io::Result<()> {
+    for (i, element) in elements.enumerate() {
+        if i > 0 {
+            out.write_all(b",\n")?;
         }
-        let related = d
-            .secondary()
-            .iter()
-            .enumerate()
-            .map(|(i, label)| {
-                let (s, e) = match &report {
-                    Some(r) => r.locate(label.span),
-                    None => (start, end),
-                };
-                (i, label.message.as_str(), s, e)
-            })
-            .collect();
-        SarifOwned {
-            uri: uri.clone(),
-            message,
-            d,
-            start,
-            end,
-            related,
-        }
-    })
-}
-
-/// What one result needs beyond borrowed data: its message (with the help
-/// line) and the file's URI.
-struct SarifOwned<'a> {
-    uri: String,
-    message: String,
-    d: &'a Diagnostic,
-    start: Position,
-    end: Position,
-    related: Vec<(usize, &'a str, Position, Position)>,
-}
-
-impl Serialize for SarifOwned<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let d = self.d;
-        let uri = self.uri.as_str();
-        SarifResult {
-            level: level(d.severity()),
-            locations: [Location {
-                physical_location: Physical {
-                    artifact_location: Artifact { uri },
-                    region: Region {
-                        byte_length: d.span().len(),
-                        byte_offset: d.span().start,
-                        end_column: self.end.column,
-                        end_line: self.end.line,
-                        start_column: self.start.column,
-                        start_line: self.start.line,
-                    },
-                },
-            }],
-            message: Text {
-                text: &self.message,
-            },
-            related_locations: self
-                .related
-                .iter()
-                .map(|&(id, text, start, end)| Related {
-                    id,
-                    message: Text { text },
-                    physical_location: Physical {
-                        artifact_location: Artifact { uri },
-                        region: LineRegion {
-                            end_column: end.column,
-                            end_line: end.line,
-                            start_column: start.column,
-                            start_line: start.line,
-                        },
-                    },
-                })
-                .collect(),
-            rule_id: d.code().as_str(),
-            rule_index: Code::ALL.iter().position(|c| *c == d.code()).unwrap_or(0),
-        }
-        .serialize(s)
+        let mut indented = Indented::new(&mut *out, indent);
+        serde_json::to_writer_pretty(&mut indented, &element).map_err(io::Error::from)?;
     }
+    Ok(())
 }
 
-/// `{"name": …, "rules": …, "semanticVersion": …, "version": …}`.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Driver {
-    name: &'static str,
-    rules: Vec<Rule>,
-    semantic_version: &'static str,
-    version: &'static str,
+/// The output of a run: each file's part written in order, inside the
+/// opening and closing of the formats that are one document (the JSON
+/// array, the SARIF log).
+pub(crate) struct Stream<'w> {
+    options: Options,
+    out: &'w mut dyn Write,
+    /// The SARIF log's closing, once its opening is written.
+    closing: Option<String>,
+    /// How many files' parts were written.
+    parts: usize,
 }
 
-/// `{"driver": …}`.
-#[derive(serde::Serialize)]
-struct Tool {
-    driver: Driver,
-}
+impl<'w> Stream<'w> {
+    /// Starts the output: the opening of a JSON array or a SARIF log.
+    pub(crate) fn begin(options: Options, out: &'w mut dyn Write) -> io::Result<Stream<'w>> {
+        let mut closing = None;
+        match options.emit {
+            Emit::Findings(Format::Json) => out.write_all(b"[")?,
+            Emit::Findings(Format::Sarif) => {
+                let (open, close) = sarif::envelope()?;
+                out.write_all(open.as_bytes())?;
+                closing = Some(close);
+            }
+            _ => {}
+        }
+        Ok(Stream {
+            options,
+            out,
+            closing,
+            parts: 0,
+        })
+    }
 
-/// One run: the tool and its results.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    column_kind: &'static str,
-    results: Results<'a>,
-    tool: Tool,
-}
+    /// Whether `file` adds anything to the output.
+    pub(crate) fn writes(&self, file: &Checked) -> bool {
+        self.options.has_part(file)
+    }
 
-/// The log.
-#[derive(serde::Serialize)]
-struct Log<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    runs: [Run<'a>; 1],
-    version: &'static str,
-}
+    /// Writes `file`'s part.
+    pub(crate) fn file(&mut self, file: &Checked) -> io::Result<()> {
+        if !self.options.has_part(file) {
+            return Ok(());
+        }
+        if matches!(
+            self.options.emit,
+            Emit::Findings(Format::Json | Format::Sarif)
+        ) {
+            self.out
+                .write_all(if self.parts == 0 { b"\n" } else { b",\n" })?;
+        }
+        self.options.write_part(file, &mut *self.out)?;
+        self.parts += 1;
+        Ok(())
+    }
 
-/// `sarif`: a SARIF 2.1.0 log, serialized as it is written.
-fn sarif(files: &[Checked], out: &mut dyn Write) -> io::Result<()> {
-    let log = Log {
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        runs: [Run {
-            column_kind: "unicodeCodePoints",
-            results: Results { files },
-            tool: Tool {
-                driver: Driver {
-                    name: "fengong",
-                    rules: Code::ALL.iter().copied().map(rule).collect(),
-                    semantic_version: env!("CARGO_PKG_VERSION"),
-                    version: env!("CARGO_PKG_VERSION"),
-                },
-            },
-        }],
-        version: "2.1.0",
-    };
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
-    out.write_all(b"\n")
+    /// Flushes what was written.
+    pub(crate) fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// Ends the output: the closing of a JSON array or a SARIF log.
+    pub(crate) fn finish(self) -> io::Result<()> {
+        match self.options.emit {
+            Emit::Findings(Format::Json) => {
+                self.out
+                    .write_all(if self.parts == 0 { b"]\n" } else { b"\n]\n" })?;
+            }
+            Emit::Findings(Format::Sarif) => {
+                if self.parts > 0 {
+                    self.out.write_all(b"\n      ")?;
+                }
+                self.out
+                    .write_all(self.closing.as_deref().unwrap_or_default().as_bytes())?;
+            }
+            _ => {}
+        }
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]
@@ -588,5 +492,14 @@ mod tests {
     fn github_escaping_matches_the_toolkit() {
         assert_eq!(escape_data("a%b\r\nc"), "a%25b%0D%0Ac");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn indenting_starts_every_line() {
+        let mut out = Vec::new();
+        let mut w = Indented::new(&mut out, "  ");
+        w.write_all(b"{\n\"a\": 1").unwrap();
+        w.write_all(b"\n}").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "  {\n  \"a\": 1\n  }");
     }
 }

@@ -41,6 +41,11 @@ pub(crate) fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::with_capacity(64 * 1024, io::stdout().lock())
 }
 
+/// Standard error, buffered, for writing a long output piece by piece.
+pub(crate) fn stderr() -> BufWriter<io::StderrLock<'static>> {
+    BufWriter::with_capacity(64 * 1024, io::stderr().lock())
+}
+
 /// Writes `text` to standard output; returns the exit status (see
 /// [`status`]).
 pub(crate) fn print_out(text: &str) -> u8 {
@@ -65,7 +70,7 @@ pub(crate) fn print_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -
 /// Writes everything `write` writes to buffered standard error, then
 /// flushes it; returns the exit status, as [`print_with`].
 pub(crate) fn eprint_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
-    let mut err = BufWriter::with_capacity(64 * 1024, io::stderr().lock());
+    let mut err = stderr();
     let result = write(&mut err).and_then(|()| err.flush());
     status(result, Stream::Err)
 }

@@ -38,20 +38,31 @@ pub enum UnitsFormat {
 
 /// Runs `units` on `file`; returns the exit code.
 pub(crate) fn run(file: &Path, format: UnitsFormat, style: Style) -> u8 {
+    let fit = if format == UnitsFormat::Table {
+        terminal_width()
+    } else {
+        None
+    };
     with_document(file, style, |_, doc| {
-        term::print_with(|out| write(&doc, format, out))
+        term::print_with(|out| write(&doc, format, fit, out))
     })
 }
 
 /// Writes each unit's tasks in `format` to `out`: by role, and for a
-/// two-level table the unit map of its two levels.
-pub fn write(doc: &Document<'_>, format: UnitsFormat, out: &mut dyn Write) -> io::Result<()> {
+/// two-level table the unit map of its two levels; a table fitted to `fit`
+/// display columns if given (see [`write_table`]).
+pub fn write(
+    doc: &Document<'_>,
+    format: UnitsFormat,
+    fit: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if !doc.header().has_levels() {
-        return by_role(doc, format, out);
+        return by_role(doc, format, fit, out);
     }
     let map = doc.unit_map();
     match format {
-        UnitsFormat::Table => out.write_all(table(doc, &map).as_bytes()),
+        UnitsFormat::Table => out.write_all(table(doc, &map, fit).as_bytes()),
         UnitsFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &map).map_err(io::Error::from)?;
             out.write_all(b"\n")
@@ -63,7 +74,12 @@ pub fn write(doc: &Document<'_>, format: UnitsFormat, out: &mut dyn Write) -> io
 /// Each unit's tasks by role, for a document without the two levels: a
 /// table of units with a column per role, `{"units": […]}` in JSON, one CSV
 /// row per unit, role and task.
-fn by_role(doc: &Document<'_>, format: UnitsFormat, out: &mut dyn Write) -> io::Result<()> {
+fn by_role(
+    doc: &Document<'_>,
+    format: UnitsFormat,
+    fit: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let duties = doc.duties();
     let roles: Vec<UnitRole> = UnitRole::ALL
         .into_iter()
@@ -85,7 +101,7 @@ fn by_role(doc: &Document<'_>, format: UnitsFormat, out: &mut dyn Write) -> io::
                 })
                 .collect();
             let header: Vec<&str> = header.iter().map(String::as_str).collect();
-            write_table(&mut text, &header, &rows);
+            write_table(&mut text, &header, &rows, fit);
             out.write_all(text.as_bytes())
         }
         UnitsFormat::Json => {
@@ -169,8 +185,11 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// An aligned table: a header, a rule of dashes, the rows.
-fn write_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+/// An aligned table: a header, a rule of dashes, the rows. With `fit`, the
+/// widest column is narrowed so that lines fit in `fit` display columns
+/// (down to [`MIN_FIT`]), its cells wrapped onto lines of their own (at
+/// `, `, `、` or a space when there is one, else anywhere).
+fn write_table(out: &mut String, header: &[&str], rows: &[Vec<String>], fit: Option<usize>) {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
@@ -178,6 +197,16 @@ fn write_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
                 *w = (*w).max(cell.width());
             }
         }
+    }
+    let total = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+    // The column to wrap, and its narrowed width.
+    let wrapped = fit.filter(|&fit| total > fit).and_then(|fit| {
+        let (i, &w) = widths.iter().enumerate().max_by_key(|&(i, w)| (*w, i))?;
+        let narrowed = w.saturating_sub(total - fit).max(MIN_FIT.min(w));
+        Some((i, narrowed))
+    });
+    if let Some((i, narrowed)) = wrapped {
+        widths[i] = narrowed;
     }
     let line = |cells: Vec<&str>| -> String {
         let last = cells.len().saturating_sub(1);
@@ -192,7 +221,29 @@ fn write_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
         }
         s.trim_end().to_string()
     };
-    let _ = writeln!(out, "{}", line(header.to_vec()));
+    let row_lines = |cells: Vec<&str>| -> Vec<String> {
+        let Some((i, narrowed)) = wrapped else {
+            return vec![line(cells)];
+        };
+        let pieces = cells.get(i).map_or_else(Vec::new, |c| wrap(c, narrowed));
+        (0..pieces.len().max(1))
+            .map(|k| {
+                let shown: Vec<&str> = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(j, c)| match (j == i, k) {
+                        (true, _) => pieces.get(k).copied().unwrap_or(""),
+                        (false, 0) => c,
+                        (false, _) => "",
+                    })
+                    .collect();
+                line(shown)
+            })
+            .collect()
+    };
+    for text in row_lines(header.to_vec()) {
+        let _ = writeln!(out, "{text}");
+    }
     let _ = writeln!(
         out,
         "{}",
@@ -203,12 +254,65 @@ fn write_table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
             .join("  ")
     );
     for row in rows {
-        let _ = writeln!(out, "{}", line(row.iter().map(String::as_str).collect()));
+        for text in row_lines(row.iter().map(String::as_str).collect()) {
+            let _ = writeln!(out, "{text}");
+        }
     }
 }
 
+/// A column is never narrowed below this many display columns to fit.
+const MIN_FIT: usize = 12;
+
+/// `text` cut into pieces of at most `width` display columns: after the
+/// last `, `, `、` or space that fits, else after the last character that
+/// fits (a character wider than `width` alone on its piece).
+fn wrap(text: &str, width: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while rest.width() > width {
+        let (mut fits, mut used, mut breaks) = (0, 0, None);
+        for (at, c) in rest.char_indices() {
+            let w = c.to_string().width();
+            if used + w > width {
+                break;
+            }
+            used += w;
+            fits = at + c.len_utf8();
+            if matches!(c, ' ' | '、' | ',') {
+                breaks = Some(fits);
+            }
+        }
+        let cut = match breaks.filter(|&b| b < rest.len()) {
+            Some(b) => b,
+            None => fits.max(rest.chars().next().map_or(rest.len(), char::len_utf8)),
+        };
+        let (piece, tail) = rest.split_at(cut);
+        pieces.push(piece.trim_end());
+        rest = tail.trim_start();
+    }
+    if !rest.is_empty() || pieces.is_empty() {
+        pieces.push(rest);
+    }
+    pieces
+}
+
+/// The width to fit the table to: standard output's, when it is a
+/// terminal (`COLUMNS` if set, else the terminal's own); none otherwise.
+fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(|| terminal_size::terminal_size_of(&stdout).map(|(w, _)| usize::from(w.0)))
+}
+
 /// The table: every name and text escaped (see [`escape_control`]).
-fn table(doc: &Document<'_>, map: &UnitMap) -> String {
+fn table(doc: &Document<'_>, map: &UnitMap, fit: Option<usize>) -> String {
     let mut out = String::new();
     let district = escape_control(&map.district_name);
     let local = escape_control(&map.local_name);
@@ -248,6 +352,7 @@ fn table(doc: &Document<'_>, map: &UnitMap) -> String {
             "evidence (tasks)",
         ],
         &rows,
+        fit,
     );
     for (name, duties) in [(&district, &map.district), (&local, &map.local)] {
         let _ = writeln!(out, "\n{name}单位的任务\n");
@@ -255,7 +360,7 @@ fn table(doc: &Document<'_>, map: &UnitMap) -> String {
             .iter()
             .map(|d| vec![shown(&d.unit), d.tasks.len().to_string(), numbers(&d.tasks)])
             .collect();
-        write_table(&mut out, &["unit", "tasks", "task numbers"], &rows);
+        write_table(&mut out, &["unit", "tasks", "task numbers"], &rows, fit);
     }
     out
 }
@@ -340,6 +445,44 @@ mod tests {
     fn pad_counts_display_width() {
         assert_eq!(pad("人社局", 8), "人社局  ");
         assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn tables_fit_their_widest_column_to_the_width() {
+        let header = ["unit", "task numbers"];
+        let rows = vec![
+            vec![
+                "区人社局".to_string(),
+                "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12".to_string(),
+            ],
+            vec!["区财政局".to_string(), "2".to_string()],
+        ];
+        let mut wide = String::new();
+        write_table(&mut wide, &header, &rows, None);
+        assert_eq!(
+            wide,
+            "unit      task numbers\n--------  -------------------------------------\n区人社局  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12\n区财政局  2\n"
+        );
+        let mut fitted = String::new();
+        write_table(&mut fitted, &header, &rows, Some(30));
+        assert_eq!(
+            fitted,
+            "unit      task numbers\n--------  --------------------\n区人社局  1, 2, 3, 4, 5, 6, 7,\n          8, 9, 10, 11, 12\n区财政局  2\n"
+        );
+        assert!(fitted.lines().all(|l| l.width() <= 30), "{fitted}");
+        // Wide enough already: unchanged.
+        let mut same = String::new();
+        write_table(&mut same, &header, &rows, Some(200));
+        assert_eq!(same, wide);
+    }
+
+    #[test]
+    fn wrapping_breaks_at_separators_or_anywhere() {
+        assert_eq!(wrap("1, 2, 3", 4), ["1,", "2, 3"]);
+        assert_eq!(wrap("人社局、财政局", 8), ["人社局、", "财政局"]);
+        assert_eq!(wrap("人社局财政局", 5), ["人社", "局财", "政局"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("甲", 1), ["甲"]);
     }
 
     #[test]

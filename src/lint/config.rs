@@ -29,8 +29,10 @@ use crate::diagnostic::{Code, Severity};
 #[serde(default, deny_unknown_fields)]
 pub struct LintConfig {
     /// The rules to run. Empty: every rule.
+    #[serde(deserialize_with = "crate::select::deserialize_select")]
     pub select: Vec<Code>,
     /// Rules not to run, even if selected.
+    #[serde(deserialize_with = "crate::select::deserialize_ignore")]
     pub ignore: Vec<Code>,
     /// Severity overrides, such as `W003 = "error"`.
     pub severity: BTreeMap<Code, Severity>,

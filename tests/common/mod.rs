@@ -25,6 +25,8 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
+        // Exact texts are compared: no colours forced by the environment.
+        .env_remove("CLICOLOR_FORCE")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -53,4 +55,109 @@ pub fn run_with(args: &[&str], stdin: Option<&[u8]>) -> Run {
 /// Runs the binary from the crate root.
 pub fn run(args: &[&str]) -> Run {
     run_with(args, None)
+}
+
+/// What a run on a terminal gave: the exit code and everything the
+/// terminal received (standard output and standard error, interleaved as
+/// written, with the terminal's `\r\n` line ends turned back into `\n`).
+#[derive(Debug)]
+pub struct TerminalRun {
+    pub code: i32,
+    pub screen: String,
+}
+
+/// Runs the binary in `dir` with standard output and standard error on a
+/// pseudo-terminal `columns` wide (`TERM=xterm`, no colour variables but
+/// those in `env`), standard input empty.
+pub fn run_on_terminal(
+    dir: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    columns: u16,
+) -> TerminalRun {
+    use std::fs::File;
+    use std::io::Read as _;
+    use std::os::fd::{FromRawFd as _, OwnedFd};
+
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 50,
+        ws_col: columns,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two new descriptors, which we then own.
+    let made = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(
+        made,
+        0,
+        "openpty failed: {}",
+        std::io::Error::last_os_error()
+    );
+    // SAFETY: both descriptors are open and owned by nobody else.
+    let (master, slave) = unsafe { (File::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut child = {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_fengong"));
+        command
+            .args(args)
+            .current_dir(dir)
+            .env("TERM", "xterm")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("COLUMNS")
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave));
+        command.spawn().expect("cannot run fengong")
+        // The command, holding our copies of the terminal's side, is
+        // dropped here: reading ends when the child's copies close.
+    };
+    let mut master = master;
+    let mut bytes = Vec::new();
+    let mut buffer = [0u8; 4096];
+    loop {
+        match master.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&buffer[..n]),
+            // Linux reports the closed terminal as EIO.
+            Err(e) if e.raw_os_error() == Some(libc::EIO) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => panic!("cannot read the terminal: {e}"),
+        }
+    }
+    let status = child.wait().unwrap();
+    TerminalRun {
+        code: status.code().expect("killed by a signal"),
+        screen: String::from_utf8(bytes)
+            .expect("the terminal got bytes that are not UTF-8")
+            .replace("\r\n", "\n"),
+    }
+}
+
+/// `text` without its ANSI escape sequences (`ESC [ … letter`).
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        if let Some(tail) = rest.strip_prefix('[') {
+            let end = tail
+                .find(|c: char| c.is_ascii_alphabetic())
+                .map_or(tail.len(), |i| i + 1);
+            rest = &tail[end..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
