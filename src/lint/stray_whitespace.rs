@@ -63,8 +63,12 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         } else {
             line.start
         };
+        // A title in a merged row above the header (`→2024年…分工表`) is a
+        // cell: its tab is the cell's, not stray white space.
+        let tabbed = text.as_bytes().get(start) == Some(&b'\t');
+        let start = start + usize::from(tabbed);
         if start < line.content_end && !is_blank(&text[start..line.content_end]) {
-            edges(cx, start, line.content_end, false, true, &[], out);
+            edges(cx, start, line.content_end, tabbed, true, &[], out);
         }
     }
     let mut segs = Vec::new();
@@ -426,5 +430,26 @@ mod tests {
         assert_eq!(found.len(), 2);
         let fixed = apply(&text, &found);
         assert!(fixed.starts_with("附件：\n标题\n\t序号"));
+    }
+
+    #[test]
+    fn a_title_row_keeps_its_tab() {
+        let body = &HEAD["附件：\n东疆重点任务清单和责任分工表\n".len()..];
+        // A title in a merged row above the header: its tab is the cell's.
+        let text = format!("附件：\n\t东疆重点任务清单和责任分工表\n\n{body}");
+        assert_eq!(
+            crate::parse(&text).map(|d| d.title().to_string()).ok(),
+            Some("东疆重点任务清单和责任分工表".to_string())
+        );
+        assert!(only(&text, Code::StrayWhitespace).is_empty());
+        // White space after that tab is stray, and its fix keeps the tab.
+        let text = format!("附件：\n\t 东疆重点任务清单和责任分工表\n\n{body}");
+        let found = only(&text, Code::StrayWhitespace);
+        assert_eq!(found.len(), 1);
+        let fixed = apply(&text, &found);
+        assert!(
+            fixed.starts_with("附件：\n\t东疆重点任务清单和责任分工表\n\n\t序号"),
+            "{fixed}"
+        );
     }
 }
