@@ -113,8 +113,9 @@ codes! {
     UnreadableFile = "E003", "unreadable-file", Error, "the file could not be read";
     /// No header row (`序号`, `工作任务`, two responsibility columns).
     MissingHeader = "E004", "missing-header", Error, "the table has no header row";
-    /// The header row does not have four cells.
-    HeaderCellCount = "E005", "header-cell-count", Error, "the header row does not have four cells";
+    /// The header row has fewer than 3 or more than 8 cells, or not as many
+    /// as the task rows.
+    HeaderCellCount = "E005", "header-cell-count", Error, "the header row does not have a cell for each column";
     /// A line of text outside any cell.
     StrayLine = "E006", "stray-line", Error, "a line of text is outside any table cell";
     /// A category heading whose numeral is not a Chinese numeral.
@@ -127,10 +128,10 @@ codes! {
     InvalidTaskNumber = "E010", "invalid-task-number", Error, "a task number is not a number";
     /// A task number too large to be one.
     TaskNumberTooLarge = "E011", "task-number-too-large", Error, "a task number is too large";
-    /// A task row with fewer than four cells.
-    IncompleteTask = "E012", "incomplete-task", Error, "a task row does not have four cells";
-    /// A task before the first category heading.
-    TaskOutsideCategory = "E013", "task-outside-category", Error, "a task comes before any category heading";
+    /// A task row with fewer cells than the header.
+    IncompleteTask = "E012", "incomplete-task", Error, "a task row does not have a cell for each column";
+    /// A task before the first heading of a table that has headings.
+    TaskOutsideCategory = "E013", "task-outside-category", Error, "a task comes before the first heading of a table with headings";
     /// A configuration file (`fengong.toml` or `--config`) that cannot be
     /// used: unreadable, not TOML, or holding a key or value fengong does not
     /// know.
@@ -146,8 +147,9 @@ codes! {
     TaskNumberSequence = "W001", "task-number-sequence", Warning, "task numbers do not run 1, 2, 3, … through the document";
     /// Category numerals that do not run 一, 二, 三, ….
     CategoryNumberSequence = "W002", "category-number-sequence", Warning, "category numerals do not run 一, 二, 三, …";
-    /// A task whose district or local unit cell names no unit.
-    EmptyUnitCell = "W003", "empty-unit-cell", Warning, "a task names no responsible unit at one level";
+    /// A task whose cell of lead, responsible, district or local units names
+    /// no unit.
+    EmptyUnitCell = "W003", "empty-unit-cell", Warning, "a task's cell of lead or responsible units names no unit";
     /// A `、` with no unit name on one side: leading, trailing or doubled.
     StraySeparator = "W004", "stray-separator", Warning, "a separator `、` leaves an empty unit";
     /// Text such as `[bookmark: RANGE!C44]` left in a cell by the conversion
@@ -165,8 +167,8 @@ codes! {
     WhitespaceOnlyLine = "W009", "whitespace-only-line", Warning, "a blank line holds spaces";
     /// A category heading whose line does not start with a tab.
     HeadingWithoutTab = "W010", "heading-without-tab", Warning, "a category heading does not start its line with a tab";
-    /// A column label other than 序号, 工作任务 or `…责任单位`.
-    UnexpectedColumnLabel = "W011", "unexpected-column-label", Warning, "a column label is not the usual one";
+    /// A column label fengong does not know (or a second column of a role).
+    UnexpectedColumnLabel = "W011", "unexpected-column-label", Warning, "a column label names no known column";
     /// No title line before the table.
     MissingTitle = "W012", "missing-title", Warning, "the document has no title";
     /// A task whose local units leave out the ones that answer for its

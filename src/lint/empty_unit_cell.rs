@@ -1,5 +1,6 @@
-//! W003 `empty-unit-cell`: a task whose district or local unit cell names no
-//! unit. There is no fix: only the author knows who is responsible.
+//! W003 `empty-unit-cell`: a task whose cell of lead, responsible, district
+//! or local units names no unit (a supporting cell may be empty). There is
+//! no fix: only the author knows who is responsible.
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
