@@ -1,5 +1,6 @@
 //! Tests of rewriting files: what is kept, what is refused.
 
+use super::temporary::remove_temporaries;
 use super::*;
 use crate::cli::input;
 
