@@ -28,9 +28,9 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
 use crate::span::{LineIndex, Position, Span};
 
-mod encode;
+mod encoder;
 
-pub use encode::{encode, first_difference, round_trip_error, EncodeError};
+pub use encoder::{encode, first_difference, round_trip_error, EncodeError};
 
 /// A text encoding fengong reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
