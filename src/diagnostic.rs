@@ -550,9 +550,15 @@ pub(crate) fn quote(text: &str, max: usize) -> String {
 
 /// `n` things: `1 task`, `2 tasks`.
 ///
-/// Every message that counts says it this one way.
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
+/// Every message that counts says it this one way, the command line's too.
+///
+/// ```
+/// use fengong::diagnostic::plural;
+/// assert_eq!(plural(1usize, "task", "tasks"), "1 task");
+/// assert_eq!(plural(0u64, "byte", "bytes"), "0 bytes");
+/// ```
+pub fn plural<N: fmt::Display + PartialEq + From<u8>>(n: N, one: &str, many: &str) -> String {
+    if n == N::from(1) {
         format!("1 {one}")
     } else {
         format!("{n} {many}")

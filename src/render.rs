@@ -37,6 +37,13 @@ use serde::Serialize;
 use crate::diagnostic::{Code, Diagnostic, Fix, Severity};
 use crate::span::{LineIndex, Position, Span};
 
+mod escape;
+mod lines;
+
+use escape::push_escaped_str;
+pub use escape::{escape_control, quote_path};
+use lines::Lines;
+
 /// Colours or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Style {
@@ -47,91 +54,6 @@ pub enum Style {
     Color,
 }
 
-/// Whether `c` must not be printed as it is on a terminal or in a CI log:
-/// C0 control characters other than the tab (ESC starts terminal escape
-/// sequences, a line feed starts a new line of output), DEL, C1 control
-/// characters (U+009B is a one-character escape sequence introducer on some
-/// terminals), the line and paragraph separators, and the bidirectional
-/// controls that reorder what a reader sees.
-fn is_unsafe(c: char) -> bool {
-    matches!(
-        c,
-        '\0'..='\u{8}'
-            | '\u{a}'..='\u{1f}'
-            | '\u{7f}'..='\u{9f}'
-            | '\u{61c}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{2028}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-    )
-}
-
-/// Appends `c`, or its visible stand-in if it is unsafe (see
-/// [`escape_control`]).
-fn push_escaped(out: &mut String, c: char) {
-    match c {
-        // The Control Pictures block: U+2400 + the code, ␀ to ␟.
-        '\0'..='\u{1f}' if c != '\t' => {
-            out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('�'));
-        }
-        '\u{7f}' => out.push('␡'),
-        c if is_unsafe(c) => {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        }
-        c => out.push(c),
-    }
-}
-
-/// `text` made safe for a terminal or a CI log: C0 control characters
-/// (other than the tab) and DEL are shown as their Control Pictures (`␛`,
-/// `␊`, `␍`, `␀`, `␡`, as annotate-snippets and rustc draw them in source
-/// lines), C1 controls, the line and paragraph separators and the
-/// bidirectional controls as `\u{…}`. Every human-readable output of
-/// fengong passes document text, messages and labels through this.
-///
-/// ```
-/// use fengong::render::escape_control;
-/// assert_eq!(escape_control("区\u{1b}[2J局\n"), "区␛[2J局␊");
-/// assert_eq!(escape_control("a\u{202e}b\tc"), "a\\u{202e}b\tc");
-/// assert!(matches!(escape_control("区工信局"), std::borrow::Cow::Borrowed(_)));
-/// ```
-pub fn escape_control(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        push_escaped(&mut out, c);
-    }
-    Cow::Owned(out)
-}
-
-/// A file name as human-readable output shows it: as it is, or quoted and
-/// escaped as a Rust string (`"a\nb.txt"`, `"docs/ a.txt"`) when it holds
-/// a control character (a tab, a line break, ESC, …) or a bidirectional
-/// control, or one of its components starts or ends with white space, so
-/// that an odd name can neither add lines to the output nor hide in it.
-///
-/// ```
-/// use fengong::render::quote_path;
-/// assert_eq!(quote_path("docs/任务 一.txt"), "docs/任务 一.txt");
-/// assert_eq!(quote_path("a\nb.txt"), "\"a\\nb.txt\"");
-/// assert_eq!(quote_path("docs/ a.txt"), "\"docs/ a.txt\"");
-/// assert_eq!(quote_path("a.txt "), "\"a.txt \"");
-/// ```
-pub fn quote_path(path: &str) -> Cow<'_, str> {
-    let odd = path.chars().any(|c| c == '\t' || is_unsafe(c))
-        || path.split(['/', '\\']).any(|part| {
-            part.starts_with(char::is_whitespace) || part.ends_with(char::is_whitespace)
-        });
-    if odd {
-        Cow::Owned(format!("{path:?}"))
-    } else {
-        Cow::Borrowed(path)
-    }
-}
-
 /// A line longer than this (in bytes) is drawn in windows around its marks.
 const LONG_LINE: usize = 4096;
 /// How many bytes of a long line are drawn on either side of a mark.
@@ -139,172 +61,6 @@ const RADIUS: usize = 512;
 /// How many lines of a span annotate-snippets draws from its start (its
 /// end is drawn with the line before it).
 const HEAD_LINES: usize = 4;
-/// A checkpoint of [`Lines`] every this many lines…
-const CHECKPOINT_LINES: usize = 64;
-/// …and every this many bytes, inside long lines too.
-const CHECKPOINT_BYTES: usize = 4096;
-
-/// Where a line starts in a [`Lines`]: the byte offset, its 0-based line
-/// and the 0-based column (in characters) at that offset.
-#[derive(Debug, Clone, Copy)]
-struct Checkpoint {
-    offset: usize,
-    line: usize,
-    column: usize,
-}
-
-/// A sparse line index: a checkpoint every 64 lines and every 4 KiB (also
-/// inside long lines), so that an offset is located by a binary search and
-/// a scan of at most a few KiB, whatever the lengths of the lines. A full
-/// [`LineIndex`] keeps 8 bytes for every line (80 MB for ten million blank
-/// lines); this keeps 24 bytes for every 64 lines or 4 KiB. Lines end at
-/// `\n`, `\r\n` or a lone `\r`, as in [`LineIndex`].
-#[derive(Debug, Clone)]
-struct Lines {
-    checkpoints: Vec<Checkpoint>,
-}
-
-/// The start of the line after the line break at `i` (`\r\n` is one).
-fn after_break(bytes: &[u8], i: usize) -> usize {
-    if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-        i + 2
-    } else {
-        i + 1
-    }
-}
-
-/// The first line break at or after `from`, before `to`.
-fn next_break(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
-    memchr::memchr2(b'\n', b'\r', &bytes[from..to]).map(|i| from + i)
-}
-
-impl Lines {
-    /// Indexes `text` in one pass.
-    fn new(text: &str) -> Lines {
-        let bytes = text.as_bytes();
-        let mut checkpoints = vec![Checkpoint {
-            offset: 0,
-            line: 0,
-            column: 0,
-        }];
-        let (mut line, mut start) = (0, 0);
-        loop {
-            let end = next_break(bytes, start, bytes.len()).unwrap_or(bytes.len());
-            // Inside a long line: a checkpoint every 4 KiB, on a character
-            // boundary, with its column.
-            let (mut at, mut column) = (start, 0);
-            while end - at > CHECKPOINT_BYTES {
-                let mut next = at + CHECKPOINT_BYTES;
-                while !text.is_char_boundary(next) {
-                    next += 1;
-                }
-                column += text[at..next].chars().count();
-                checkpoints.push(Checkpoint {
-                    offset: next,
-                    line,
-                    column,
-                });
-                at = next;
-            }
-            if end == bytes.len() {
-                break;
-            }
-            start = after_break(bytes, end);
-            line += 1;
-            let last = checkpoints[checkpoints.len() - 1];
-            if line - last.line >= CHECKPOINT_LINES || start - last.offset >= CHECKPOINT_BYTES {
-                checkpoints.push(Checkpoint {
-                    offset: start,
-                    line,
-                    column: 0,
-                });
-            }
-        }
-        Lines { checkpoints }
-    }
-
-    /// The last checkpoint at or before `offset`.
-    fn before_offset(&self, offset: usize) -> Checkpoint {
-        let i = self.checkpoints.partition_point(|c| c.offset <= offset);
-        self.checkpoints[i.saturating_sub(1)]
-    }
-
-    /// The 0-based line of `offset` and the byte offset where the scan for
-    /// its column may start (the line's start, or a checkpoint on it), with
-    /// the column there.
-    fn seek(&self, text: &str, offset: usize) -> (usize, usize, usize) {
-        let bytes = text.as_bytes();
-        let c = self.before_offset(offset);
-        let (mut line, mut at, mut column) = (c.line, c.offset, c.column);
-        while let Some(i) = next_break(bytes, at, offset) {
-            let next = after_break(bytes, i);
-            if next > offset {
-                // `offset` is between the `\r` and the `\n` of a `\r\n`.
-                break;
-            }
-            line += 1;
-            at = next;
-            column = 0;
-        }
-        (line, at, column)
-    }
-
-    /// The 0-based line that holds byte `offset` (clamped to the text).
-    fn line_of(&self, text: &str, offset: usize) -> usize {
-        self.seek(text, offset.min(text.len())).0
-    }
-
-    /// The 1-based position of byte `offset`, as [`LineIndex::position`].
-    fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let (line, at, column) = self.seek(text, offset);
-        Position {
-            line: line + 1,
-            column: column + text[at..offset].chars().count() + 1,
-        }
-    }
-
-    /// Where 0-based line `line` starts, if the text has that many lines.
-    fn line_start(&self, text: &str, line: usize) -> Option<usize> {
-        let bytes = text.as_bytes();
-        let i = self
-            .checkpoints
-            .partition_point(|c| (c.line, c.column) <= (line, 0));
-        let c = self.checkpoints[i.saturating_sub(1)];
-        let (mut at, mut current) = (c.offset, c.line);
-        while current < line {
-            at = after_break(bytes, next_break(bytes, at, bytes.len())?);
-            current += 1;
-        }
-        Some(at)
-    }
-
-    /// Byte range of 0-based line `line`, without its line ending (empty at
-    /// the end of the text if there is no such line).
-    fn line_span(&self, text: &str, line: usize) -> Span {
-        let bytes = text.as_bytes();
-        let Some(start) = self.line_start(text, line) else {
-            return Span::empty(text.len());
-        };
-        let end = match self.line_start(text, line + 1) {
-            Some(next) => {
-                let mut end = next;
-                if end > start && bytes[end - 1] == b'\n' {
-                    end -= 1;
-                }
-                if end > start && bytes[end - 1] == b'\r' {
-                    end -= 1;
-                }
-                end
-            }
-            None => text.len(),
-        };
-        Span::new(start, end)
-    }
-}
 
 /// One source file's text and line index, for rendering and locating its
 /// diagnostics. Build it once per file: the index is built once.
@@ -580,15 +336,6 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Appends `text` with its unsafe characters escaped (see
-/// [`escape_control`]).
-fn push_escaped_str(out: &mut String, text: &str) {
-    match escape_control(text) {
-        Cow::Borrowed(s) => out.push_str(s),
-        Cow::Owned(s) => out.push_str(&s),
-    }
-}
-
 /// The character boundary at or before `i`.
 fn floor(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
@@ -786,82 +533,4 @@ impl<'d> Record<'d> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Texts with every kind of line ending, long lines of multi-byte
-    /// characters (checkpoints inside lines), many short lines
-    /// (checkpoints every 64 lines) and none at all.
-    fn texts() -> Vec<String> {
-        let long = "甲a".repeat(3000); // 12,000 bytes on one line
-        vec![
-            String::new(),
-            "\n".into(),
-            "ab\r\n东疆x\rz\n".into(),
-            "\r\r\n\n\r".into(),
-            format!("{long}\n{long}\r\n\r{long}"),
-            "x\n".repeat(300),
-            format!("{}{long}", "\r\n".repeat(100)),
-        ]
-    }
-
-    #[test]
-    fn the_sparse_index_agrees_with_the_full_one() {
-        for text in texts() {
-            let lines = Lines::new(&text);
-            let full = LineIndex::new(&text);
-            for offset in 0..=text.len() + 2 {
-                assert_eq!(
-                    lines.position(&text, offset),
-                    full.position(offset),
-                    "offset {offset} of {:?}…",
-                    &text[..floor(&text, 40)]
-                );
-                assert_eq!(lines.line_of(&text, offset), full.line_of(offset));
-            }
-            for line in 0..full.line_count() + 2 {
-                assert_eq!(
-                    lines.line_span(&text, line),
-                    full.line_span(line),
-                    "line {line}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn escapes_show_what_they_replace() {
-        assert_eq!(escape_control("\0\t\n\r\u{1b}\u{7f}"), "␀\t␊␍␛␡");
-        assert_eq!(escape_control("\u{9b}2J"), "\\u{9b}2J");
-        assert_eq!(escape_control("\u{2028}\u{2066}"), "\\u{2028}\\u{2066}");
-        assert_eq!(quote_path("tab\t.txt"), "\"tab\\t.txt\"");
-        assert_eq!(quote_path("C:\\docs\\a.txt"), "C:\\docs\\a.txt");
-    }
-
-    #[test]
-    fn far_labels_keep_their_line_numbers() {
-        // The primary on line 5,001, a secondary on line 1: two rows and `...`,
-        // numbered as in the text, the gutter as wide as 5001.
-        let text = format!("甲乙\n{}丙丁\n", "\n".repeat(4_999));
-        let end = text.len() - 1;
-        let d = Diagnostic::new(Code::StrayLine, Span::new(end - 6, end), "far")
-            .with_secondary(Span::new(0, 3), "here");
-        let report = Report::new("t.txt", &text);
-        let shown = report.render(&d, Style::Plain);
-        assert_eq!(
-            shown,
-            "error[E006]: far\n    --> t.txt:5001:1\n     |\n   1 | 甲乙\n     | -- here\n...\n5001 | 丙丁\n     | ^^^^"
-        );
-        // In colour too: the same text between the escape codes.
-        let coloured = report.render(&d, Style::Color);
-        let mut plain = String::new();
-        let mut rest = coloured.as_str();
-        while let Some(at) = rest.find('\u{1b}') {
-            plain.push_str(&rest[..at]);
-            rest = &rest[at..];
-            rest = &rest[rest.find('m').map_or(rest.len(), |m| m + 1)..];
-        }
-        plain.push_str(rest);
-        assert_eq!(plain, shown);
-    }
-}
+mod tests;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use fengong::diagnostic::plural;
 use fengong::lint::LintConfig;
 use fengong::{Code, Diagnostic, LineIndex, Position, Span};
 
@@ -80,8 +81,8 @@ impl ConfigError {
         }
         if skipped > 0 {
             diagnostic = diagnostic.with_note(format!(
-                "{skipped} document{} under it {} not checked",
-                if skipped == 1 { "" } else { "s" },
+                "{} under it {} not checked",
+                plural(skipped, "document", "documents"),
                 if skipped == 1 { "was" } else { "were" }
             ));
         }

@@ -35,6 +35,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use clap::{CommandFactory, Parser, Subcommand};
+use fengong::diagnostic::plural;
 
 use color::{ColorChoice, Styles};
 
@@ -209,7 +210,7 @@ pub(crate) fn show_size(bytes: u64) -> String {
             return format!("{} {unit}", bytes >> shift);
         }
     }
-    format!("{bytes} byte{}", if bytes == 1 { "" } else { "s" })
+    plural(bytes, "byte", "bytes")
 }
 
 /// Runs the command line; returns the process's exit code.

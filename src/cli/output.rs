@@ -367,10 +367,8 @@ fn github(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let name = escape_property(&escape_control(&file.display));
     for d in &file.diagnostics {
         let (start, end) = file.positions(report.as_ref(), d);
-        let command = match d.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        // The workflow commands are named as the severities are.
+        let command = d.severity().as_str();
         writeln!(
             out,
             "::{command} file={name},line={},col={},endLine={},endColumn={},title={}::{}",

@@ -11,6 +11,8 @@
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
+use fengong::diagnostic::plural;
+
 /// More documents than this make a run long from the start.
 pub(crate) const MANY: usize = 100;
 /// A run that lasts longer than this is long, however few its documents.
@@ -69,10 +71,10 @@ impl Progress {
             return;
         }
         let line = format!(
-            "{ERASE}checking: {done}/{} documents, {errors} error{}, {warnings} warning{}",
+            "{ERASE}checking: {done}/{} documents, {}, {}",
             self.total,
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" },
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
         );
         if write_err(&line).is_ok() {
             self.drawn = Some(now);

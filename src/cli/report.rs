@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use fengong::diagnostic::plural;
 use fengong::render::{self, escape_control, quote_path, Report, Style};
 use fengong::Diagnostic;
 
@@ -36,12 +37,8 @@ pub(crate) fn report_errors(
                 escape_control(first.message())
             )?;
             if errors > 1 {
-                write!(
-                    err,
-                    " (and {} more error{})",
-                    errors - 1,
-                    if errors == 2 { "" } else { "s" }
-                )?;
+                let more = plural(errors - 1, "more error", "more errors");
+                write!(err, " (and {more})")?;
             }
             err.write_all(b"\n")?;
         }

@@ -21,12 +21,10 @@ use super::output::Checked;
 /// The base of relative file URIs: the working directory.
 const SRCROOT: &str = "%SRCROOT%";
 
-/// A SARIF level.
+/// A SARIF level: SARIF names its levels `error` and `warning` as the
+/// severities are named.
 fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
+    severity.as_str()
 }
 
 // Fields are declared in the alphabetical order in which a

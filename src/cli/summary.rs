@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use fengong::diagnostic::plural;
 use fengong::render::quote_path;
 use fengong::{Applicability, Code, Severity};
 
@@ -83,15 +84,11 @@ impl Tally {
     /// `N errors, M warnings in K files`, with what was not checked and
     /// what was fixed.
     pub(crate) fn summary(&self, skipped: usize, action: FixAction) -> String {
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
         let mut summary = format!(
-            "{} error{}, {} warning{} in {} file{}",
-            self.errors,
-            plural(self.errors),
-            self.warnings,
-            plural(self.warnings),
-            self.files,
-            plural(self.files),
+            "{}, {} in {}",
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings"),
+            plural(self.files, "file", "files"),
         );
         if skipped > 0 {
             let _ = write!(
@@ -157,7 +154,7 @@ impl Tally {
     /// `--show-fixes`: the fixes applied (`--fix`), that would be
     /// (`--diff`) or available, by file and code.
     pub(crate) fn fixes_text(&self, action: FixAction, include_unsafe: bool) -> String {
-        let findings = |n: usize| format!("{n} finding{}", if n == 1 { "" } else { "s" });
+        let findings = |n: usize| plural(n, "finding", "findings");
         let mut text = match (action, self.fixed) {
             (FixAction::Apply, 0) => "No fixes applied.\n".to_string(),
             (FixAction::Apply, n) => format!("Fixed {}:\n", findings(n)),

@@ -1,0 +1,225 @@
+//! The table's preamble and header row: the label and title above the
+//! table, the header's labels (which give the [`Columns`] and each column's
+//! role), and the check of the header's width against the first task rows.
+
+use std::borrow::Cow;
+
+use super::{TableParser, COLUMNS};
+use crate::clause;
+use crate::column::{Columns, Role};
+use crate::diagnostic::quote;
+use crate::grammar::{self, Seg};
+use crate::lex::{is_blank, is_space, Cell, Item, Lexer, Lines};
+use crate::model::{Header, Preamble};
+use crate::parse::error;
+use crate::span::Span;
+
+impl<'a> TableParser<'a> {
+    pub(super) fn preamble(&mut self, end: usize) {
+        let text = self.text;
+        let mut label = None;
+        let mut title_segs: Vec<Seg> = Vec::new();
+        for line in Lines::new(&text[..end], 0) {
+            let mut start = line.start;
+            if start == 0 && text.starts_with('\u{feff}') {
+                start = '\u{feff}'.len_utf8();
+            }
+            let content = &text[start..line.content_end];
+            if is_blank(content) {
+                continue;
+            }
+            let trimmed = content.trim_matches(is_space);
+            let at = start + (content.len() - content.trim_start_matches(is_space).len());
+            let span = Span::new(at, at + trimmed.len());
+            if label.is_none() && title_segs.is_empty() && crate::parse::is_label(trimmed) {
+                label = Some((trimmed, span));
+            } else if crate::parse::is_note(trimmed) {
+                // A note such as `（注：…）` is not part of the title.
+            } else {
+                // A title line is read like a cell's line: trimmed, with
+                // extraction artifacts cut out.
+                let line = Cell {
+                    span,
+                    tabbed: false,
+                    one_line: true,
+                };
+                grammar::segments(
+                    text,
+                    line,
+                    &mut self.segs,
+                    &mut self.artifacts,
+                    &mut self.brackets,
+                );
+                title_segs.extend_from_slice(&self.segs);
+            }
+        }
+        self.doc.first_listed_leads |= clause::states_first_listed_leads(&text[..end]);
+        self.doc.preamble = Preamble {
+            raw: Some(Cow::Borrowed(&text[..end])),
+            label: label.map(|(l, _)| Cow::Borrowed(l)),
+            label_span: label.map(|(_, s)| s),
+            title: grammar::join(text, &title_segs, ""),
+            title_span: grammar::segs_span(&title_segs),
+        };
+    }
+
+    /// Whether the next two task rows after `from` are `width` cells wide
+    /// too (a few rows are read ahead, on their own).
+    pub(super) fn rows_agree(&self, width: usize, from: usize) -> bool {
+        let text = self.text;
+        let mut segs = Vec::new();
+        let mut artifacts = Vec::new();
+        let mut brackets = grammar::Brackets::bounded();
+        let mut widths = Vec::new();
+        let mut cells = 0;
+        let mut leading = true;
+        for item in Lexer::new(text, from).take(64) {
+            match item {
+                Item::Cell(cell) => {
+                    grammar::segments(text, cell, &mut segs, &mut artifacts, &mut brackets);
+                    let filler = segs
+                        .first()
+                        .is_none_or(|s| grammar::heading(&text[s.start..s.end]).is_some());
+                    if !(leading && filler) {
+                        leading = false;
+                        cells += 1;
+                    }
+                }
+                Item::Break(_) | Item::Stray(_) => {
+                    if cells > 0 {
+                        widths.push(cells);
+                    }
+                    cells = 0;
+                    leading = true;
+                    if widths.len() == 2 {
+                        break;
+                    }
+                }
+            }
+        }
+        if cells > 0 && widths.len() < 2 {
+            widths.push(cells);
+        }
+        widths.len() == 2 && widths.iter().all(|&w| w == width)
+    }
+
+    /// The first task rows say how wide the table really is: a header one
+    /// cell short of its rows (or one cell over) is reported, and the rows'
+    /// width is read.
+    pub(super) fn check_width(&mut self, row_width: usize) {
+        let width = self.roles.len();
+        if row_width == width || row_width + 1 < width || row_width > width + 1 || row_width < 2 {
+            return;
+        }
+        let Some(span) = self.doc.header.span else {
+            return;
+        };
+        // The span ends with the text of the last cell, before its line
+        // ending.
+        let raw = &self.text[span.range()];
+        let span = Span::new(
+            span.start,
+            span.start + raw.trim_end_matches(['\r', '\n']).len(),
+        );
+        let labels: Vec<Cow<'_, str>> = self
+            .doc
+            .header
+            .columns
+            .labels()
+            .map(Cow::Borrowed)
+            .collect();
+        let d = error::header_row_mismatch(span, &labels, row_width);
+        crate::parse::insert_in_order(&mut self.diagnostics, d);
+        let mut labels: Vec<(Cow<'a, str>, Option<Span>)> = self
+            .doc
+            .header
+            .columns
+            .iter()
+            .map(|c| (Cow::Owned(c.label().to_string()), c.span()))
+            .take(row_width)
+            .collect();
+        while labels.len() < row_width {
+            labels.push((Cow::Borrowed(""), None));
+        }
+        self.set_columns(Columns::from_columns(labels));
+    }
+
+    pub(super) fn set_columns(&mut self, columns: Columns<'a>) {
+        self.roles = columns.iter().map(|c| c.role()).collect();
+        self.number_column = self
+            .roles
+            .iter()
+            .position(|r| *r == Role::Number)
+            .unwrap_or(0);
+        self.contexts = self
+            .roles
+            .iter()
+            .map(|&r| clause::Context::column(r))
+            .collect();
+        self.levels = columns.has_levels();
+        self.doc.header.columns = columns;
+    }
+
+    /// Reads the header from the first row; returns how many cells it took.
+    pub(super) fn header(&mut self, row: &[Cell]) -> usize {
+        self.header_pending = false;
+        let text = self.text;
+        let mut labels: Vec<(Cow<'a, str>, Option<Span>)> = Vec::new();
+        for &cell in row {
+            self.load_segments(cell);
+            let first = self.segs.first().map(|s| &text[s.start..s.end]);
+            if let Some(first) = first {
+                if grammar::heading(first).is_some()
+                    || (labels.is_empty() && grammar::starts_like_number(first))
+                {
+                    break;
+                }
+            }
+            labels.push((
+                grammar::join(text, &self.segs, ""),
+                grammar::segs_span(&self.segs),
+            ));
+        }
+        let count = labels.len();
+        if count == 0 {
+            let first = row[0].span;
+            let found = quote(text[first.range()].trim_matches(is_space), 20);
+            // Point at the cell's text (`self.segs` still holds it), not at
+            // its tab and line ending, which would reach into the next line.
+            self.report(error::missing_header(
+                grammar::segs_span(&self.segs).unwrap_or(first),
+                &found,
+            ));
+            self.set_columns(Columns::two_levels("", ""));
+            return 0;
+        }
+        let start = self.last_end;
+        let end = row[count - 1].span.end;
+        let span = Span::new(row[0].span.start, end);
+        if !COLUMNS.contains(&count) {
+            // The diagnostic ends with the text of the last cell, before its
+            // line ending.
+            let last = &text[row[count - 1].span.range()];
+            let text_end = row[count - 1].span.start + last.trim_end_matches(['\r', '\n']).len();
+            let names: Vec<Cow<'_, str>> = labels.iter().map(|(l, _)| l.clone()).collect();
+            let why = if count < *COLUMNS.start() {
+                ""
+            } else {
+                ", more than a task table has"
+            };
+            self.report(error::header_cell_count(
+                Span::new(span.start, text_end),
+                &names,
+                why,
+            ));
+        }
+        self.set_columns(Columns::from_columns(labels));
+        self.doc.header = Header {
+            raw: Some(Cow::Borrowed(&text[start..end])),
+            span: Some(span),
+            columns: std::mem::take(&mut self.doc.header.columns),
+        };
+        self.last_end = end;
+        count
+    }
+}
