@@ -71,10 +71,11 @@
 //! - [`parse`] is strict: a [`Document`] or an [`Error`] holding every error.
 //! - [`parse_tolerant`] always gives a best-effort document (which still
 //!   prints back its input exactly) and every [`Diagnostic`].
-//! - [`source::decode`] turns bytes in UTF-8, UTF-16 or GB18030 into text
-//!   and tells the encoding; [`source::encode`] writes it back.
+//! - [`source::decode`] turns bytes in UTF-8, UTF-16, GB18030 or Big5 into
+//!   text and tells the encoding; [`source::encode`] writes it back.
 //! - [`to_canonical_string`] writes any document in one regular layout;
-//!   serde gives the JSON form (see [`schema`]).
+//!   [`Document`] implements serde's `Serialize` and `Deserialize` for the
+//!   JSON form that `fengong parse` prints.
 //! - [`lint::lint`] finds what a well-formed document can still get wrong
 //!   (numbering, empty or stray units, artifacts, near-miss unit names,
 //!   duplicated tasks, …), with mechanical [`Fix`]es where there are any.
