@@ -146,3 +146,8 @@ pub use read::parse_file;
 pub use span::{LineIndex, Position, Span};
 pub use validate::Invalid;
 pub use write::{to_canonical_string, to_canonical_string_with};
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
