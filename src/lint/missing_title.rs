@@ -31,7 +31,17 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let (span, label) = match cx.checked(cx.doc.label_span()) {
         Some(label) => (label, "no title after this line"),
         None => (
-            Span::new(body.start, (body.start + 1).min(body.end)),
+            // The body's first character (a heading may start with a
+            // character of several bytes).
+            Span::new(
+                body.start,
+                (body.start
+                    + cx.source[body.start..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8))
+                .min(body.end),
+            ),
             "the document starts without a title",
         ),
     };
@@ -59,5 +69,16 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].span().range()], "附件：");
         assert!(only(&format!("{HEAD}\t（一）类\n"), Code::MissingTitle).is_empty());
+    }
+
+    #[test]
+    fn a_body_that_starts_with_a_wide_character_is_marked_whole() {
+        // A list with no title line: its first heading is the body's start.
+        let text = "一、重点工作
+1.做好工作。（牵头单位：市发改委）
+";
+        let found = only(text, Code::MissingTitle);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span().range()], "一");
     }
 }
