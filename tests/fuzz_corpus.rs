@@ -33,6 +33,19 @@ fn replay(name: &str, bytes: &[u8]) {
     let parsed = parse_tolerant(text);
     assert_eq!(parsed.document.to_string(), text, "{name}: print-back");
     let findings = lint(&parsed.document, text, &LintConfig::default());
+    // Every span, of the parser's diagnostics and the findings, their
+    // secondary labels and their fixes, is a slice of the text.
+    let on_text = |span: fengong::Span| text.get(span.range()).is_some();
+    for d in parsed.diagnostics.iter().chain(&findings) {
+        assert!(on_text(d.span()), "{name}: {d:?}");
+        assert!(
+            d.secondary().iter().all(|l| on_text(l.span)),
+            "{name}: {d:?}"
+        );
+        for e in d.fix().iter().flat_map(|f| f.edits.iter()) {
+            assert!(on_text(e.span), "{name}: {d:?}");
+        }
+    }
     if parsed.has_errors() {
         return;
     }
