@@ -231,6 +231,19 @@ pub(crate) fn is_note(line: &str) -> bool {
         .any(|p| inner.starts_with(p))
 }
 
+/// The end of either parser: the tree's tasks and categories into the
+/// document, the text after the last node as its trailer, and the roles of
+/// a document that says its first-listed units lead.
+fn finish<'a>(doc: &mut Document<'a>, tree: tree::Tree<'a>, trailer: &'a str) {
+    let (roots, categories) = tree.finish();
+    doc.tasks = roots;
+    doc.categories = categories;
+    doc.trailer = Cow::Borrowed(trailer);
+    if doc.first_listed_leads {
+        first_listed_leads(doc);
+    }
+}
+
 /// Where a document says the first unit listed leads: in every task that
 /// names no lead unit, the first responsible unit leads.
 fn first_listed_leads(doc: &mut Document<'_>) {

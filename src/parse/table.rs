@@ -121,13 +121,7 @@ impl<'a> TableParser<'a> {
             }
         }
         let tree = std::mem::take(&mut self.tree);
-        let (roots, categories) = tree.finish();
-        self.doc.tasks = roots;
-        self.doc.categories = categories;
-        self.doc.trailer = Cow::Borrowed(&text[self.last_end..]);
-        if self.doc.first_listed_leads {
-            super::first_listed_leads(&mut self.doc);
-        }
+        super::finish(&mut self.doc, tree, &text[self.last_end..]);
     }
 
     fn load_segments(&mut self, cell: Cell) {

@@ -41,6 +41,22 @@ pub(super) struct Line {
     pub(super) clause: Option<Clause>,
 }
 
+impl Line {
+    /// One line of the text as the list parser reads it: its kind, where
+    /// its text starts (after the indentation), and its closing clause.
+    pub(super) fn read(text: &str, line: &crate::lex::Line) -> Line {
+        let (kind, at, clause) = classify(text, line.start, line.content_end);
+        Line {
+            start: line.start,
+            text: at,
+            content_end: line.content_end,
+            end: line.end,
+            kind,
+            clause,
+        }
+    }
+}
+
 /// A role clause's place in its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Clause {
@@ -364,16 +380,9 @@ impl Iterator for Stream<'_> {
             return Some(line);
         }
         for l in self.lines.by_ref() {
-            let (kind, at, clause) = classify(self.text, l.start, l.content_end);
-            if kind != Kind::Blank {
-                return Some(Line {
-                    start: l.start,
-                    text: at,
-                    content_end: l.content_end,
-                    end: l.end,
-                    kind,
-                    clause,
-                });
+            let line = Line::read(self.text, &l);
+            if line.kind != Kind::Blank {
+                return Some(line);
             }
         }
         None

@@ -118,13 +118,7 @@ impl<'a> ListParser<'a> {
         self.last_end = body_offset;
         self.body(start.body.start);
         let tree = std::mem::take(&mut self.tree);
-        let (roots, categories) = tree.finish();
-        self.doc.tasks = roots;
-        self.doc.categories = categories;
-        self.doc.trailer = Cow::Borrowed(&text[self.last_end..]);
-        if self.doc.first_listed_leads {
-            super::first_listed_leads(&mut self.doc);
-        }
+        super::finish(&mut self.doc, tree, &text[self.last_end..]);
     }
 
     /// The first pass: finds the plan's first task with units (with

@@ -10,7 +10,7 @@ use crate::lex::is_space;
 use crate::numeral;
 use crate::span::Span;
 
-use super::line::{classify, paren_number, task_number, Clause, Kind, Line};
+use super::line::{paren_number, task_number, Clause, Kind, Line};
 use crate::lex::Lines;
 
 /// Where the parts of a list task are, read from its lines (the task line,
@@ -188,16 +188,6 @@ pub(crate) fn read_at(text: &str, start: usize, end: usize) -> ParagraphRead<'_>
 /// The lines of `text[from..]`, classified.
 fn classify_lines(text: &str, from: usize) -> Vec<Line> {
     Lines::new(text, from)
-        .map(|l| {
-            let (kind, at, clause) = classify(text, l.start, l.content_end);
-            Line {
-                start: l.start,
-                text: at,
-                content_end: l.content_end,
-                end: l.end,
-                kind,
-                clause,
-            }
-        })
+        .map(|l| Line::read(text, &l))
         .collect()
 }
