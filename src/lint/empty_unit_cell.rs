@@ -2,6 +2,7 @@
 //! or local units names no unit (a supporting cell may be empty). There is
 //! no fix: only the author knows who is responsible.
 
+use crate::column::UnitRole;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 
@@ -39,17 +40,22 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                 "a cell with no unit name in it"
             };
             let n = task.number();
-            out.push(
-                Diagnostic::expected(
-                    Code::EmptyUnitCell,
-                    span,
-                    &format!("at least one {level} unit responsible for task {n}"),
-                    found,
+            // A level is a place (`滨海新区`); a role is a kind of unit.
+            let (expected, help) = if matches!(role, UnitRole::District | UnitRole::Local) {
+                (
+                    format!("at least one {level} unit responsible for task {n}"),
+                    format!("write the units responsible at the {level} level in this cell, separated by `、`"),
                 )
-                .with_label(format!("task {n} names no {level} unit"))
-                .with_help(format!(
-                    "write the units responsible at the {level} level in this cell, separated by `、`"
-                )),
+            } else {
+                (
+                    format!("at least one {level} unit for task {n}"),
+                    format!("write the task's {level} units in this cell, separated by `、`"),
+                )
+            };
+            out.push(
+                Diagnostic::expected(Code::EmptyUnitCell, span, &expected, found)
+                    .with_label(format!("task {n} names no {level} unit"))
+                    .with_help(help),
             );
         }
     }
@@ -83,5 +89,35 @@ mod tests {
         );
         assert_eq!(&text[found[0].span().range()], "\t");
         assert!(found.iter().all(|d| d.fix().is_none()));
+    }
+
+    #[test]
+    fn roles_lead_and_responsible_but_not_support() {
+        let cells = |c: &[&str]| c.iter().map(|c| format!("\t{c}\n")).collect::<String>();
+        let text = format!(
+            "分工表\n{}\n{}\n{}\n{}",
+            cells(&["序号", "重点任务", "牵头单位", "配合单位", "责任单位"]),
+            cells(&["1", "甲", "", "", "县乙局"]),
+            cells(&["2", "乙", "县甲局", "", ""]),
+            cells(&["3", "丙", "县甲局", "", "县乙局"]),
+        );
+        let found = only(&text, Code::EmptyUnitCell);
+        let said: Vec<_> = found
+            .iter()
+            .map(|d| (d.message(), d.help().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    "expected at least one lead unit for task 1, found an empty cell",
+                    "write the task's lead units in this cell, separated by `、`"
+                ),
+                (
+                    "expected at least one responsible unit for task 2, found an empty cell",
+                    "write the task's responsible units in this cell, separated by `、`"
+                ),
+            ]
+        );
     }
 }
