@@ -1,13 +1,18 @@
 //! # fengong
 //!
-//! Parse, check and edit **重点任务清单和责任分工表**, the task-list
-//! attachments of Chinese government policy documents: numbered tasks under
-//! numbered categories, with the units responsible for each at two levels
-//! (for example the 滨海新区 district and the 东疆 zone).
+//! Parse, check and edit the task-breakdown documents of Chinese government
+//! offices (**重点任务清单和责任分工表**, **任务分工方案**, **责任分解**):
+//! numbered tasks under numbered headings (`一、` above `（一）`), and for
+//! each task the units that lead it, support it or answer for it, sometimes
+//! at two levels (the seed's 滨海新区 district and 东疆 zone), sometimes with
+//! the leaders in charge and a deadline.
 //!
-//! The text comes from Word tables and is messy. fengong reads it into typed
-//! values ([`Document`], [`Category`], [`Task`], [`UnitMapping`]) without
-//! losing a byte: `parse(text)?.to_string() == text`.
+//! The text comes from Word files and is messy: tables extracted one cell
+//! per tab-led line, or numbered paragraphs ending in a role clause such as
+//! `（牵头单位：…，配合单位：…）`. fengong reads either layout into the same
+//! typed values ([`Document`], [`Category`], [`Task`], [`UnitMapping`] with
+//! units by [`UnitRole`]) without losing a byte:
+//! `parse(text)?.to_string() == text`.
 //!
 //! ```
 //! let text = std::fs::read_to_string("seeds/000_ecc403549f0e7389.txt")?;
@@ -25,10 +30,28 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! ## The format
+//! A list document reads into the same model:
+//!
+//! ```
+//! use fengong::UnitRole;
+//!
+//! let text = "2023年重点工作任务分工方案\n\
+//!             一、扩大有效投资\n\
+//!             1.推进重大项目建设。（牵头单位：市发改委；配合单位：市财政局、各区政府，6月底完成）\n";
+//! let doc = fengong::parse(text)?;
+//! let task = doc.task(1).unwrap();
+//! assert_eq!(task.text(), "推进重大项目建设。");
+//! assert_eq!(task.units().get(UnitRole::Lead), ["市发改委"]);
+//! assert_eq!(task.units().get(UnitRole::Support), ["市财政局", "各区政府"]);
+//! assert_eq!(task.deadline(), Some("6月底完成"));
+//! assert_eq!(doc.to_string(), text);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## The table layout
 //!
 //! Shown with `→` for a tab and `⏎` for a line end, the start of the seed
-//! document reads:
+//! document (a table of four columns) reads:
 //!
 //! ```text
 //! ⏎                                   blank lines and a label line: the preamble
@@ -59,7 +82,19 @@
 //! text, headings preceded by spaces (`→ （十一）…`), extraction artifacts
 //! (`[bookmark: RANGE!C44]`), a trailing `、`, and a last line of stray spaces
 //! without a line ending. Documents of the family also come with CRLF line
-//! endings, a byte order mark, in GB18030, with other zones and titles.
+//! endings, a byte order mark, in GB18030 or Big5, with other columns
+//! (`牵头单位`, `配合单位`, `责任单位`, `责任领导`, `完成时限`, `备注`, in any
+//! order: [`Columns`] reads their [`Role`]s from the header), headings at
+//! two levels, and roles written in a cell (`市人社局牵头，市财政局配合`).
+//!
+//! ## The list layout
+//!
+//! Numbered paragraphs (`1.` `1．` `1、` `1。`) under `一、` and `（一）`
+//! headings, after a notice preamble that is kept as it is; each task's
+//! units in a role clause closing its paragraph (`（…）`, `[…]`, `(…)`,
+//! `〔…〕`, with `牵头单位`, `配合单位`, `责任单位`, `责任领导` fields and a
+//! deadline as the last field), in label lines after it (`牵头单位：…`), or
+//! in an unlabeled clause ending in `负责`.
 //!
 //! Values are clean: no tabs, wraps, surrounding spaces, artifacts or empty
 //! units. Wrapped titles and labels join with nothing; a task text that spans
@@ -68,7 +103,9 @@
 //!
 //! ## Reading, writing, checking, editing
 //!
-//! - [`parse`] is strict: a [`Document`] or an [`Error`] holding every error.
+//! - [`parse`] is strict: a [`Document`] or an [`Error`] holding every error;
+//!   [`parse_file`] and [`Document::from_reader`] decode and parse into an
+//!   owned `Document<'static>`.
 //! - [`parse_tolerant`] always gives a best-effort document (which still
 //!   prints back its input exactly) and every [`Diagnostic`].
 //! - [`source::decode`] turns bytes in UTF-8, UTF-16, GB18030 or Big5 into
@@ -76,16 +113,19 @@
 //! - [`to_canonical_string`] writes any document in one regular layout;
 //!   [`Document`] implements serde's `Serialize` and `Deserialize` for the
 //!   JSON form that `fengong parse` prints.
-//! - [`lint::lint`] finds what a well-formed document can still get wrong
-//!   (numbering, empty or stray units, artifacts, near-miss unit names,
-//!   duplicated tasks, …), with mechanical [`Fix`]es where there are any.
+//! - [`lint::check`] finds what a document can still get wrong (numbering,
+//!   empty or stray units, artifacts, near-miss unit names, duplicated
+//!   tasks, …), with mechanical [`Fix`]es where there are any, and
+//!   [`lint::fix`] applies them as `fengong check --fix` does;
+//!   [`Document::check`] checks a document after edits.
 //! - [`render::Report`] draws diagnostics under the source text, carets
 //!   aligned under Chinese characters; [`Code::explanation`] explains each
 //!   code.
 //! - [`edit`] changes a parsed document (rename a unit everywhere, set a
 //!   text, insert or remove tasks, renumber) touching only the edited bytes.
-//! - [`Document::unit_map`] infers which local unit answers for which
-//!   district unit, and lists each unit's tasks ([`mapping`]).
+//! - [`Document::duties`] lists each unit's tasks by role;
+//!   [`Document::unit_map`] infers which local unit answers for which
+//!   district unit in a two-level table ([`mapping`]).
 //! - `generate` (with the non-default `generate` feature) writes documents
 //!   of the family of any size and any text distribution, for tests and
 //!   benchmarks.
