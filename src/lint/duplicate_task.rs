@@ -142,6 +142,21 @@ struct Anchors {
 impl Anchors {
     fn new(mut entries: Vec<u64>) -> Anchors {
         entries.sort_unstable();
+        // Only the first `3 × KEEP + 1` entries of a key are ever read
+        // ([`Anchors::tasks_of`]): the rest of a stock phrase's run is
+        // dropped, which keeps the runs short and the index in cache.
+        let mut run = 0usize;
+        let mut last = None;
+        entries.retain(|&e| {
+            let key = (e >> 32) as u32;
+            if last == Some(key) {
+                run += 1;
+            } else {
+                last = Some(key);
+                run = 1;
+            }
+            run <= 3 * KEEP + 1
+        });
         let bits = usize::BITS - entries.len().max(1).leading_zeros();
         // About two to four entries per bucket, eight to sixteen filter
         // bits per entry.
@@ -250,10 +265,14 @@ impl Sets {
     }
 }
 
-/// How many of two sorted sets' items both hold.
-fn shared(a: &[u64], b: &[u64]) -> usize {
+/// How many of two sorted sets' items both hold, or `None` as soon as
+/// fewer than `need` can be.
+fn shared(a: &[u64], b: &[u64], need: usize) -> Option<usize> {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
+        if n + (a.len() - i).min(b.len() - j) < need {
+            return None;
+        }
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -264,7 +283,7 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
             }
         }
     }
-    n
+    (n >= need).then_some(n)
 }
 
 /// The best earlier match found so far for a later task: its score
@@ -344,7 +363,9 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         if sketch_len[t as usize] == 0 {
             continue;
         }
+        set_t.clear();
         shingles(text, |fp| {
+            set_t.push(fp);
             let Some((start, tasks)) = anchors.tasks_of((fp >> 32) as u32) else {
                 return;
             };
@@ -390,19 +411,24 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
                 .then(x.0.cmp(&y.0))
         });
         candidates.truncate(VERIFY);
-        shingle_set(text, &mut set_t);
+        // The shingles read above, as a set.
+        set_t.sort_unstable();
+        set_t.dedup();
         for &(a, _, _) in &candidates {
             let set_a = sets.get(a, texts[a as usize]);
-            let shared = shared(set_a, &set_t);
+            let small = set_a.len().min(set_t.len());
+            if small < MIN_SHINGLES {
+                continue;
+            }
+            // At least four fifths of the shorter set.
+            let Some(shared) = shared(set_a, &set_t, (small * 4).div_ceil(5)) else {
+                continue;
+            };
             let (earlier, later, size_e, size_l) = if a < t {
                 (a, t, set_a.len(), set_t.len())
             } else {
                 (t, a, set_t.len(), set_a.len())
             };
-            let small = size_e.min(size_l);
-            if small < MIN_SHINGLES || shared * 5 < small * 4 {
-                continue;
-            }
             // Containment first, then Jaccard, then the earliest task.
             let union = size_e + size_l - shared;
             let score = (((shared * 10_000 / small) as u64) << 20)
