@@ -23,7 +23,7 @@
 
 use std::borrow::Cow;
 
-use crate::column::{ends_with_folded, fold, Role, UnitRole};
+use crate::column::{ends_with_folded, fold, fold_into, Role, UnitRole};
 use crate::grammar::{clean_joined, Seg};
 use crate::lex::is_space;
 use crate::span::Span;
@@ -134,8 +134,7 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
     }
     let role = match Role::of_label(label) {
         Role::Other => {
-            let folded: String = label.chars().map(fold).collect();
-            if folded.ends_with("分工") {
+            if ends_with_folded(label, "分工").is_some() {
                 // `部门分工：X牵头，Y配合`: roles from role words.
                 Role::Units(UnitRole::Responsible)
             } else {
@@ -149,11 +148,16 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
 
 /// Whether a group reads as a deadline: a date or a period, not a unit.
 pub(crate) fn looks_like_deadline(group: &str) -> bool {
-    let g: String = group.chars().map(fold).collect();
-    let g = g.trim_matches(|c: char| is_space(c) || c == '。');
-    if g.is_empty() || g.chars().count() > 40 {
+    // Folding changes neither white space nor `。`, nor the number of
+    // characters: trim and measure first, then fold on the stack.
+    let g = group.trim_matches(|c: char| is_space(c) || c == '。');
+    if g.is_empty() || g.len() > 40 * 4 || g.chars().count() > 40 {
         return false;
     }
+    let mut buf = [0u8; 40 * 4];
+    let Some(g) = fold_into(g, &mut buf) else {
+        return false;
+    };
     const UNIT_ENDS: [&str; 12] = [
         "局", "委", "办", "厅", "部", "院", "会", "中心", "政府", "公司", "单位", "部门",
     ];
