@@ -225,12 +225,68 @@ pub(crate) struct Match {
     pub(crate) sizes: Option<(usize, usize)>,
 }
 
-/// The distinct fingerprints of a text's shingles, sorted.
-fn shingle_set(text: &str, out: &mut Vec<u64>) {
+/// A set of distinct fingerprints held in a vector, indexed by open
+/// addressing: fingerprints are hashes, so their low bits pick the slot,
+/// and a slot holds the fingerprint's place in the vector (4 bytes, at
+/// most three quarters full).
+#[derive(Default)]
+struct FpIndex {
+    slots: Vec<u32>,
+    mask: usize,
+}
+
+impl FpIndex {
+    const EMPTY: u32 = u32::MAX;
+
+    /// Empties the index, with room for `n` fingerprints.
+    fn reset(&mut self, n: usize) {
+        let size = (n + n / 3 + 1).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(size, Self::EMPTY);
+        self.mask = size - 1;
+    }
+
+    /// Whether `keys` (the vector indexed) holds `fp`; if not, and
+    /// `insert`, records that it is about to be at `keys.len()`.
+    #[inline]
+    fn find(&mut self, keys: &[u64], fp: u64, insert: bool) -> bool {
+        let mut i = fp as usize & self.mask;
+        loop {
+            match self.slots[i] {
+                Self::EMPTY => {
+                    if insert {
+                        self.slots[i] = keys.len() as u32;
+                    }
+                    return false;
+                }
+                s if keys.get(s as usize) == Some(&fp) => return true,
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+
+    /// Drops the repeated fingerprints of `fps`, keeping the first of each
+    /// in order, and indexes what is left.
+    fn dedup(&mut self, fps: &mut Vec<u64>) {
+        self.reset(fps.len());
+        let mut kept = 0;
+        for k in 0..fps.len() {
+            let fp = fps[k];
+            if !self.find(&fps[..kept], fp, true) {
+                fps[kept] = fp;
+                kept += 1;
+            }
+        }
+        fps.truncate(kept);
+    }
+}
+
+/// The distinct fingerprints of a text's shingles (in the order first
+/// met), found with `seen`.
+fn shingle_set(text: &str, out: &mut Vec<u64>, seen: &mut FpIndex) {
     out.clear();
     shingles(text, |fp| out.push(fp));
-    out.sort_unstable();
-    out.dedup();
+    seen.dedup(out);
 }
 
 /// The shingle sets of the last texts compared: the first tasks holding a
@@ -239,6 +295,7 @@ fn shingle_set(text: &str, out: &mut Vec<u64>) {
 struct Sets {
     kept: Vec<(u32, Vec<u64>)>,
     next: usize,
+    seen: FpIndex,
 }
 
 impl Sets {
@@ -257,7 +314,7 @@ impl Sets {
                 };
                 let (t, set) = &mut self.kept[at];
                 *t = task;
-                shingle_set(text, set);
+                shingle_set(text, set, &mut self.seen);
                 at
             }
         };
@@ -265,23 +322,15 @@ impl Sets {
     }
 }
 
-/// How many of two sorted sets' items both hold, or `None` as soon as
-/// fewer than `need` can be.
-fn shared(a: &[u64], b: &[u64], need: usize) -> Option<usize> {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        if n + (a.len() - i).min(b.len() - j) < need {
+/// How many of `a`'s items the set `b` (indexed by `index`) holds, or
+/// `None` as soon as fewer than `need` can be.
+fn shared(a: &[u64], b: &[u64], index: &mut FpIndex, need: usize) -> Option<usize> {
+    let mut n = 0;
+    for (i, &fp) in a.iter().enumerate() {
+        if n + (a.len() - i) < need {
             return None;
         }
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        n += usize::from(index.find(b, fp, false));
     }
     (n >= need).then_some(n)
 }
@@ -357,6 +406,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let mut met_list: Vec<usize> = Vec::new();
     let mut candidates: Vec<(u32, u8, u8)> = Vec::new();
     let mut set_t: Vec<u64> = Vec::new();
+    let mut index_t = FpIndex::default();
     let mut sets = Sets::default();
     let mut best: HashMap<u32, Best, RandomState> = HashMap::default();
     for (t, &text) in (0..count).zip(&texts) {
@@ -412,22 +462,22 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         });
         candidates.truncate(VERIFY);
         // The shingles read above, as a set.
-        set_t.sort_unstable();
-        set_t.dedup();
+        index_t.dedup(&mut set_t);
+        let size_t = set_t.len();
         for &(a, _, _) in &candidates {
             let set_a = sets.get(a, texts[a as usize]);
-            let small = set_a.len().min(set_t.len());
+            let small = set_a.len().min(size_t);
             if small < MIN_SHINGLES {
                 continue;
             }
             // At least four fifths of the shorter set.
-            let Some(shared) = shared(set_a, &set_t, (small * 4).div_ceil(5)) else {
+            let Some(shared) = shared(set_a, &set_t, &mut index_t, (small * 4).div_ceil(5)) else {
                 continue;
             };
             let (earlier, later, size_e, size_l) = if a < t {
-                (a, t, set_a.len(), set_t.len())
+                (a, t, set_a.len(), size_t)
             } else {
-                (t, a, set_t.len(), set_a.len())
+                (t, a, size_t, set_a.len())
             };
             // Containment first, then Jaccard, then the earliest task.
             let union = size_e + size_l - shared;
