@@ -258,6 +258,8 @@ pub(crate) struct Scratch {
     group: Vec<(usize, usize)>,
     /// The pieces of the name being read.
     name: Vec<(usize, usize)>,
+    /// Each group's label, read once.
+    labels: Vec<Option<(Role, usize)>>,
 }
 
 /// Reads the unit list in `segs` (pieces of `text`; a cell's lines join
@@ -372,12 +374,15 @@ pub(crate) fn read<'a>(
         let head = text[s..e].trim_start_matches(is_space);
         label_prefix(head).filter(|(r, _)| *r != Role::Other || cx.deadline_last)
     };
+    let mut labels = std::mem::take(&mut scratch.labels);
+    labels.clear();
+    labels.extend(groups.iter().map(label_of));
     // A clause's trailing groups that read as dates: its deadline.
     let mut deadline_from = groups.len();
     if cx.deadline_last {
         while deadline_from > 1 {
             let g = &groups[deadline_from - 1];
-            if label_of(g).is_none() && looks_like_deadline(&group_text(g)) {
+            if labels[deadline_from - 1].is_none() && looks_like_deadline(&group_text(g)) {
                 deadline_from -= 1;
             } else {
                 break;
@@ -395,9 +400,9 @@ pub(crate) fn read<'a>(
             break;
         }
         // A deadline or remarks field takes the groups up to the next label.
-        if let Some((role @ (Role::Deadline | Role::Remarks), len)) = label_of(&groups[k]) {
+        if let Some((role @ (Role::Deadline | Role::Remarks), len)) = labels[k] {
             let mut m = k + 1;
-            while m < deadline_from.min(count) && label_of(&groups[m]).is_none() {
+            while m < deadline_from.min(count) && labels[m].is_none() {
                 m += 1;
             }
             let (s, _) = pieces[groups[k].start];
@@ -443,6 +448,7 @@ pub(crate) fn read<'a>(
     }
     scratch.pieces = pieces;
     scratch.groups = groups;
+    scratch.labels = labels;
 }
 
 /// Trims a list of pieces: white space at both ends, across pieces.
