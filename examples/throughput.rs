@@ -24,8 +24,8 @@
 //! the form (`fengong::generate::TextKind::name`, `Form::name`). `write
 //! PATH MB [KIND] [FORM]` writes a generated document instead, to time the
 //! command line on it; `rules MB [KIND] [FORM]` times each lint rule alone
-//! (best of 3). Each document is freed outside the timing, as in
-//! `benches/parse.rs`.
+//! (best of 3; with `THROUGHPUT_RULE=W008`, that rule only). Each document
+//! is freed outside the timing, as in `benches/parse.rs`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -202,7 +202,12 @@ fn rules(options: &GenerateOptions) {
         text.len(),
         parse.as_secs_f64() * 1e3
     );
+    // `THROUGHPUT_RULE=W008` times that rule alone.
+    let only = std::env::var("THROUGHPUT_RULE").ok();
     for code in fengong::lint::rules() {
+        if only.as_deref().is_some_and(|o| o != code.as_str()) {
+            continue;
+        }
         let config = fengong::lint::LintConfig {
             select: vec![code],
             ..Default::default()

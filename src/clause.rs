@@ -23,7 +23,7 @@
 
 use std::borrow::Cow;
 
-use crate::column::{ends_with_folded, fold, Role, UnitRole};
+use crate::column::{ends_with_folded, fold, fold_into, Role, UnitRole};
 use crate::grammar::{clean_joined, Seg};
 use crate::lex::is_space;
 use crate::span::Span;
@@ -134,8 +134,7 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
     }
     let role = match Role::of_label(label) {
         Role::Other => {
-            let folded: String = label.chars().map(fold).collect();
-            if folded.ends_with("分工") {
+            if ends_with_folded(label, "分工").is_some() {
                 // `部门分工：X牵头，Y配合`: roles from role words.
                 Role::Units(UnitRole::Responsible)
             } else {
@@ -149,11 +148,16 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
 
 /// Whether a group reads as a deadline: a date or a period, not a unit.
 pub(crate) fn looks_like_deadline(group: &str) -> bool {
-    let g: String = group.chars().map(fold).collect();
-    let g = g.trim_matches(|c: char| is_space(c) || c == '。');
-    if g.is_empty() || g.chars().count() > 40 {
+    // Folding changes neither white space nor `。`, nor the number of
+    // characters: trim and measure first, then fold on the stack.
+    let g = group.trim_matches(|c: char| is_space(c) || c == '。');
+    if g.is_empty() || g.len() > 40 * 4 || g.chars().count() > 40 {
         return false;
     }
+    let mut buf = [0u8; 40 * 4];
+    let Some(g) = fold_into(g, &mut buf) else {
+        return false;
+    };
     const UNIT_ENDS: [&str; 12] = [
         "局", "委", "办", "厅", "部", "院", "会", "中心", "政府", "公司", "单位", "部门",
     ];
@@ -254,6 +258,8 @@ pub(crate) struct Scratch {
     group: Vec<(usize, usize)>,
     /// The pieces of the name being read.
     name: Vec<(usize, usize)>,
+    /// Each group's label, read once.
+    labels: Vec<Option<(Role, usize)>>,
 }
 
 /// Reads the unit list in `segs` (pieces of `text`; a cell's lines join
@@ -368,12 +374,15 @@ pub(crate) fn read<'a>(
         let head = text[s..e].trim_start_matches(is_space);
         label_prefix(head).filter(|(r, _)| *r != Role::Other || cx.deadline_last)
     };
+    let mut labels = std::mem::take(&mut scratch.labels);
+    labels.clear();
+    labels.extend(groups.iter().map(label_of));
     // A clause's trailing groups that read as dates: its deadline.
     let mut deadline_from = groups.len();
     if cx.deadline_last {
         while deadline_from > 1 {
             let g = &groups[deadline_from - 1];
-            if label_of(g).is_none() && looks_like_deadline(&group_text(g)) {
+            if labels[deadline_from - 1].is_none() && looks_like_deadline(&group_text(g)) {
                 deadline_from -= 1;
             } else {
                 break;
@@ -391,9 +400,9 @@ pub(crate) fn read<'a>(
             break;
         }
         // A deadline or remarks field takes the groups up to the next label.
-        if let Some((role @ (Role::Deadline | Role::Remarks), len)) = label_of(&groups[k]) {
+        if let Some((role @ (Role::Deadline | Role::Remarks), len)) = labels[k] {
             let mut m = k + 1;
-            while m < deadline_from.min(count) && label_of(&groups[m]).is_none() {
+            while m < deadline_from.min(count) && labels[m].is_none() {
                 m += 1;
             }
             let (s, _) = pieces[groups[k].start];
@@ -439,6 +448,7 @@ pub(crate) fn read<'a>(
     }
     scratch.pieces = pieces;
     scratch.groups = groups;
+    scratch.labels = labels;
 }
 
 /// Trims a list of pieces: white space at both ends, across pieces.
@@ -633,190 +643,4 @@ pub(crate) fn starts_with_label(text: &str) -> Option<(Role, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn items(text: &str, cx: Context) -> Vec<(String, String)> {
-        let segs = [Seg {
-            start: 0,
-            end: text.len(),
-            new_line: true,
-        }];
-        let mut out = Vec::new();
-        read(text, &segs, cx, &mut Scratch::default(), |item| {
-            let (kind, value, span) = match item {
-                Item::Unit(r, n, s) => (r.key().to_string(), n.into_owned(), s),
-                Item::Leader(n, s) => ("leader".into(), n.into_owned(), s),
-                Item::Deadline(n, s) => ("deadline".into(), n.into_owned(), s),
-                Item::Remarks(n, s) => ("remarks".into(), n.into_owned(), s),
-                Item::FirstListedLeads(s) => ("first".into(), String::new(), s),
-                Item::UnknownLabel(s) => ("unknown".into(), text[s.range()].to_string(), s),
-            };
-            if !matches!(kind.as_str(), "first" | "unknown") {
-                // Spans point at the value, unless it was joined.
-                assert!(text[span.range()].contains(value.as_str()) || value.is_empty());
-            }
-            out.push((kind, value));
-        });
-        out
-    }
-
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn role_words_in_a_cell() {
-        let cx = Context::column(Role::Units(UnitRole::Responsible));
-        assert_eq!(
-            items("市发改委牵头，市财政局、市人社局配合", cx),
-            pairs(&[
-                ("lead", "市发改委"),
-                ("support", "市财政局"),
-                ("support", "市人社局")
-            ])
-        );
-        assert_eq!(
-            items(
-                "市政府办公室牵头,市级各有关部门及各县市区政府按职责分工负责",
-                cx
-            ),
-            pairs(&[
-                ("lead", "市政府办公室"),
-                ("responsible", "市级各有关部门"),
-                ("responsible", "各县市区政府")
-            ])
-        );
-        assert_eq!(
-            items("市委组织部、市人社局，各区、县级市", cx),
-            pairs(&[
-                ("responsible", "市委组织部"),
-                ("responsible", "市人社局"),
-                ("responsible", "各区"),
-                ("responsible", "县级市")
-            ])
-        );
-        assert_eq!(
-            items(
-                "各县(市、区)政府(管委会)、市交通委（市道运局）、市统计局等",
-                cx
-            ),
-            pairs(&[
-                ("responsible", "各县(市、区)政府(管委会)"),
-                ("responsible", "市交通委（市道运局）"),
-                ("responsible", "市统计局")
-            ])
-        );
-        // The levels of the seed's layout keep their names whole.
-        let level = Context::column(Role::Units(UnitRole::District));
-        assert_eq!(
-            items("区人社局、区财政局、", level),
-            pairs(&[("district", "区人社局"), ("district", "区财政局")])
-        );
-        // `和` inside a name stays.
-        assert_eq!(
-            items("市人力资源和社会保障局", cx),
-            pairs(&[("responsible", "市人力资源和社会保障局")])
-        );
-    }
-
-    #[test]
-    fn clauses_of_lists() {
-        let cx = Context::clause(Role::Units(UnitRole::Responsible));
-        assert_eq!(
-            items("牵头单位：市人社局，配合单位：市财政局，各区", cx),
-            pairs(&[
-                ("lead", "市人社局"),
-                ("support", "市财政局"),
-                ("support", "各区")
-            ])
-        );
-        assert_eq!(
-            items("责任领导:张三;牵头单位:区卫健局;责任单位:区财政局", cx),
-            pairs(&[
-                ("leader", "张三"),
-                ("lead", "区卫健局"),
-                ("responsible", "区财政局")
-            ])
-        );
-        assert_eq!(
-            items("市政府各部门分别负责,年内持续推进", cx),
-            pairs(&[
-                ("responsible", "市政府各部门"),
-                ("deadline", "年内持续推进")
-            ])
-        );
-        assert_eq!(
-            items("牵头单位：市发改委，6月底完成", cx),
-            pairs(&[("lead", "市发改委"), ("deadline", "6月底完成")])
-        );
-        assert_eq!(
-            items(
-                "市發展改革委、市經濟和信息化委、市統計局等負責,列第一位者為牽頭單位,下同",
-                cx
-            ),
-            pairs(&[
-                ("responsible", "市發展改革委"),
-                ("responsible", "市經濟和信息化委"),
-                ("responsible", "市統計局"),
-                ("first", "")
-            ])
-        );
-        assert_eq!(
-            items("联系人：李四；牵头单位：甲", cx),
-            pairs(&[("unknown", "联系人："), ("lead", "甲")])
-        );
-    }
-
-    #[test]
-    fn one_name_per_line() {
-        let text = "市发改委\n市财政局\n市统计\n局";
-        let segs: Vec<Seg> = [(0, 12), (13, 25), (26, 35), (36, 39)]
-            .into_iter()
-            .map(|(start, end)| Seg {
-                start,
-                end,
-                new_line: true,
-            })
-            .collect();
-        let mut out = Vec::new();
-        let cx = Context::column(Role::Units(UnitRole::Support));
-        read(text, &segs, cx, &mut Scratch::default(), |item| {
-            if let Item::Unit(_, name, _) = item {
-                out.push(name.into_owned());
-            }
-        });
-        assert_eq!(out, ["市发改委", "市财政局", "市统计局"]);
-        assert!(unit_break("甲局", 6, 6));
-        assert!(!unit_break("区财", 6, 6));
-        assert!(!unit_break("区（市、县）局", 21, 15));
-    }
-
-    #[test]
-    fn deadlines() {
-        for yes in [
-            "6月底完成",
-            "年内持续推进",
-            "2023年12月底前",
-            "长期坚持",
-            "年内见成效",
-            "每月推进",
-        ] {
-            assert!(looks_like_deadline(yes), "{yes}");
-        }
-        for no in ["市财政局", "各区", "市政府各部门", "县级市"] {
-            assert!(!looks_like_deadline(no), "{no}");
-        }
-    }
-
-    #[test]
-    fn first_listed_phrases() {
-        assert!(states_first_listed_leads("列第一位者為牽頭單位,下同"));
-        assert!(states_first_listed_leads(
-            "二、责任分解中,列第一位的责任单位为牵头单位或汇总单位。"
-        ));
-        assert!(!states_first_listed_leads("第一位"));
-    }
-}
+mod tests;

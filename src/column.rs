@@ -192,104 +192,186 @@ impl Role {
 /// A label's role, and whether it ends in `责任单位` (bare or after a
 /// place): two such columns are the two levels.
 fn classify(label: &str) -> (Role, bool) {
-    let folded: String = label
+    // The label folded, white space dropped, trailing colons trimmed: read
+    // from the end into a buffer on the stack. Every label matched whole is
+    // at most `KEPT` characters; a longer one can only end in a role word,
+    // so its last `KEPT` characters are enough.
+    const KEPT: usize = 12;
+    // Quick reject: every label with a role ends in one of these (folded).
+    let last = label
         .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(fold)
-        .collect();
-    let l = folded.trim_end_matches([':', '：']);
-    let role = match l {
-        "序号" | "编号" | "序" | "号" => Role::Number,
-        "备注" | "说明" => Role::Remarks,
-        "完成时限" | "完成时间" | "时间节点" | "时限要求" | "时限" | "完成期限" | "办结时限"
-        | "时间安排" | "进度安排" | "完成时间节点" => Role::Deadline,
-        _ if l.ends_with("领导") => Role::Leaders,
-        "牵头单位" | "牵头部门" | "牵头组织实施单位" | "主责单位" | "牵头责任单位" => {
-            Role::Units(UnitRole::Lead)
+        .rev()
+        .find(|&c| !c.is_whitespace() && c != ':' && c != '：')
+        .map(fold);
+    if !matches!(
+        last,
+        Some(
+            '号' | '序'
+                | '注'
+                | '明'
+                | '限'
+                | '间'
+                | '点'
+                | '求'
+                | '排'
+                | '导'
+                | '位'
+                | '门'
+                | '体'
+                | '务'
+                | '目'
+                | '作'
+                | '容'
+                | '施'
+        )
+    ) {
+        return (Role::Other, false);
+    }
+    let mut rev = ['\0'; KEPT];
+    let (mut n, mut long) = (0, false);
+    for c in label.chars().rev().filter(|c| !c.is_whitespace()) {
+        if n == 0 && (c == ':' || c == '：') {
+            continue;
         }
-        "配合单位" | "协办单位" | "协助单位" | "参与单位" | "配合部门" | "协办部门"
-        | "参与部门" | "协同单位" => Role::Units(UnitRole::Support),
-        "责任单位" => return (Role::Units(UnitRole::Responsible), true),
-        "责任部门" | "责任主体" | "承办单位" | "实施单位" => {
-            Role::Units(UnitRole::Responsible)
+        if n == KEPT {
+            long = true;
+            break;
         }
-        _ if l.ends_with("责任单位") => return (Role::Units(UnitRole::Responsible), true),
+        rev[n] = fold(c);
+        n += 1;
+    }
+    let mut buf = [0u8; 4 * KEPT];
+    let mut at = 0;
+    for &c in rev[..n].iter().rev() {
+        at += c.encode_utf8(&mut buf[at..]).len();
+    }
+    let l = std::str::from_utf8(&buf[..at]).unwrap_or("");
+    if long {
+        let role = if l.ends_with("领导") {
+            Role::Leaders
+        } else if l.ends_with("责任单位") {
+            return (Role::Units(UnitRole::Responsible), true);
+        } else {
+            Role::Other
+        };
+        return (role, false);
+    }
+    // By the last character (the quick reject's), then the labels ending
+    // in it: a few comparisons instead of every label's.
+    let role = match last {
+        Some('号' | '序') => match l {
+            "序号" | "编号" | "序" | "号" => Role::Number,
+            _ => Role::Other,
+        },
+        Some('注' | '明') => match l {
+            "备注" | "说明" => Role::Remarks,
+            _ => Role::Other,
+        },
+        Some('限' | '间' | '点' | '求' | '排') => match l {
+            "完成时限" | "完成时间" | "时间节点" | "时限要求" | "时限" | "完成期限"
+            | "办结时限" | "时间安排" | "进度安排" | "完成时间节点" => {
+                Role::Deadline
+            }
+            _ => Role::Other,
+        },
+        Some('导') if l.ends_with("领导") => Role::Leaders,
+        Some('位' | '门' | '体') => match l {
+            "牵头单位" | "牵头部门" | "牵头组织实施单位" | "主责单位" | "牵头责任单位" => {
+                Role::Units(UnitRole::Lead)
+            }
+            "配合单位" | "协办单位" | "协助单位" | "参与单位" | "配合部门" | "协办部门"
+            | "参与部门" | "协同单位" => Role::Units(UnitRole::Support),
+            "责任部门" | "责任主体" | "承办单位" | "实施单位" => {
+                Role::Units(UnitRole::Responsible)
+            }
+            _ if l.ends_with("责任单位") => return (Role::Units(UnitRole::Responsible), true),
+            _ => Role::Other,
+        },
         _ if TEXT_LABELS.contains(&l) => Role::Text,
         _ => Role::Other,
     };
     (role, false)
 }
 
-/// Traditional characters of the family's vocabulary, with their simplified
-/// forms: labels and role words are compared after folding.
-const TRADITIONAL: [(char, char); 55] = [
-    ('號', '号'),
-    ('編', '编'),
-    ('務', '务'),
-    ('點', '点'),
-    ('項', '项'),
-    ('內', '内'),
-    ('體', '体'),
-    ('時', '时'),
-    ('間', '间'),
-    ('節', '节'),
-    ('領', '领'),
-    ('導', '导'),
-    ('牽', '牵'),
-    ('頭', '头'),
-    ('單', '单'),
-    ('組', '组'),
-    ('織', '织'),
-    ('實', '实'),
-    ('協', '协'),
-    ('辦', '办'),
-    ('參', '参'),
-    ('與', '与'),
-    ('責', '责'),
-    ('門', '门'),
-    ('備', '备'),
-    ('註', '注'),
-    ('負', '负'),
-    ('職', '职'),
-    ('別', '别'),
-    ('為', '为'),
-    ('見', '见'),
-    ('劃', '划'),
-    ('計', '计'),
-    ('關', '关'),
-    ('於', '于'),
-    ('級', '级'),
-    ('區', '区'),
-    ('縣', '县'),
-    ('說', '说'),
-    ('進', '进'),
-    ('結', '结'),
-    ('稱', '称'),
-    ('標', '标'),
-    ('題', '题'),
-    ('後', '后'),
-    ('長', '长'),
-    ('續', '续'),
-    ('態', '态'),
-    ('週', '周'),
-    ('廳', '厅'),
-    ('會', '会'),
-    ('處', '处'),
-    ('園', '园'),
-    ('個', '个'),
-    ('內', '内'),
-];
-
 /// The simplified form of a traditional character of the family's
-/// vocabulary; any other character as it is.
+/// vocabulary (labels and role words are compared after folding); any other
+/// character as it is. A `match`, which the compiler turns into a search
+/// of a sorted table.
 pub(crate) fn fold(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
-    TRADITIONAL
-        .iter()
-        .find(|(t, _)| *t == c)
-        .map_or(c, |&(_, s)| s)
+    match c {
+        '號' => '号',
+        '編' => '编',
+        '務' => '务',
+        '點' => '点',
+        '項' => '项',
+        '內' => '内',
+        '體' => '体',
+        '時' => '时',
+        '間' => '间',
+        '節' => '节',
+        '領' => '领',
+        '導' => '导',
+        '牽' => '牵',
+        '頭' => '头',
+        '單' => '单',
+        '組' => '组',
+        '織' => '织',
+        '實' => '实',
+        '協' => '协',
+        '辦' => '办',
+        '參' => '参',
+        '與' => '与',
+        '責' => '责',
+        '門' => '门',
+        '備' => '备',
+        '註' => '注',
+        '負' => '负',
+        '職' => '职',
+        '別' => '别',
+        '為' => '为',
+        '見' => '见',
+        '劃' => '划',
+        '計' => '计',
+        '關' => '关',
+        '於' => '于',
+        '級' => '级',
+        '區' => '区',
+        '縣' => '县',
+        '說' => '说',
+        '進' => '进',
+        '結' => '结',
+        '稱' => '称',
+        '標' => '标',
+        '題' => '题',
+        '後' => '后',
+        '長' => '长',
+        '續' => '续',
+        '態' => '态',
+        '週' => '周',
+        '廳' => '厅',
+        '會' => '会',
+        '處' => '处',
+        '園' => '园',
+        '個' => '个',
+        _ => c,
+    }
+}
+
+/// `s` with every character folded ([`fold`]), written into `buf`, or
+/// `None` if it does not fit: no allocation for the short labels and
+/// groups that are compared folded.
+pub(crate) fn fold_into<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut at = 0;
+    for c in s.chars() {
+        let f = fold(c);
+        let end = at + f.len_utf8();
+        f.encode_utf8(buf.get_mut(at..end)?);
+        at = end;
+    }
+    std::str::from_utf8(&buf[..at]).ok()
 }
 
 /// Whether `text` ends with `word` once folded; returns the byte length of
@@ -586,6 +668,117 @@ mod tests {
         let one = Columns::from_labels(["序号", "工作任务", "市级责任单位"]);
         assert_eq!(one.role(2), Some(Role::Units(UnitRole::Responsible)));
         assert!(!one.has_levels());
+    }
+
+    /// The classification as it was written before the quick reject and
+    /// the buffer on the stack: a folded `String`.
+    fn classify_by_string(label: &str) -> (Role, bool) {
+        let folded: String = label
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(fold)
+            .collect();
+        let l = folded.trim_end_matches([':', '：']);
+        let role = match l {
+            "序号" | "编号" | "序" | "号" => Role::Number,
+            "备注" | "说明" => Role::Remarks,
+            "完成时限" | "完成时间" | "时间节点" | "时限要求" | "时限" | "完成期限"
+            | "办结时限" | "时间安排" | "进度安排" | "完成时间节点" => {
+                Role::Deadline
+            }
+            _ if l.ends_with("领导") => Role::Leaders,
+            "牵头单位" | "牵头部门" | "牵头组织实施单位" | "主责单位" | "牵头责任单位" => {
+                Role::Units(UnitRole::Lead)
+            }
+            "配合单位" | "协办单位" | "协助单位" | "参与单位" | "配合部门" | "协办部门"
+            | "参与部门" | "协同单位" => Role::Units(UnitRole::Support),
+            "责任单位" => return (Role::Units(UnitRole::Responsible), true),
+            "责任部门" | "责任主体" | "承办单位" | "实施单位" => {
+                Role::Units(UnitRole::Responsible)
+            }
+            _ if l.ends_with("责任单位") => return (Role::Units(UnitRole::Responsible), true),
+            _ if TEXT_LABELS.contains(&l) => Role::Text,
+            _ => Role::Other,
+        };
+        (role, false)
+    }
+
+    #[test]
+    fn classify_agrees_with_the_folded_string() {
+        let labels = [
+            "序号",
+            "编 号",
+            "序",
+            "號：",
+            "备注",
+            "說明",
+            "完成时限",
+            "完成時間",
+            "时间节点",
+            "时限要求",
+            "时限",
+            "完成期限",
+            "办结时限",
+            "时间安排",
+            "进度安排",
+            "完成时间节点",
+            "领导",
+            "分管市领导",
+            "一个很长很长很长的名字的分管市领导",
+            "牵头单位",
+            "牵頭部門",
+            "牵头组织实施单位",
+            "主责单位",
+            "牵头责任单位",
+            "配合单位",
+            "协办单位",
+            "协助单位",
+            "参与单位",
+            "配合部门",
+            "协办部门",
+            "参与部门",
+            "协同单位",
+            "责任单位",
+            "责任部门",
+            "责任主体",
+            "承办单位",
+            "实施单位",
+            "滨海新区责任单位",
+            "一个很长很长很长很长很长的地方的责任单位：",
+            "工作任务",
+            "重点任务",
+            "主要任务",
+            "重点项目",
+            "重点工作",
+            "任务内容",
+            "具体措施",
+            "工作内容",
+            "任务",
+            "工作措施",
+            "主要内容",
+            "具体任务",
+            "经费",
+            "",
+            "：",
+            " : ：",
+            "单位",
+            "位",
+            "联系人",
+            "部门分工",
+            "一二三四五六七八九十一二三四五六七八九十任务",
+            "十二个字的标签名称完成时限",
+        ];
+        for label in labels {
+            assert_eq!(classify(label), classify_by_string(label), "{label:?}");
+        }
+    }
+
+    #[test]
+    fn fold_into_a_buffer() {
+        let mut buf = [0u8; 12];
+        assert_eq!(fold_into("牽頭單位", &mut buf), Some("牵头单位"));
+        assert_eq!(fold_into("牽頭單位甲", &mut buf), None);
+        assert_eq!(fold_into("", &mut buf), Some(""));
     }
 
     #[test]

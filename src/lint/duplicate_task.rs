@@ -142,6 +142,21 @@ struct Anchors {
 impl Anchors {
     fn new(mut entries: Vec<u64>) -> Anchors {
         entries.sort_unstable();
+        // Only the first `3 × KEEP + 1` entries of a key are ever read
+        // ([`Anchors::tasks_of`]): the rest of a stock phrase's run is
+        // dropped, which keeps the runs short and the index in cache.
+        let mut run = 0usize;
+        let mut last = None;
+        entries.retain(|&e| {
+            let key = (e >> 32) as u32;
+            if last == Some(key) {
+                run += 1;
+            } else {
+                last = Some(key);
+                run = 1;
+            }
+            run <= 3 * KEEP + 1
+        });
         let bits = usize::BITS - entries.len().max(1).leading_zeros();
         // About two to four entries per bucket, eight to sixteen filter
         // bits per entry.
@@ -210,12 +225,68 @@ pub(crate) struct Match {
     pub(crate) sizes: Option<(usize, usize)>,
 }
 
-/// The distinct fingerprints of a text's shingles, sorted.
-fn shingle_set(text: &str, out: &mut Vec<u64>) {
+/// A set of distinct fingerprints held in a vector, indexed by open
+/// addressing: fingerprints are hashes, so their low bits pick the slot,
+/// and a slot holds the fingerprint's place in the vector (4 bytes, at
+/// most three quarters full).
+#[derive(Default)]
+struct FpIndex {
+    slots: Vec<u32>,
+    mask: usize,
+}
+
+impl FpIndex {
+    const EMPTY: u32 = u32::MAX;
+
+    /// Empties the index, with room for `n` fingerprints.
+    fn reset(&mut self, n: usize) {
+        let size = (n + n / 3 + 1).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(size, Self::EMPTY);
+        self.mask = size - 1;
+    }
+
+    /// Whether `keys` (the vector indexed) holds `fp`; if not, and
+    /// `insert`, records that it is about to be at `keys.len()`.
+    #[inline]
+    fn find(&mut self, keys: &[u64], fp: u64, insert: bool) -> bool {
+        let mut i = fp as usize & self.mask;
+        loop {
+            match self.slots[i] {
+                Self::EMPTY => {
+                    if insert {
+                        self.slots[i] = keys.len() as u32;
+                    }
+                    return false;
+                }
+                s if keys.get(s as usize) == Some(&fp) => return true,
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+
+    /// Drops the repeated fingerprints of `fps`, keeping the first of each
+    /// in order, and indexes what is left.
+    fn dedup(&mut self, fps: &mut Vec<u64>) {
+        self.reset(fps.len());
+        let mut kept = 0;
+        for k in 0..fps.len() {
+            let fp = fps[k];
+            if !self.find(&fps[..kept], fp, true) {
+                fps[kept] = fp;
+                kept += 1;
+            }
+        }
+        fps.truncate(kept);
+    }
+}
+
+/// The distinct fingerprints of a text's shingles (in the order first
+/// met), found with `seen`.
+fn shingle_set(text: &str, out: &mut Vec<u64>, seen: &mut FpIndex) {
     out.clear();
     shingles(text, |fp| out.push(fp));
-    out.sort_unstable();
-    out.dedup();
+    seen.dedup(out);
 }
 
 /// The shingle sets of the last texts compared: the first tasks holding a
@@ -224,6 +295,7 @@ fn shingle_set(text: &str, out: &mut Vec<u64>) {
 struct Sets {
     kept: Vec<(u32, Vec<u64>)>,
     next: usize,
+    seen: FpIndex,
 }
 
 impl Sets {
@@ -242,7 +314,7 @@ impl Sets {
                 };
                 let (t, set) = &mut self.kept[at];
                 *t = task;
-                shingle_set(text, set);
+                shingle_set(text, set, &mut self.seen);
                 at
             }
         };
@@ -250,21 +322,17 @@ impl Sets {
     }
 }
 
-/// How many of two sorted sets' items both hold.
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
+/// How many of `a`'s items the set `b` (indexed by `index`) holds, or
+/// `None` as soon as fewer than `need` can be.
+fn shared(a: &[u64], b: &[u64], index: &mut FpIndex, need: usize) -> Option<usize> {
+    let mut n = 0;
+    for (i, &fp) in a.iter().enumerate() {
+        if n + (a.len() - i) < need {
+            return None;
         }
+        n += usize::from(index.find(b, fp, false));
     }
-    n
+    (n >= need).then_some(n)
 }
 
 /// The best earlier match found so far for a later task: its score
@@ -338,13 +406,16 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let mut met_list: Vec<usize> = Vec::new();
     let mut candidates: Vec<(u32, u8, u8)> = Vec::new();
     let mut set_t: Vec<u64> = Vec::new();
+    let mut index_t = FpIndex::default();
     let mut sets = Sets::default();
     let mut best: HashMap<u32, Best, RandomState> = HashMap::default();
     for (t, &text) in (0..count).zip(&texts) {
         if sketch_len[t as usize] == 0 {
             continue;
         }
+        set_t.clear();
         shingles(text, |fp| {
+            set_t.push(fp);
             let Some((start, tasks)) = anchors.tasks_of((fp >> 32) as u32) else {
                 return;
             };
@@ -390,19 +461,24 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
                 .then(x.0.cmp(&y.0))
         });
         candidates.truncate(VERIFY);
-        shingle_set(text, &mut set_t);
+        // The shingles read above, as a set.
+        index_t.dedup(&mut set_t);
+        let size_t = set_t.len();
         for &(a, _, _) in &candidates {
             let set_a = sets.get(a, texts[a as usize]);
-            let shared = shared(set_a, &set_t);
-            let (earlier, later, size_e, size_l) = if a < t {
-                (a, t, set_a.len(), set_t.len())
-            } else {
-                (t, a, set_t.len(), set_a.len())
-            };
-            let small = size_e.min(size_l);
-            if small < MIN_SHINGLES || shared * 5 < small * 4 {
+            let small = set_a.len().min(size_t);
+            if small < MIN_SHINGLES {
                 continue;
             }
+            // At least four fifths of the shorter set.
+            let Some(shared) = shared(set_a, &set_t, &mut index_t, (small * 4).div_ceil(5)) else {
+                continue;
+            };
+            let (earlier, later, size_e, size_l) = if a < t {
+                (a, t, set_a.len(), size_t)
+            } else {
+                (t, a, size_t, set_a.len())
+            };
             // Containment first, then Jaccard, then the earliest task.
             let union = size_e + size_l - shared;
             let score = (((shared * 10_000 / small) as u64) << 20)

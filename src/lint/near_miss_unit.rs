@@ -110,11 +110,17 @@ fn level_check<'n>(
     // Distinct names in order of first use, then known names.
     let mut index: HashMap<&str, usize> = HashMap::default();
     let mut names: Vec<Name<'_>> = Vec::new();
+    // Each unit's name, as its place in `names` (looked up once).
+    let mut name_of: Vec<usize> = Vec::with_capacity(units.len());
     for unit in units {
         let name = unit.name();
         match index.get(name) {
-            Some(&k) => names[k].count += 1,
+            Some(&k) => {
+                names[k].count += 1;
+                name_of.push(k);
+            }
             None => {
+                name_of.push(names.len());
                 index.insert(name, names.len());
                 names.push(Name {
                     name,
@@ -180,10 +186,7 @@ fn level_check<'n>(
     }
     // Look the suspects up.
     let mut seen: HashSet<usize> = HashSet::default();
-    for unit in units {
-        let Some(&k) = index.get(unit.name()) else {
-            continue;
-        };
+    for (unit, &k) in units.iter().zip(&name_of) {
         let suspect = &names[k];
         if suspect.count != 1 || suspect.known || !comparable(suspect) {
             continue;

@@ -49,12 +49,15 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     } else {
         HashSet::new()
     };
-    let units: HashSet<usize> = cx
+    // The unit cells' starts, sorted (a sorted array rather than a hashed
+    // set: one lookup per cell).
+    let mut units: Vec<usize> = cx
         .doc
         .tasks()
         .flat_map(|t| cx.unit_cells(t))
         .map(|(_, cell)| cell.start)
         .collect();
+    units.sort_unstable();
     // The label and title lines.
     let table_start = cx.cells().next().map_or(text.len(), |c| c.span.start);
     for line in Lines::new(&text[..table_start], 0) {
@@ -93,7 +96,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             let to = from + artifacts[from..].partition_point(|a| a.span.start < end);
             edges(cx, start, end, first, lead, &artifacts[from..to], out);
         }
-        if units.contains(&cell.span.start) {
+        if units.binary_search(&cell.span.start).is_ok() {
             around_separators(cx, &segs, out);
         }
     }
@@ -111,6 +114,15 @@ fn edges(
     out: &mut Vec<Diagnostic>,
 ) {
     let text = cx.source;
+    // Nearly every line: no artifact, and text at both ends.
+    if artifacts.is_empty() {
+        let line = text.get(start..end).unwrap_or("");
+        let starts = line.chars().next().is_some_and(|c| !is_space(c));
+        let ends = line.chars().next_back().is_some_and(|c| !is_space(c));
+        if starts && ends {
+            return;
+        }
+    }
     // The line's pieces between artifacts.
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut at = start;

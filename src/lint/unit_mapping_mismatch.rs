@@ -3,8 +3,6 @@
 //! document (see [`crate::mapping`]). No fix: the author decides whether the
 //! local cell or the district cell is wrong.
 
-use std::collections::BTreeSet;
-
 use crate::diagnostic::{Code, Diagnostic};
 use crate::mapping::{Basis, Link};
 use crate::span::Span;
@@ -37,13 +35,17 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let map = cx.doc.unit_map();
+    // The task's local names, sorted (one buffer for every task).
+    let mut locals: Vec<&str> = Vec::new();
     for task in cx.doc.tasks() {
         let n = task.number();
-        let locals: BTreeSet<&str> = task.units().local_names().collect();
+        locals.clear();
+        locals.extend(task.units().local_names());
         // A task whose local cell is empty is W003's finding.
         if locals.is_empty() {
             continue;
         }
+        locals.sort_unstable();
         let mut missing: Vec<(&str, &str)> = Vec::new();
         for district in task.units().district_names() {
             let seen = map.tasks_of_district(district).len();
@@ -52,7 +54,11 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             };
             // A local unit shared by several district units need only be
             // named once.
-            if link.local.iter().all(|l| !locals.contains(l.as_str())) {
+            if link
+                .local
+                .iter()
+                .all(|l| locals.binary_search(&l.as_str()).is_err())
+            {
                 for local in &link.local {
                     if !missing.iter().any(|(m, _)| m == local) {
                         missing.push((local, district));

@@ -1,0 +1,185 @@
+use super::*;
+
+fn items(text: &str, cx: Context) -> Vec<(String, String)> {
+    let segs = [Seg {
+        start: 0,
+        end: text.len(),
+        new_line: true,
+    }];
+    let mut out = Vec::new();
+    read(text, &segs, cx, &mut Scratch::default(), |item| {
+        let (kind, value, span) = match item {
+            Item::Unit(r, n, s) => (r.key().to_string(), n.into_owned(), s),
+            Item::Leader(n, s) => ("leader".into(), n.into_owned(), s),
+            Item::Deadline(n, s) => ("deadline".into(), n.into_owned(), s),
+            Item::Remarks(n, s) => ("remarks".into(), n.into_owned(), s),
+            Item::FirstListedLeads(s) => ("first".into(), String::new(), s),
+            Item::UnknownLabel(s) => ("unknown".into(), text[s.range()].to_string(), s),
+        };
+        if !matches!(kind.as_str(), "first" | "unknown") {
+            // Spans point at the value, unless it was joined.
+            assert!(text[span.range()].contains(value.as_str()) || value.is_empty());
+        }
+        out.push((kind, value));
+    });
+    out
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn role_words_in_a_cell() {
+    let cx = Context::column(Role::Units(UnitRole::Responsible));
+    assert_eq!(
+        items("市发改委牵头，市财政局、市人社局配合", cx),
+        pairs(&[
+            ("lead", "市发改委"),
+            ("support", "市财政局"),
+            ("support", "市人社局")
+        ])
+    );
+    assert_eq!(
+        items(
+            "市政府办公室牵头,市级各有关部门及各县市区政府按职责分工负责",
+            cx
+        ),
+        pairs(&[
+            ("lead", "市政府办公室"),
+            ("responsible", "市级各有关部门"),
+            ("responsible", "各县市区政府")
+        ])
+    );
+    assert_eq!(
+        items("市委组织部、市人社局，各区、县级市", cx),
+        pairs(&[
+            ("responsible", "市委组织部"),
+            ("responsible", "市人社局"),
+            ("responsible", "各区"),
+            ("responsible", "县级市")
+        ])
+    );
+    assert_eq!(
+        items(
+            "各县(市、区)政府(管委会)、市交通委（市道运局）、市统计局等",
+            cx
+        ),
+        pairs(&[
+            ("responsible", "各县(市、区)政府(管委会)"),
+            ("responsible", "市交通委（市道运局）"),
+            ("responsible", "市统计局")
+        ])
+    );
+    // The levels of the seed's layout keep their names whole.
+    let level = Context::column(Role::Units(UnitRole::District));
+    assert_eq!(
+        items("区人社局、区财政局、", level),
+        pairs(&[("district", "区人社局"), ("district", "区财政局")])
+    );
+    // `和` inside a name stays.
+    assert_eq!(
+        items("市人力资源和社会保障局", cx),
+        pairs(&[("responsible", "市人力资源和社会保障局")])
+    );
+}
+
+#[test]
+fn clauses_of_lists() {
+    let cx = Context::clause(Role::Units(UnitRole::Responsible));
+    assert_eq!(
+        items("牵头单位：市人社局，配合单位：市财政局，各区", cx),
+        pairs(&[
+            ("lead", "市人社局"),
+            ("support", "市财政局"),
+            ("support", "各区")
+        ])
+    );
+    assert_eq!(
+        items("责任领导:张三;牵头单位:区卫健局;责任单位:区财政局", cx),
+        pairs(&[
+            ("leader", "张三"),
+            ("lead", "区卫健局"),
+            ("responsible", "区财政局")
+        ])
+    );
+    assert_eq!(
+        items("市政府各部门分别负责,年内持续推进", cx),
+        pairs(&[
+            ("responsible", "市政府各部门"),
+            ("deadline", "年内持续推进")
+        ])
+    );
+    assert_eq!(
+        items("牵头单位：市发改委，6月底完成", cx),
+        pairs(&[("lead", "市发改委"), ("deadline", "6月底完成")])
+    );
+    assert_eq!(
+        items(
+            "市發展改革委、市經濟和信息化委、市統計局等負責,列第一位者為牽頭單位,下同",
+            cx
+        ),
+        pairs(&[
+            ("responsible", "市發展改革委"),
+            ("responsible", "市經濟和信息化委"),
+            ("responsible", "市統計局"),
+            ("first", "")
+        ])
+    );
+    assert_eq!(
+        items("联系人：李四；牵头单位：甲", cx),
+        pairs(&[("unknown", "联系人："), ("lead", "甲")])
+    );
+}
+
+#[test]
+fn one_name_per_line() {
+    let text = "市发改委\n市财政局\n市统计\n局";
+    let segs: Vec<Seg> = [(0, 12), (13, 25), (26, 35), (36, 39)]
+        .into_iter()
+        .map(|(start, end)| Seg {
+            start,
+            end,
+            new_line: true,
+        })
+        .collect();
+    let mut out = Vec::new();
+    let cx = Context::column(Role::Units(UnitRole::Support));
+    read(text, &segs, cx, &mut Scratch::default(), |item| {
+        if let Item::Unit(_, name, _) = item {
+            out.push(name.into_owned());
+        }
+    });
+    assert_eq!(out, ["市发改委", "市财政局", "市统计局"]);
+    assert!(unit_break("甲局", 6, 6));
+    assert!(!unit_break("区财", 6, 6));
+    assert!(!unit_break("区（市、县）局", 21, 15));
+}
+
+#[test]
+fn deadlines() {
+    for yes in [
+        "6月底完成",
+        "年内持续推进",
+        "2023年12月底前",
+        "长期坚持",
+        "年内见成效",
+        "每月推进",
+    ] {
+        assert!(looks_like_deadline(yes), "{yes}");
+    }
+    for no in ["市财政局", "各区", "市政府各部门", "县级市"] {
+        assert!(!looks_like_deadline(no), "{no}");
+    }
+}
+
+#[test]
+fn first_listed_phrases() {
+    assert!(states_first_listed_leads("列第一位者為牽頭單位,下同"));
+    assert!(states_first_listed_leads(
+        "二、责任分解中,列第一位的责任单位为牵头单位或汇总单位。"
+    ));
+    assert!(!states_first_listed_leads("第一位"));
+}
