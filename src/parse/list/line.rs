@@ -99,8 +99,7 @@ pub(super) fn task_number(content: &str) -> Option<(Option<u32>, usize, bool)> {
         return None;
     }
     let after = digits + sep.len_utf8();
-    let ascii: String = content[..digits].chars().map(error::ascii_digit).collect();
-    let number = ascii.parse::<u32>().ok();
+    let number = digits_value(&content[..digits]);
     let rest = &content[after..];
     if rest.trim_matches(is_space).is_empty() {
         return None;
@@ -111,6 +110,15 @@ pub(super) fn task_number(content: &str) -> Option<(Option<u32>, usize, bool)> {
             .next()
             .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     Some((number, after, digit_after))
+}
+
+/// The value of a run of ASCII or full-width digits, `None` past `u32`
+/// (what parsing their ASCII form gives, without building it).
+fn digits_value(digits: &str) -> Option<u32> {
+    digits.chars().try_fold(0u32, |n, c| {
+        let d = error::ascii_digit(c).to_digit(10)?;
+        n.checked_mul(10)?.checked_add(d)
+    })
 }
 
 /// A task number in parentheses at the start of `content` (`（12）`,
@@ -131,9 +139,8 @@ pub(super) fn paren_number(content: &str) -> Option<(Option<u32>, std::ops::Rang
         .chars()
         .next()
         .filter(|c| matches!(c, '）' | ')'))?;
-    let ascii: String = rest[..digits].chars().map(error::ascii_digit).collect();
     Some((
-        ascii.parse().ok(),
+        digits_value(&rest[..digits]),
         from..from + digits,
         from + digits + close.len_utf8(),
     ))
@@ -177,18 +184,13 @@ pub(super) fn find_clause(content: &str, base: usize) -> Option<Clause> {
         }
         return None;
     }
-    // An opened clause never closed: `…（牵头单位：X，配合单位：Y`.
-    if let Some((i, c)) = content
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| OPENERS.contains(&c))
-    {
+    let (last, labeled) = scan_marks(trimmed);
+    // An opened clause never closed: `…（牵头单位：X，配合单位：Y`: the
+    // last bracket of the line opens.
+    if let Some((i, c)) = last.filter(|&(_, c)| OPENERS.contains(&c)) {
         let inner = &content[i + c.len_utf8()..];
         let inner_trimmed = inner.trim_end_matches(is_space);
-        if i > 0
-            && clause::starts_with_label(inner).is_some()
-            && !inner.chars().any(|c| CLOSERS.contains(&c))
-        {
+        if i > 0 && clause::starts_with_label(inner).is_some() {
             let end = base + i + c.len_utf8() + inner_trimmed.len();
             return Some(Clause {
                 open: base + i,
@@ -203,27 +205,91 @@ pub(super) fn find_clause(content: &str, base: usize) -> Option<Clause> {
 
     // A clause without brackets after the text's last sentence:
     // `…。牵头单位：X；配合单位：Y`.
-    for (i, c) in trimmed.char_indices() {
-        if !matches!(c, '。' | '；' | ';') {
+    labeled.map(|at| Clause {
+        open: base + at,
+        close: base + trimmed.len(),
+        inner_start: base + at,
+        inner_end: base + trimmed.len(),
+        closed: true,
+        deadline: None,
+    })
+}
+
+/// A bracket or sentence end the clause search looks for, read from its
+/// bytes: `(` `)` `[` `]` `;`, the full-width `（` `）` `［` `］` `；` (0xEF
+/// 0xBC …) and `〔` `〕` `【` `】` `。` (0xE3 0x80 …). Other characters,
+/// ideographs above all, are passed over byte by byte without decoding.
+fn mark_at(bytes: &[u8], i: usize) -> Option<char> {
+    let c = match *bytes.get(i)? {
+        b'(' => '(',
+        b')' => ')',
+        b'[' => '[',
+        b']' => ']',
+        b';' => ';',
+        0xE3 if bytes.get(i + 1) == Some(&0x80) => match *bytes.get(i + 2)? {
+            0x82 => '。',
+            0x94 => '〔',
+            0x95 => '〕',
+            0x90 => '【',
+            0x91 => '】',
+            _ => return None,
+        },
+        0xEF if bytes.get(i + 1) == Some(&0xBC) => match *bytes.get(i + 2)? {
+            0x9B => '；',
+            0x88 => '（',
+            0x89 => '）',
+            0xBB => '［',
+            0xBD => '］',
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(c)
+}
+
+/// The bytes [`mark_at`] may read a mark at.
+const MARK_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [b'(', b')', b'[', b']', b';', 0xE3, 0xEF];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// One forward pass over `text`: its last bracket (opening or closing) and
+/// where it is, and the first sentence end (`。`, `；`, `;`) followed by a
+/// role label (after spaces), with where that label starts.
+fn scan_marks(text: &str) -> (Option<(usize, char)>, Option<usize>) {
+    let bytes = text.as_bytes();
+    let (mut last, mut labeled) = (None, None);
+    let mut i = 0;
+    while i < bytes.len() {
+        if !MARK_BYTES[bytes[i] as usize] {
+            i += 1;
             continue;
         }
-        let after = &trimmed[i + c.len_utf8()..];
-        let lead = after.len() - after.trim_start_matches(is_space).len();
-        let at = i + c.len_utf8() + lead;
-        if clause::starts_with_label(&trimmed[at..])
-            .is_some_and(|(r, _)| matches!(r, Role::Units(_) | Role::Leaders))
-        {
-            return Some(Clause {
-                open: base + at,
-                close: base + trimmed.len(),
-                inner_start: base + at,
-                inner_end: base + trimmed.len(),
-                closed: true,
-                deadline: None,
-            });
+        let Some(c) = mark_at(bytes, i) else {
+            i += 1;
+            continue;
+        };
+        let end = i + c.len_utf8();
+        if OPENERS.contains(&c) || CLOSERS.contains(&c) {
+            last = Some((i, c));
+        } else if labeled.is_none() {
+            let after = &text[end..];
+            let at = end + (after.len() - after.trim_start_matches(is_space).len());
+            if clause::starts_with_label(&text[at..])
+                .is_some_and(|(r, _)| matches!(r, Role::Units(_) | Role::Leaders))
+            {
+                labeled = Some(at);
+            }
         }
+        i = end;
     }
-    None
+    (last, labeled)
 }
 
 /// The bracket group that ends `text` (which ends with its closing
@@ -273,15 +339,14 @@ pub(super) fn classify(
     if body.trim_end_matches(is_space).is_empty() {
         return (Kind::Blank, at, None);
     }
-    let clause = find_clause(body, at);
     if let Some((number, _, digit_after)) = task_number(body) {
-        return (Kind::Task(number, digit_after), at, clause);
+        return (Kind::Task(number, digit_after), at, find_clause(body, at));
     }
     // `（1）…（牵头单位：…）`: a task numbered in parentheses, when it names
     // its units (without them, a sub-point of the task above).
-    if clause.is_some() {
-        if let Some((number, _, _)) = paren_number(body) {
-            return (Kind::Task(number, false), at, clause);
+    if let Some((number, _, _)) = paren_number(body) {
+        if let Some(clause) = find_clause(body, at) {
+            return (Kind::Task(number, false), at, Some(clause));
         }
     }
     if let Some(h) = grammar::heading(body) {
@@ -289,16 +354,15 @@ pub(super) fn classify(
             && numeral::parse(h.numeral).is_some_and(|n| n > 0)
             && !h.title.trim_matches(is_space).is_empty();
         if valid {
-            return (Kind::Heading(h.style), at, clause);
+            return (Kind::Heading(h.style), at, find_clause(body, at));
         }
     }
-    if clause::starts_with_label(body).is_some() {
-        return (
-            Kind::Label(clause::starts_with_label(body).map_or(Role::Other, |(r, _)| r)),
-            at,
-            None,
-        );
+    // A label line keeps no clause (it starts with its label, not with a
+    // bracket): the search is left out.
+    if let Some((role, _)) = clause::starts_with_label(body) {
+        return (Kind::Label(role), at, None);
     }
+    let clause = find_clause(body, at);
     if let Some(c) = clause {
         if c.open == at {
             return (Kind::Clause, at, Some(c));

@@ -37,3 +37,29 @@ fn clauses_at_the_end_of_a_line() {
     let line = "2.文。〔牵头单位:甲;责任单位:乙〕";
     assert!(find_clause(line, 0).is_some());
 }
+
+#[test]
+fn clauses_found_by_their_bytes() {
+    // Without brackets, after the last sentence; a `；` inside the clause
+    // does not start another.
+    let line = "3.做好工作。牵头单位：甲；配合单位：乙";
+    let c = find_clause(line, 0).unwrap();
+    assert_eq!(
+        &line[c.inner_start..c.inner_end],
+        "牵头单位：甲；配合单位：乙"
+    );
+    // A sentence end followed by other text is not a clause.
+    assert!(find_clause("3.做好工作。加强协调；狠抓落实。", 0).is_none());
+    // An unclosed clause opened by any opening bracket, ASCII or not.
+    for open in ['(', '[', '〔', '【', '［'] {
+        let line = format!("4.文{open}牵头单位：甲");
+        let c = find_clause(&line, 0).unwrap_or_else(|| panic!("{line}"));
+        assert!(!c.closed);
+        assert_eq!(&line[c.inner_start..c.inner_end], "牵头单位：甲");
+    }
+    // A bracket closed after the opener: not an unclosed clause.
+    assert!(find_clause("4.文（牵头单位：甲）文字", 0).is_none());
+    // Bytes of other characters sharing a lead byte (`、` E3 80 81, `，`
+    // EF BC 8C) are not marks.
+    assert!(find_clause("5.甲、乙，丙", 0).is_none());
+}
