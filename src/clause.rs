@@ -115,6 +115,11 @@ pub(crate) fn states_first_listed_leads(text: &str) -> bool {
 
 /// The role a group ends with, and the byte length of the role words.
 fn role_suffix(group: &str) -> Option<(Option<UnitRole>, usize)> {
+    // Quick reject: every role word ends in one of these (folded).
+    let last = group.chars().next_back().map(fold)?;
+    if !matches!(last, '责' | '实' | '头' | '合' | '助' | '与' | '办') {
+        return None;
+    }
     SUFFIXES
         .iter()
         .find_map(|(word, role)| ends_with_folded(group, word).map(|n| (*role, n)))
@@ -520,7 +525,11 @@ fn read_group<'a>(
     }
     let joined = || -> String { pieces.iter().map(|&(a, b)| &text[a..b]).collect() };
     if pieces.len() == 1 || text[gs..ge].contains('第') || text[gs..ge].contains('下') {
-        let all = joined();
+        // One piece is a slice of the text: no copy.
+        let all: Cow<'_, str> = match pieces.as_slice() {
+            [(a, b)] => Cow::Borrowed(&text[*a..*b]),
+            _ => Cow::Owned(joined()),
+        };
         if states_first_listed_leads(&all) {
             emit(Item::FirstListedLeads(whole));
             return;

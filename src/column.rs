@@ -197,6 +197,16 @@ fn classify(label: &str) -> (Role, bool) {
     // at most `KEPT` characters; a longer one can only end in a role word,
     // so its last `KEPT` characters are enough.
     const KEPT: usize = 12;
+    // The labels a document writes most, as they are: no folding.
+    match label {
+        "牵头单位" => return (Role::Units(UnitRole::Lead), false),
+        "配合单位" => return (Role::Units(UnitRole::Support), false),
+        "责任单位" => return (Role::Units(UnitRole::Responsible), true),
+        "责任领导" => return (Role::Leaders, false),
+        "序号" => return (Role::Number, false),
+        "完成时限" => return (Role::Deadline, false),
+        _ => {}
+    }
     // Quick reject: every label with a role ends in one of these (folded).
     let last = label
         .chars()
