@@ -448,7 +448,7 @@ pub(crate) fn read<'a>(
         }
         scratch.group.clear();
         scratch.group.extend_from_slice(&pieces[groups[k].clone()]);
-        read_group(text, cx, &mut field_role, scratch, &mut emit);
+        read_group(text, cx, labels[k], &mut field_role, scratch, &mut emit);
         k += 1;
     }
     scratch.pieces = pieces;
@@ -493,15 +493,20 @@ fn value<'a>(text: &'a str, pieces: &[(usize, usize)]) -> Option<(Cow<'a, str>, 
     (!name.is_empty()).then_some((name, Span::new(s, e)))
 }
 
-/// Reads one group (its pieces in `scratch.group`).
+/// Reads one group (its pieces in `scratch.group`), whose first piece
+/// starts with `first_label` (as [`read`] read it, `None` if none).
 fn read_group<'a>(
     text: &'a str,
     cx: Context,
+    first_label: Option<(Role, usize)>,
     field_role: &mut Role,
     scratch: &mut Scratch,
     emit: &mut impl FnMut(Item<'a>),
 ) {
     let pieces = &mut scratch.group;
+    // `first_label` is the label read from the first piece: still the one
+    // at the start if trimming keeps that piece.
+    let first_end = pieces.first().map(|p| p.1);
     trim_pieces(text, pieces);
     let Some(&(gs, _)) = pieces.first() else {
         return;
@@ -513,7 +518,11 @@ fn read_group<'a>(
     let head = &text[gs..pieces[0].1];
     // In a table cell, only a label of a known role counts (a name may
     // hold a colon); a clause of a list reports the others.
-    let label = label_prefix(head).filter(|(r, _)| *r != Role::Other || cx.deadline_last);
+    let label = if pieces.first().map(|p| p.1) == first_end {
+        first_label
+    } else {
+        label_prefix(head).filter(|(r, _)| *r != Role::Other || cx.deadline_last)
+    };
     if let Some((label_role, len)) = label {
         if label_role == Role::Other {
             emit(Item::UnknownLabel(Span::new(gs, gs + len)));
