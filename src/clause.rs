@@ -106,7 +106,9 @@ const FIRST_LISTED: [&str; 4] = [
 
 /// Whether `text` states that the first unit listed leads.
 pub(crate) fn states_first_listed_leads(text: &str) -> bool {
-    if !text.contains('第') {
+    // Every phrase holds `第一位`, the same in both scripts: fold only the
+    // texts that hold it.
+    if !text.contains("第一位") {
         return false;
     }
     let folded: String = text.chars().map(fold).collect();

@@ -247,13 +247,26 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<char> {
     Some(c)
 }
 
-/// The bytes [`mark_at`] may read a mark at.
-const MARK_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
+/// How far to step from a byte that cannot start a mark: the length of the
+/// character it leads (an ideograph is passed over in one step). `0` for the
+/// bytes [`mark_at`] may read a mark at.
+const MARK_STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        t[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
+    let marks = [b'(', b')', b'[', b']', b';', 0xE3, 0xEF];
     let mut k = 0;
-    let bytes = [b'(', b')', b'[', b']', b';', 0xE3, 0xEF];
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
+    while k < marks.len() {
+        t[marks[k] as usize] = 0;
         k += 1;
     }
     t
@@ -267,12 +280,15 @@ fn scan_marks(text: &str) -> (Option<(usize, char)>, Option<usize>) {
     let (mut last, mut labeled) = (None, None);
     let mut i = 0;
     while i < bytes.len() {
-        if !MARK_BYTES[bytes[i] as usize] {
-            i += 1;
+        let step = MARK_STEP[usize::from(bytes[i])];
+        if step != 0 {
+            i += usize::from(step);
             continue;
         }
         let Some(c) = mark_at(bytes, i) else {
-            i += 1;
+            // Another character led by 0xE3 or 0xEF (three bytes), or an
+            // ASCII byte.
+            i += if bytes[i] < 0x80 { 1 } else { 3 };
             continue;
         };
         let end = i + c.len_utf8();

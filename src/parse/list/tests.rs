@@ -63,3 +63,63 @@ fn clauses_found_by_their_bytes() {
     // EF BC 8C) are not marks.
     assert!(find_clause("5.甲、乙，丙", 0).is_none());
 }
+
+/// The clause search as it read characters before it read bytes: the
+/// unclosed clause after the last opening bracket with no closing one after
+/// it, the unbracketed one after the first sentence end that a role label
+/// follows.
+fn find_clause_by_chars(content: &str) -> Option<(usize, usize, bool)> {
+    use crate::clause;
+    use crate::column::Role;
+    use crate::lex::is_space;
+    let trimmed =
+        content.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'));
+    if last_group(trimmed).is_some() {
+        return find_clause(content, 0).map(|c| (c.inner_start, c.inner_end, c.closed));
+    }
+    if let Some((i, c)) = content
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| OPENERS.contains(&c))
+    {
+        let inner = &content[i + c.len_utf8()..];
+        if i > 0
+            && clause::starts_with_label(inner).is_some()
+            && !inner.chars().any(|c| CLOSERS.contains(&c))
+        {
+            let end = i + c.len_utf8() + inner.trim_end_matches(is_space).len();
+            return Some((i + c.len_utf8(), end, false));
+        }
+    }
+    for (i, c) in trimmed.char_indices() {
+        if !matches!(c, '。' | '；' | ';') {
+            continue;
+        }
+        let after = &trimmed[i + c.len_utf8()..];
+        let at = i + c.len_utf8() + (after.len() - after.trim_start_matches(is_space).len());
+        if clause::starts_with_label(&trimmed[at..])
+            .is_some_and(|(r, _)| matches!(r, Role::Units(_) | Role::Leaders))
+        {
+            return Some((at, trimmed.len(), true));
+        }
+    }
+    None
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_byte_search_finds_what_the_char_search_found(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "文", "（", "）", "(", ")", "[", "]", "〔", "〕", "【", "】", "［", "］",
+                "。", "；", ";", "、", "，", "：", " ", "　", "牵头单位：", "配合单位:",
+                "责任领导：", "甲", "乙局", "6月底前", "负责", "ａ", "é",
+            ]),
+            0..24,
+        )
+    ) {
+        let line: String = pieces.concat();
+        let found = find_clause(&line, 0).map(|c| (c.inner_start, c.inner_end, c.closed));
+        proptest::prop_assert_eq!(found, find_clause_by_chars(&line), "{:?}", line);
+    }
+}
