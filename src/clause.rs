@@ -108,7 +108,7 @@ const FIRST_LISTED: [&str; 4] = [
 pub(crate) fn states_first_listed_leads(text: &str) -> bool {
     // Every phrase holds `第一位`, the same in both scripts: fold only the
     // texts that hold it.
-    if !text.contains("第一位") {
+    if !text.contains('第') || !text.contains("第一位") {
         return false;
     }
     let folded: String = text.chars().map(fold).collect();
@@ -131,10 +131,24 @@ fn role_suffix(group: &str) -> Option<(Option<UnitRole>, usize)> {
 /// length of the label and its colon. Only a short label followed by a
 /// colon counts.
 pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
-    let colon = group
-        .char_indices()
-        .take(12)
-        .find(|&(_, c)| c == '：' || c == ':')?;
+    // The colon among the first 12 characters, found from the bytes: `:`,
+    // or `：` (EF BC 9A).
+    let bytes = group.as_bytes();
+    let (mut at, mut chars) = (0, 0);
+    let colon = loop {
+        let &b = bytes.get(at)?;
+        if chars == 12 {
+            return None;
+        }
+        if b == b':' {
+            break (at, ':');
+        }
+        if b == 0xEF && bytes.get(at + 1) == Some(&0xBC) && bytes.get(at + 2) == Some(&0x9A) {
+            break (at, '：');
+        }
+        at += utf8_len(b);
+        chars += 1;
+    };
     let label = group[..colon.0].trim_matches(is_space);
     if label.is_empty() {
         return None;
@@ -151,6 +165,17 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
         role => role,
     };
     Some((role, colon.0 + colon.1.len_utf8()))
+}
+
+/// The length of the UTF-8 character that `lead` starts (1 for a byte
+/// that starts none, which `&str` never holds at a character's start).
+const fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 /// Whether a group reads as a deadline: a date or a period, not a unit.

@@ -183,3 +183,25 @@ fn first_listed_phrases() {
     ));
     assert!(!states_first_listed_leads("第一位"));
 }
+
+#[test]
+fn a_label_ends_at_a_colon_among_the_first_twelve_characters() {
+    assert_eq!(
+        label_prefix("牵头单位：市发改委"),
+        Some((Role::Units(UnitRole::Lead), "牵头单位：".len()))
+    );
+    assert_eq!(
+        label_prefix("配合单位:市财政局"),
+        Some((Role::Units(UnitRole::Support), "配合单位:".len()))
+    );
+    // The colon as the twelfth character counts, as the thirteenth not.
+    let eleven = "一二三四五六七八九十甲";
+    assert_eq!(
+        label_prefix(&format!("{eleven}：乙")).map(|(_, n)| n),
+        Some(eleven.len() + 3)
+    );
+    assert_eq!(label_prefix(&format!("{eleven}乙：丙")), None);
+    // Other characters led by 0xEF (`，` EF BC 8C) are not colons.
+    assert_eq!(label_prefix("甲，乙"), None);
+    assert_eq!(label_prefix(""), None);
+}

@@ -20,8 +20,9 @@ pub(super) enum Kind {
     /// A numbered task: its number (`None` if too large), and whether a
     /// digit follows its `.` right away (`1.5亿元…` may be text).
     Task(Option<u32>, bool),
-    /// A label line: `牵头单位：…`.
-    Label(Role),
+    /// A label line: `牵头单位：…`, its role and the byte length of its
+    /// label and colon.
+    Label(Role, usize),
     /// A line that is only a role clause.
     Clause,
     Text,
@@ -375,8 +376,8 @@ pub(super) fn classify(
     }
     // A label line keeps no clause (it starts with its label, not with a
     // bracket): the search is left out.
-    if let Some((role, _)) = clause::starts_with_label(body) {
-        return (Kind::Label(role), at, None);
+    if let Some((role, len)) = clause::starts_with_label(body) {
+        return (Kind::Label(role, len), at, None);
     }
     let clause = find_clause(body, at);
     if let Some(c) = clause {

@@ -159,10 +159,10 @@ impl<'a> ListParser<'a> {
             let content = text[line.text..line.content_end].trim_matches(is_space);
             if let Some((task, seen)) = candidate {
                 match line.kind {
-                    Kind::Label(Role::Units(_) | Role::Leaders) | Kind::Clause => {
+                    Kind::Label(Role::Units(_) | Role::Leaders, _) | Kind::Clause => {
                         return Some(self.start_at(task, &run, &enums, titles, labels));
                     }
-                    Kind::Label(_) | Kind::Text if seen < 6 => candidate = Some((task, seen + 1)),
+                    Kind::Label(..) | Kind::Text if seen < 6 => candidate = Some((task, seen + 1)),
                     _ => {
                         candidate = None;
                         for l in held.drain(..) {
@@ -331,7 +331,7 @@ impl<'a> ListParser<'a> {
                         self.other(line, next);
                     }
                 }
-                Kind::Label(_) | Kind::Clause => {
+                Kind::Label(..) | Kind::Clause => {
                     if self.pending.is_empty() {
                         self.stray(line);
                     } else {
@@ -379,7 +379,7 @@ impl<'a> ListParser<'a> {
         let units_seen = self
             .pending
             .iter()
-            .any(|l| l.clause.is_some() || matches!(l.kind, Kind::Label(_) | Kind::Clause));
+            .any(|l| l.clause.is_some() || matches!(l.kind, Kind::Label(..) | Kind::Clause));
         if !self.pending.is_empty() && !units_seen {
             self.pending.push(line);
             return;

@@ -96,11 +96,8 @@ pub(super) fn read_paragraph<'a>(
         let from = if k == 0 { text_start } else { line.text };
         match line.kind {
             Kind::Blank => continue,
-            Kind::Label(role) => {
+            Kind::Label(role, len) => {
                 let content = &text[line.text..line.content_end];
-                let Some((_, len)) = clause::starts_with_label(content) else {
-                    continue;
-                };
                 let value_end = line.text
                     + content
                         .trim_end_matches(|c: char| {
