@@ -623,6 +623,25 @@ fn read_group<'a>(
                 }
             }
         }
+        // A closing bracket the name never opened (`各街道]` of a clause
+        // whose opening the extraction lost) is not part of it.
+        while let Some(&(s, e)) = current.last() {
+            let Some(last) = text[s..e].chars().next_back() else {
+                break;
+            };
+            let balance: i32 = current
+                .iter()
+                .flat_map(|&(a, b)| text[a..b].chars())
+                .map(|c| i32::from(paren_delta(c)))
+                .sum();
+            if paren_delta(last) >= 0 || balance >= 0 {
+                break;
+            }
+            if let Some(p) = current.last_mut() {
+                p.1 = e - last.len_utf8();
+            }
+            trim_pieces(text, current);
+        }
         if let Some((name, span)) = value(text, current) {
             emit(match role {
                 Role::Leaders => Item::Leader(name, span),

@@ -205,3 +205,24 @@ fn a_label_ends_at_a_colon_among_the_first_twelve_characters() {
     assert_eq!(label_prefix("甲，乙"), None);
     assert_eq!(label_prefix(""), None);
 }
+
+#[test]
+fn a_closing_bracket_the_name_never_opened_is_not_part_of_it() {
+    let cx = Context::clause(Role::Units(UnitRole::Responsible));
+    assert_eq!(
+        items("责任单位:各街道]", cx),
+        pairs(&[("responsible", "各街道")])
+    );
+    assert_eq!(
+        items("各街道）、市交通委（市道运局）", cx),
+        pairs(&[
+            ("responsible", "各街道"),
+            ("responsible", "市交通委（市道运局）")
+        ])
+    );
+    // Balanced brackets stay.
+    assert_eq!(
+        items("各县(市、区)政府", cx),
+        pairs(&[("responsible", "各县(市、区)政府")])
+    );
+}
