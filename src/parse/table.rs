@@ -156,9 +156,9 @@ impl<'a> TableParser<'a> {
                     && self.number_column == 0
                     && width > 2
                     && rest.len() == width
-                    && !self.starts_number(rest[1])
-                    && self.has_text(rest[1])
-                    && !self.starts_heading(rest[1])
+                    && self.first_segment(rest[1]).is_some_and(|first| {
+                        !grammar::starts_like_number(first) && grammar::heading(first).is_none()
+                    })
                 {
                     self.task(&rest[..width]);
                     task_in_row = true;
@@ -286,10 +286,10 @@ impl<'a> TableParser<'a> {
         Some(cells.len())
     }
 
-    /// Whether `cell` starts with a heading (`一、…`, `（一）…`).
-    fn starts_heading(&self, cell: Cell) -> bool {
-        let mut segs = Vec::new();
-        let mut artifacts = Vec::new();
+    /// The first segment of `cell`'s clean text, read on its own (a cell
+    /// ahead of the one being read: a bounded bracket cursor of its own).
+    fn first_segment(&self, cell: Cell) -> Option<&'a str> {
+        let (mut segs, mut artifacts) = (Vec::new(), Vec::new());
         grammar::segments(
             self.text,
             cell,
@@ -297,37 +297,13 @@ impl<'a> TableParser<'a> {
             &mut artifacts,
             &mut grammar::Brackets::bounded(),
         );
-        segs.first()
-            .is_some_and(|s| grammar::heading(&self.text[s.start..s.end]).is_some())
-    }
-
-    /// Whether `cell` holds any text.
-    fn has_text(&self, cell: Cell) -> bool {
-        let mut segs = Vec::new();
-        let mut artifacts = Vec::new();
-        grammar::segments(
-            self.text,
-            cell,
-            &mut segs,
-            &mut artifacts,
-            &mut grammar::Brackets::bounded(),
-        );
-        !segs.is_empty()
+        segs.first().map(|s| &self.text[s.start..s.end])
     }
 
     /// Whether `cell` starts with a digit.
-    fn starts_number(&mut self, cell: Cell) -> bool {
-        let mut segs = Vec::new();
-        let mut artifacts = Vec::new();
-        grammar::segments(
-            self.text,
-            cell,
-            &mut segs,
-            &mut artifacts,
-            &mut grammar::Brackets::bounded(),
-        );
-        segs.first()
-            .is_some_and(|s| grammar::starts_like_number(&self.text[s.start..s.end]))
+    fn starts_number(&self, cell: Cell) -> bool {
+        self.first_segment(cell)
+            .is_some_and(grammar::starts_like_number)
     }
 
     fn stray(&mut self, span: Span) {
