@@ -3,13 +3,10 @@
 //! the documents or above them), directories and standard input, `--fix`
 //! and `--diff`, and every output format.
 
-use std::path::Path;
-
 use fengong::source::{decode, encode, Encoding};
 use serde_json::Value;
 
 const SEED: &str = "seeds/000_ecc403549f0e7389.txt";
-const SEED_TEXT: &str = include_str!("../seeds/000_ecc403549f0e7389.txt");
 const TASK_THREE: &str = "fixtures/invalid/chinese_task_number.txt";
 
 /// The seed's findings: code, line and column, in order.
@@ -26,21 +23,6 @@ const FINDINGS: [(&str, usize, usize); 8] = [
 
 mod common;
 use common::*;
-
-/// A temporary directory holding copies of the seed at `names` (relative
-/// paths; directories are made as needed).
-fn with_seeds(names: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for name in names {
-        write(&dir.path().join(name), SEED_TEXT.as_bytes());
-    }
-    dir
-}
-
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, bytes).unwrap();
-}
 
 /// One concise finding: `(file, severity, code, line, column)`.
 type Finding = (String, String, String, usize, usize);

@@ -5,7 +5,6 @@
 //! rules chosen by code, name, prefix or `ALL` with a did-you-mean.
 
 use std::io::{BufRead as _, BufReader, Write as _};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -13,7 +12,6 @@ mod common;
 use common::*;
 
 const SEED: &str = "seeds/000_ecc403549f0e7389.txt";
-const SEED_TEXT: &str = include_str!("../seeds/000_ecc403549f0e7389.txt");
 /// A document with one parse error (E010 on line 25).
 const BROKEN: &str = "fixtures/invalid/chinese_task_number.txt";
 
@@ -29,20 +27,6 @@ const FINDINGS: [(&str, usize, usize, bool); 8] = [
     ("W004", 290, 9, true),
     ("W009", 455, 1, true),
 ];
-
-/// A temporary directory holding copies of the seed at `names`.
-fn with_seeds(names: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for name in names {
-        write(&dir.path().join(name), SEED_TEXT.as_bytes());
-    }
-    dir
-}
-
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, bytes).unwrap();
-}
 
 /// `(code, line, column, marked [*])` of each concise finding line.
 fn concise_findings(stdout: &str, file: &str) -> Vec<(String, usize, usize, bool)> {

@@ -10,15 +10,8 @@ use serde_json::Value;
 mod common;
 use common::*;
 
-const SEED_TEXT: &str = include_str!("../seeds/000_ecc403549f0e7389.txt");
-
 /// What serde says after an unknown key: every key fengong.toml takes.
 const EXPECTED_KEYS: &str = "expected one of `select`, `ignore`, `severity`, `known_units`";
-
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, bytes).unwrap();
-}
 
 /// A directory with three seeds under `bad/` and one under `good/`.
 fn tree() -> tempfile::TempDir {

@@ -11,8 +11,6 @@ use std::time::{Duration, Instant};
 mod common;
 use common::*;
 
-const SEED_TEXT: &str = include_str!("../seeds/000_ecc403549f0e7389.txt");
-
 /// The seed's findings (all warnings) and its safe fixes.
 const SEED_WARNINGS: usize = 8;
 const SEED_SAFE_FIXES: usize = 6;
@@ -22,11 +20,6 @@ fn seeds(root: &Path, names: &[&str]) {
     for name in names {
         write(&root.join(name), SEED_TEXT.as_bytes());
     }
-}
-
-fn write(path: &Path, bytes: &[u8]) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, bytes).unwrap();
 }
 
 /// Runs `fengong check --output-format concise ARGS` in `dir`, failing the

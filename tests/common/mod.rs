@@ -6,6 +6,25 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+/// The seed document's text.
+pub const SEED_TEXT: &str = include_str!("../../seeds/000_ecc403549f0e7389.txt");
+
+/// Writes `bytes` at `path`, making its directories as needed.
+pub fn write(path: &Path, bytes: &[u8]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// A temporary directory holding copies of the seed at `names` (relative
+/// paths; directories are made as needed).
+pub fn with_seeds(names: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in names {
+        write(&dir.path().join(name), SEED_TEXT.as_bytes());
+    }
+    dir
+}
+
 /// What one run of the binary gave.
 #[derive(Debug)]
 pub struct Run {
