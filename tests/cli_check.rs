@@ -575,6 +575,7 @@ fn findings_are_written_before_the_last_file_is_done() {
         .args(["check", "--output-format", "concise", "a.txt", "z.txt"])
         .current_dir(dir.path())
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("CI")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -353,6 +353,12 @@ fn colours_follow_the_environment_on_a_terminal() {
         assert!(!plain.screen.contains(ESC), "{env:?}: {}", plain.screen);
         assert_eq!(plain.screen, piped.stdout, "{env:?}");
     }
+    // In CI (`CI` set, as CI services do) a dumb terminal is coloured:
+    // CI logs show colours. `NO_COLOR` still wins.
+    let ci = run_on_terminal(root(), &args, &[("TERM", "dumb"), ("CI", "true")], 100);
+    assert!(ci.screen.contains(ESC), "{}", ci.screen);
+    let ci_no_color = run_on_terminal(root(), &args, &[("CI", "true"), ("NO_COLOR", "1")], 100);
+    assert!(!ci_no_color.screen.contains(ESC), "{}", ci_no_color.screen);
     // --color never wins over the environment, and so does --color always.
     let never = run_on_terminal(
         root(),
@@ -380,6 +386,7 @@ fn colours_are_forced_or_refused_off_a_terminal() {
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR")
             .env_remove("CLICOLOR_FORCE")
+            .env_remove("CI")
             .envs(env.iter().copied());
         let out = command.output().unwrap();
         String::from_utf8(out.stdout).unwrap()

@@ -5,7 +5,8 @@
 //! `--color auto` colours a stream that is a terminal, as `anstream`
 //! decides for every tool built on it: never with `NO_COLOR` set (to
 //! anything but the empty string) or `CLICOLOR=0`, always with
-//! `CLICOLOR_FORCE` set, and not on a terminal whose `TERM` is `dumb`.
+//! `CLICOLOR_FORCE` set, and not on a terminal whose `TERM` is `dumb`
+//! unless `CI` is set (CI logs show colours).
 //! `--color always` and `--color never` override the environment. Without
 //! colour, every output is the same bytes as with colours stripped: the
 //! plain [`Palette`] renders as nothing.
@@ -19,7 +20,8 @@ use fengong::render::Style;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum ColorChoice {
     /// On a terminal, unless the environment says otherwise (`NO_COLOR`,
-    /// `CLICOLOR=0`, `TERM=dumb`; `CLICOLOR_FORCE` forces colours).
+    /// `CLICOLOR=0`, `TERM=dumb` outside CI; `CLICOLOR_FORCE` forces
+    /// colours).
     Auto,
     /// Always, whatever the stream and the environment.
     Always,

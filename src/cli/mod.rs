@@ -48,7 +48,7 @@ use color::{ColorChoice, Styles};
 )]
 struct Cli {
     /// When to use colours: auto (on a terminal, unless NO_COLOR or
-    /// CLICOLOR=0 is set or TERM=dumb; CLICOLOR_FORCE forces them), always
+    /// CLICOLOR=0 is set or TERM=dumb outside CI; CLICOLOR_FORCE forces them), always
     /// or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     color: ColorChoice,

@@ -46,6 +46,7 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
         .env_remove("NO_COLOR")
         // Exact texts are compared: no colours forced by the environment.
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("CI")
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -132,6 +133,7 @@ pub fn run_on_terminal(
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR")
             .env_remove("CLICOLOR_FORCE")
+            .env_remove("CI")
             .env_remove("COLUMNS")
             .envs(env.iter().copied())
             .stdin(Stdio::null())
