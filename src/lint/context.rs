@@ -17,6 +17,8 @@ pub(crate) struct Context<'d, 'a> {
     /// The start of the first line that starts with a tab, as for the
     /// parser (the text's length if there is none).
     pub(crate) table_start: usize,
+    /// The tasks' unit cells, read on first use.
+    unit_cells: std::cell::OnceCell<UnitCells>,
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -30,6 +32,7 @@ impl<'d, 'a> Context<'d, 'a> {
             source,
             config,
             table_start: table_start(source),
+            unit_cells: std::cell::OnceCell::new(),
         }
     }
 
@@ -73,23 +76,71 @@ impl<'d, 'a> Context<'d, 'a> {
         self.source.get(span.range()).unwrap_or("")
     }
 
-    /// The unit cells of a task read from a table, with the role of their
-    /// column, in column order (none for a task of a list).
-    pub(crate) fn unit_cells(&self, task: &crate::Task<'_>) -> Vec<(crate::UnitRole, Span)> {
-        let Some(cells) = task.cell_spans() else {
-            return Vec::new();
-        };
-        let columns = self.doc.header();
-        if cells.len() != columns.len() {
-            return Vec::new();
+    /// Every task in document order, with its unit cells as
+    /// [`UnitCells::of`] gives them (read once for all the rules that ask).
+    pub(crate) fn tasks(
+        &self,
+    ) -> impl Iterator<Item = (&'d crate::Task<'a>, Option<&[(crate::UnitRole, Span)]>)> + '_ {
+        let cells = self.unit_cells.get_or_init(|| UnitCells::read(self.doc));
+        self.doc
+            .tasks()
+            .enumerate()
+            .map(move |(i, task)| (task, cells.of(i)))
+    }
+}
+
+/// The unit cells of every task, read once: each task's cells of unit
+/// columns with their role, in column order, in one vector.
+pub(crate) struct UnitCells {
+    cells: Vec<(crate::UnitRole, Span)>,
+    /// Where each task's cells end in `cells`, in the order of
+    /// [`Document::tasks`].
+    ends: Vec<usize>,
+    /// Whether each task was read from a table (not a list's, nor one built
+    /// or edited in code).
+    from_table: Vec<bool>,
+}
+
+impl UnitCells {
+    /// Reads the cells of every task of `doc`.
+    fn read(doc: &Document<'_>) -> UnitCells {
+        let columns = doc.header();
+        let mut cells = Vec::new();
+        let mut ends = Vec::new();
+        let mut from_table = Vec::new();
+        let mut spans = Vec::new();
+        for task in doc.tasks() {
+            spans.clear();
+            let table = task.cell_spans_into(&mut spans);
+            if table && spans.len() == columns.len() {
+                cells.extend(
+                    spans
+                        .iter()
+                        .zip(columns.iter())
+                        .filter_map(|(&cell, column)| match column.role() {
+                            crate::Role::Units(role) => Some((role, cell)),
+                            _ => None,
+                        }),
+                );
+            }
+            ends.push(cells.len());
+            from_table.push(table);
         }
-        cells
-            .into_iter()
-            .zip(columns.iter())
-            .filter_map(|(cell, column)| match column.role() {
-                crate::Role::Units(role) => Some((role, cell)),
-                _ => None,
-            })
-            .collect()
+        UnitCells {
+            cells,
+            ends,
+            from_table,
+        }
+    }
+
+    /// The unit cells of the `i`-th task, with the role of their column, in
+    /// column order: empty when its cells do not match the header; `None`
+    /// for a task not read from a table.
+    fn of(&self, i: usize) -> Option<&[(crate::UnitRole, Span)]> {
+        if !*self.from_table.get(i)? {
+            return None;
+        }
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        self.cells.get(start..self.ends[i])
     }
 }

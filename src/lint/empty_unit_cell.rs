@@ -11,8 +11,8 @@ use super::Context;
 
 /// W003.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    for task in cx.doc.tasks() {
-        for (role, cell) in cx.unit_cells(task) {
+    for (task, cells) in cx.tasks() {
+        for &(role, cell) in cells.unwrap_or_default() {
             // A cell names no unit if no unit of the task was read from it
             // (a cell of responsible units may name lead and supporting
             // ones with role words).

@@ -31,12 +31,11 @@ fn separators(text: &str, span: Span) -> (Vec<(usize, char)>, bool) {
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let text = cx.source;
     let mut lists: Vec<Span> = Vec::new();
-    for task in cx.doc.tasks() {
+    for (task, cells) in cx.tasks() {
         lists.clear();
-        let cells = cx.unit_cells(task);
-        if !cells.is_empty() {
-            lists.extend(cells.into_iter().map(|(_, cell)| cell));
-        } else if task.cell_spans().is_none() {
+        if let Some(cells) = cells {
+            lists.extend(cells.iter().map(|&(_, cell)| cell));
+        } else {
             let Some(span) = cx.checked(task.span()) else {
                 continue;
             };

@@ -45,8 +45,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
     let mut brackets = grammar::Brackets::default(); // cells come in order
-    for task in cx.doc.tasks() {
-        for (_, cell) in cx.unit_cells(task) {
+    for (_, cells) in cx.tasks() {
+        for &(_, cell) in cells.unwrap_or_default() {
             let Some(cell) = cx.checked(Some(cell)) else {
                 continue;
             };

@@ -52,9 +52,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     // The unit cells' starts, sorted (a sorted array rather than a hashed
     // set: one lookup per cell).
     let mut units: Vec<usize> = cx
-        .doc
         .tasks()
-        .flat_map(|t| cx.unit_cells(t))
+        .flat_map(|(_, cells)| cells.unwrap_or_default())
         .map(|(_, cell)| cell.start)
         .collect();
     units.sort_unstable();

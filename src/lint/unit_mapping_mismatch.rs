@@ -37,7 +37,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let map = cx.doc.unit_map();
     // The task's local names, sorted (one buffer for every task).
     let mut locals: Vec<&str> = Vec::new();
-    for task in cx.doc.tasks() {
+    for (task, cells) in cx.tasks() {
         let n = task.number();
         locals.clear();
         locals.extend(task.units().local_names());
@@ -69,8 +69,13 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         if missing.is_empty() {
             continue;
         }
-        let cells = cx.unit_cells(task);
-        let cell_of = |role| cells.iter().find(|(r, _)| *r == role).map(|(_, c)| *c);
+        let cell_of = |role| {
+            cells
+                .unwrap_or_default()
+                .iter()
+                .find(|(r, _)| *r == role)
+                .map(|(_, c)| *c)
+        };
         let Some(cell) = cx.checked(cell_of(crate::UnitRole::Local)) else {
             continue;
         };

@@ -277,21 +277,31 @@ impl<'a> Task<'a> {
     /// order, each including its leading tab and line endings. `None` for a
     /// task of a list document or one built or edited in code.
     pub fn cell_spans(&self) -> Option<Vec<Span>> {
-        let span = self.span.get()?;
-        let body = self.repr.body()?;
+        let mut cells = Vec::new();
+        self.cell_spans_into(&mut cells).then_some(cells)
+    }
+
+    /// [`Task::cell_spans`] appended to `out`, without a vector of its own;
+    /// `false` (and `out` as it was) when the task has none.
+    pub(crate) fn cell_spans_into(&self, out: &mut Vec<Span>) -> bool {
+        let (Some(span), Some(body)) = (self.span.get(), self.repr.body()) else {
+            return false;
+        };
         if body.len() != span.len() || !body.starts_with('\t') {
-            return None;
+            return false;
         }
-        let cells: Vec<Span> = crate::lex::Lexer::new(body, 0)
-            .map(|item| match item {
-                crate::lex::Item::Cell(cell) => Some(Span::new(
-                    span.start + cell.span.start,
-                    span.start + cell.span.end,
-                )),
-                _ => None,
-            })
-            .collect::<Option<Vec<Span>>>()?;
-        Some(cells)
+        let before = out.len();
+        for item in crate::lex::Lexer::new(body, 0) {
+            let crate::lex::Item::Cell(cell) = item else {
+                out.truncate(before);
+                return false;
+            };
+            out.push(Span::new(
+                span.start + cell.span.start,
+                span.start + cell.span.end,
+            ));
+        }
+        true
     }
 
     /// Where the text was read from (first to last character).
