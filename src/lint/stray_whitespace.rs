@@ -76,8 +76,16 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut segs = Vec::new();
     let mut artifacts: Vec<Artifact> = Vec::new();
     let mut brackets = grammar::Brackets::default(); // cells come in order
+    let mut next = grammar::NextArtifact::default();
     for cell in cx.cells() {
-        grammar::segments(text, cell, &mut segs, &mut artifacts, &mut brackets);
+        // The segments are for the separators of a unit cell, the
+        // artifacts for the lines that hold one: most cells need neither.
+        let unit = units.binary_search(&cell.span.start).is_ok();
+        if unit || next.within(text, cell.span.start, cell.span.end) {
+            grammar::segments(text, cell, &mut segs, &mut artifacts, &mut brackets);
+        } else {
+            artifacts.clear();
+        }
         for (i, line) in Lines::new(&text[..cell.span.end], cell.span.start).enumerate() {
             let first = i == 0 && cell.tabbed;
             let start = if first { line.start + 1 } else { line.start };
@@ -95,7 +103,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             let to = from + artifacts[from..].partition_point(|a| a.span.start < end);
             edges(cx, start, end, first, lead, &artifacts[from..to], out);
         }
-        if units.binary_search(&cell.span.start).is_ok() {
+        if unit {
             around_separators(cx, &segs, out);
         }
     }
