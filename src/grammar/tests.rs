@@ -234,3 +234,32 @@ fn wrapped_units_join() {
     assert!(matches!(out[1].0, Cow::Owned(_)));
     assert_eq!(out[0].0, "区人社局");
 }
+
+#[test]
+fn next_artifact_answers_for_cells_in_order_and_behind() {
+    let text = "\t甲[x]\n\t乙[bookmark: a]丙\n\t丁\n\t[bookmark: b]\n";
+    let cells: Vec<(usize, usize)> = {
+        let mut starts: Vec<usize> = text.match_indices('\t').map(|(i, _)| i).collect();
+        starts.push(text.len());
+        starts.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let mut next = NextArtifact::default();
+    let found: Vec<bool> = cells
+        .iter()
+        .map(|&(s, e)| next.within(text, s, e))
+        .collect();
+    // `[x]` is not an artifact; the second and fourth cells hold one.
+    assert_eq!(found, [false, true, false, true]);
+    // Asked again behind, and past the end, it still answers right.
+    assert!(next.within(text, cells[1].0, cells[1].1));
+    assert!(!next.within(text, cells[0].0, cells[0].1));
+    assert!(!next.within(text, text.len(), text.len()));
+    // The answer agrees with the segments' artifacts of every cell.
+    for &(s, e) in &cells {
+        let (_, artifacts) = segs_of(&text[s..e]);
+        assert_eq!(
+            NextArtifact::default().within(&text[s..e], 0, e - s),
+            !artifacts.is_empty()
+        );
+    }
+}
