@@ -207,9 +207,28 @@ impl State {
     }
 }
 
-/// A task's number and the ids of its district and local units (sorted,
-/// each once: the order of a row's units does not matter).
-type Row = (u32, Vec<usize>, Vec<usize>);
+/// The tasks as rows: each task's number and the ids of its district and
+/// local units (sorted, each once: the order of a row's units does not
+/// matter), all in one vector of ids.
+#[derive(Default)]
+struct Rows {
+    ids: Vec<usize>,
+    /// Each task's number, where its local ids start and where its ids
+    /// end in `ids` (its district ids start where the last task's end).
+    rows: Vec<(u32, usize, usize)>,
+}
+
+impl Rows {
+    /// Each task's number, district ids and local ids.
+    fn iter(&self) -> impl Iterator<Item = (u32, &[usize], &[usize])> + '_ {
+        let mut start = 0;
+        self.rows.iter().map(move |&(n, local, end)| {
+            let row = (n, &self.ids[start..local], &self.ids[local..end]);
+            start = end;
+            row
+        })
+    }
+}
 
 impl Document<'_> {
     /// Infers the correspondence between district and local units from the
@@ -240,25 +259,34 @@ impl Document<'_> {
 }
 
 /// The document's units, interned per level, and its tasks as rows of ids.
-fn rows<'d>(doc: &'d Document<'_>) -> (Names<'d>, Names<'d>, Vec<Row>) {
+fn rows<'d>(doc: &'d Document<'_>) -> (Names<'d>, Names<'d>, Rows) {
     let mut district = Names::default();
     let mut local = Names::default();
-    let mut rows: Vec<Row> = Vec::new();
+    let mut rows = Rows::default();
+    // A unit named twice in a cell counts once (the order of a row's units
+    // does not matter below).
+    fn sorted_once(ids: &mut Vec<usize>, from: usize) {
+        ids[from..].sort_unstable();
+        let mut kept = from;
+        for i in from..ids.len() {
+            if kept == from || ids[kept - 1] != ids[i] {
+                ids[kept] = ids[i];
+                kept += 1;
+            }
+        }
+        ids.truncate(kept);
+    }
     for task in doc.tasks() {
         let n = task.number();
-        let mut ds: Vec<usize> = task
-            .units()
-            .district_names()
-            .map(|u| district.id(u, n))
-            .collect();
-        let mut ls: Vec<usize> = task.units().local_names().map(|u| local.id(u, n)).collect();
-        // A unit named twice in a cell counts once (the order of a row's
-        // units does not matter below).
-        ds.sort_unstable();
-        ds.dedup();
-        ls.sort_unstable();
-        ls.dedup();
-        rows.push((n, ds, ls));
+        let start = rows.ids.len();
+        let units = task.units();
+        rows.ids
+            .extend(units.district_names().map(|u| district.id(u, n)));
+        sorted_once(&mut rows.ids, start);
+        let local_start = rows.ids.len();
+        rows.ids.extend(units.local_names().map(|u| local.id(u, n)));
+        sorted_once(&mut rows.ids, local_start);
+        rows.rows.push((n, local_start, rows.ids.len()));
     }
     (district, local, rows)
 }
@@ -266,19 +294,19 @@ fn rows<'d>(doc: &'d Document<'_>) -> (Names<'d>, Names<'d>, Vec<Row>) {
 /// Steps 1 and 2: a task with one unit on each side links them; a district
 /// name that is a local name with a prefix links them where both appear.
 fn single_tasks_and_same_names(
-    rows: &[Row],
+    rows: &Rows,
     district: &Names<'_>,
     local: &Names<'_>,
     states: &mut [State],
 ) {
-    for (n, ds, ls) in rows {
-        if let ([d], [l]) = (ds.as_slice(), ls.as_slice()) {
-            states[*d].add(*l, Basis::SingleTask, *n);
+    for (n, ds, ls) in rows.iter() {
+        if let ([d], [l]) = (ds, ls) {
+            states[*d].add(*l, Basis::SingleTask, n);
         }
         for &d in ds {
             for &l in ls {
                 if same_name(district.names[d], local.names[l]) {
-                    states[d].add(l, Basis::SameName, *n);
+                    states[d].add(l, Basis::SameName, n);
                 }
             }
         }
@@ -288,30 +316,36 @@ fn single_tasks_and_same_names(
 /// Step 3: in each task, the units already linked are set aside; one unit
 /// left on each side links them. Repeated until nothing changes (at most
 /// eight rounds).
-fn eliminate(rows: &[Row], states: &mut [State]) {
+fn eliminate(rows: &Rows, states: &mut [State]) {
+    // One buffer each for every row: the local units linked to the row's
+    // district units (sorted), the district units still free, and the
+    // local units left once the linked ones are set aside.
+    let mut linked: Vec<usize> = Vec::new();
+    let mut free_d: Vec<usize> = Vec::new();
+    let mut free_l: Vec<usize> = Vec::new();
     for _ in 0..8 {
         let mut changed = false;
-        for (n, ds, ls) in rows {
-            let linked: BTreeSet<usize> = ds
-                .iter()
-                .filter(|&&d| !states[d].local.is_empty())
-                .flat_map(|&d| states[d].local.iter().copied())
-                .collect();
-            let free_d: Vec<usize> = ds
-                .iter()
-                .copied()
-                .filter(|&d| states[d].local.is_empty())
-                .collect();
-            let free_l: Vec<usize> = ls.iter().copied().filter(|l| !linked.contains(l)).collect();
+        for (n, ds, ls) in rows.iter() {
+            free_d.clear();
+            free_d.extend(ds.iter().copied().filter(|&d| states[d].local.is_empty()));
+            linked.clear();
+            linked.extend(ds.iter().flat_map(|&d| states[d].local.iter().copied()));
+            linked.sort_unstable();
+            free_l.clear();
+            free_l.extend(
+                ls.iter()
+                    .copied()
+                    .filter(|l| linked.binary_search(l).is_err()),
+            );
             if let ([d], [l]) = (free_d.as_slice(), free_l.as_slice()) {
-                states[*d].add(*l, Basis::Elimination, *n);
+                states[*d].add(*l, Basis::Elimination, n);
                 changed = true;
             } else {
                 // Linked units seen again with their locals: more evidence.
                 for &d in ds {
                     if states[d].local.iter().all(|l| ls.contains(l)) && !states[d].local.is_empty()
                     {
-                        states[d].evidence.insert(*n);
+                        states[d].evidence.insert(n);
                     }
                 }
             }
@@ -329,13 +363,13 @@ fn eliminate(rows: &[Row], states: &mut [State]) {
 /// district unit left unlinked before this step, the local units seen
 /// beside it and in how many of its tasks.
 fn co_occurrence(
-    rows: &[Row],
+    rows: &Rows,
     district: &Names<'_>,
     states: &mut [State],
 ) -> Vec<BTreeMap<usize, u32>> {
     let mut together: HashMap<(usize, usize), u32> = HashMap::default();
     let mut seen_with: HashMap<(usize, usize), u32> = HashMap::default();
-    for (_, ds, ls) in rows {
+    for (_, ds, ls) in rows.iter() {
         if ds.len() * ls.len() > MAX_PAIRS_PER_TASK {
             continue;
         }
