@@ -45,6 +45,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
     let mut brackets = grammar::Brackets::default(); // cells come in order
+                                                     // The pieces and separators of the cell read (one pair for every cell).
+    let mut split_buffers = (Vec::new(), Vec::new());
     for (_, cells) in cx.tasks() {
         for &(_, cell) in cells.unwrap_or_default() {
             let Some(cell) = cx.checked(Some(cell)) else {
@@ -52,17 +54,17 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             };
             let cell = cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);
             let mut cache = LineCache::default();
-            check_cell(cx, cell, &segs, &mut cache, out);
+            check_cell(cx, cell, &segs, &mut cache, &mut split_buffers, out);
         }
     }
 }
 
-/// Splits a unit cell's segments as the parser does: the pieces between
-/// its separators outside brackets, and the separators. There is one more
-/// piece than separators.
-fn split(text: &str, segs: &[grammar::Seg]) -> (Vec<Piece>, Vec<(Span, char)>) {
-    let mut pieces = Vec::new();
-    let mut seps: Vec<(Span, char)> = Vec::new();
+/// Splits a unit cell's segments as the parser does, into `pieces` and
+/// `seps` (cleared first): the pieces between its separators outside
+/// brackets, and the separators. There is one more piece than separators.
+fn split(text: &str, segs: &[grammar::Seg], pieces: &mut Vec<Piece>, seps: &mut Vec<(Span, char)>) {
+    pieces.clear();
+    seps.clear();
     let mut piece = Piece::default();
     let mut scan = Scanner::default();
     for seg in segs {
@@ -76,7 +78,6 @@ fn split(text: &str, segs: &[grammar::Seg]) -> (Vec<Piece>, Vec<(Span, char)>) {
         piece.extend(text, from, seg.end);
     }
     pieces.push(piece);
-    (pieces, seps)
 }
 
 /// Where a run of stray separators sits in a cell.
@@ -97,7 +98,8 @@ enum Stray {
 /// separators (separator `k` sits between pieces `k` and `k + 1`), as
 /// ranges of the separators.
 fn strays(pieces: &[Piece], seps: usize) -> Vec<(Stray, Range<usize>)> {
-    if seps == 0 {
+    // Nearly every cell: no separator, or a unit between every two.
+    if seps == 0 || pieces.iter().all(|p| p.content.is_some()) {
         return Vec::new();
     }
     let units: Vec<usize> = (0..pieces.len())
@@ -130,10 +132,11 @@ fn check_cell(
     cell: Cell,
     segs: &[grammar::Seg],
     cache: &mut LineCache,
+    (pieces, seps): &mut (Vec<Piece>, Vec<(Span, char)>),
     out: &mut Vec<Diagnostic>,
 ) {
     let text = cx.source;
-    let (pieces, seps) = split(text, segs);
+    split(text, segs, pieces, seps);
     let name = |k: usize| -> String {
         pieces[k]
             .content
