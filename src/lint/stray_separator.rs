@@ -143,7 +143,7 @@ fn check_cell(
             .and_then(|(s, e)| text.get(s..e))
             .map_or_else(String::new, |t| quote(&t.replace(['\r', '\n'], ""), 12))
     };
-    for (stray, run) in strays(&pieces, seps.len()) {
+    for (stray, run) in strays(pieces, seps.len()) {
         let run = &seps[run];
         let c = run[0].1;
         let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
