@@ -149,12 +149,6 @@ fn index_of(duties: &[Duties]) -> HashMap<String, usize> {
 /// Prefixes that district-level names put before a local name.
 const DISTRICT_PREFIXES: [&str; 3] = ["区", "新区", "市"];
 
-fn same_name(district: &str, local: &str) -> bool {
-    DISTRICT_PREFIXES
-        .iter()
-        .any(|p| district.strip_prefix(p) == Some(local))
-}
-
 /// Pairs per task beyond which co-occurrence is not counted (a task naming
 /// hundreds of units says nothing about which answers for which).
 const MAX_PAIRS_PER_TASK: usize = 1024;
@@ -303,10 +297,17 @@ fn single_tasks_and_same_names(
         if let ([d], [l]) = (ds, ls) {
             states[*d].add(*l, Basis::SingleTask, n);
         }
+        // The local names a district name can be (it with a prefix), looked
+        // up rather than compared with every local unit of the task: a
+        // task may name thousands.
         for &d in ds {
-            for &l in ls {
-                if same_name(district.names[d], local.names[l]) {
-                    states[d].add(l, Basis::SameName, n);
+            let name = district.names[d];
+            for l in DISTRICT_PREFIXES
+                .iter()
+                .filter_map(|p| local.ids.get(name.strip_prefix(p)?))
+            {
+                if ls.binary_search(l).is_ok() {
+                    states[d].add(*l, Basis::SameName, n);
                 }
             }
         }
@@ -343,7 +344,8 @@ fn eliminate(rows: &Rows, states: &mut [State]) {
             } else {
                 // Linked units seen again with their locals: more evidence.
                 for &d in ds {
-                    if states[d].local.iter().all(|l| ls.contains(l)) && !states[d].local.is_empty()
+                    if states[d].local.iter().all(|l| ls.binary_search(l).is_ok())
+                        && !states[d].local.is_empty()
                     {
                         states[d].evidence.insert(n);
                     }

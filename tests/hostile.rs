@@ -670,7 +670,7 @@ fn scaling() {
             .unwrap()
     }
     type Make = fn(usize) -> String;
-    let inputs: [(&str, Make); 6] = [
+    let inputs: [(&str, Make); 7] = [
         ("one line", |n| "甲".repeat(n)),
         ("blank lines", |n| "\n".repeat(n)),
         ("lone tabs", |n| {
@@ -690,6 +690,18 @@ fn scaling() {
                 text.push_str(&format!("\n\t{k}\n\t任务{k}\n\t区甲、区乙\n\t甲\n"));
             }
             text
+        }),
+        // One task naming n / 16 district units and as many local ones,
+        // each district unit its local one with a prefix (the unit
+        // mapping's rows are read pair by pair nowhere).
+        ("a wide task", |n| {
+            let units = |prefix: &str| {
+                (0..n / 16)
+                    .map(|i| format!("{prefix}单位{i}"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            one_task("1", "文本", &units("区"), &units(""))
         }),
         ("stray lines", |n| {
             format!("{HEAD}\t（一）类\n{}", "\n第3页\n".repeat(n / 8))
