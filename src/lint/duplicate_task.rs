@@ -36,9 +36,8 @@
 //! nine tenths about once in three thousand.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 
-use foldhash::fast::{FixedState, RandomState};
+use foldhash::fast::RandomState;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
@@ -60,47 +59,129 @@ pub(crate) const VERIFY: usize = 2;
 /// The fingerprint of three packed characters (a char fits in 21 bits):
 /// a fixed seed, so that the sketches, and what is found, are the same on
 /// every run.
-#[inline]
+///
+/// This is foldhash's `FixedState::with_seed(0x5eed_f00d).hash_one(packed)`
+/// (one folded 64 × 64 → 128 bit multiply), written out so that nothing
+/// is set up for each call; a test pins the two together.
+#[inline(always)]
 fn fingerprint(packed: u64) -> u64 {
-    FixedState::with_seed(0x5eed_f00d).hash_one(packed)
+    folded_multiply(packed ^ FP_SEED, FP_MULTIPLIER)
+}
+
+/// foldhash's fixed per-hasher seed (`0x5eed_f00d` with its `ARBITRARY3`).
+const FP_SEED: u64 = 0x5eed_f00d ^ 0x082e_fa98_ec4e_6c89;
+/// foldhash's first fixed shared seed (its `ARBITRARY6`).
+const FP_MULTIPLIER: u64 = 0xc0ac_29b7_c97c_50dd;
+
+/// The 128-bit product of `x` and `y`, its two halves folded together.
+#[inline(always)]
+fn folded_multiply(x: u64, y: u64) -> u64 {
+    let full = u128::from(x) * u128::from(y);
+    (full as u64) ^ ((full >> 64) as u64)
 }
 
 /// Reads `text`'s letters and digits, calling `window` with the
 /// fingerprint of each shingle in order; returns how many letters and
 /// digits there were.
-#[inline]
+#[inline(always)]
 fn shingles(text: &str, window: impl FnMut(u64)) -> usize {
     letters_and_shingles(text, |_| {}, window)
 }
 
 /// [`shingles`], also calling `letter` with each letter or digit.
-#[inline]
+#[inline(always)]
 fn letters_and_shingles(
     text: &str,
-    mut letter: impl FnMut(char),
+    mut letter: impl FnMut(u32),
     mut window: impl FnMut(u64),
 ) -> usize {
     const MASK: u64 = (1 << (21 * SHINGLE)) - 1;
+    let mut letters = Letters::new(text);
     let mut packed = 0u64;
-    let mut n = 0usize;
-    for c in text.chars() {
-        if !is_letter_or_digit(c) {
-            continue;
-        }
+    // The first shingle's letters but its last.
+    for n in 0..SHINGLE - 1 {
+        let Some(c) = letters.next() else {
+            return n;
+        };
+        letter(c);
+        packed = (packed << 21) | u64::from(c);
+    }
+    let mut n = SHINGLE - 1;
+    for c in letters {
         letter(c);
         packed = ((packed << 21) | u64::from(c)) & MASK;
         n += 1;
-        if n >= SHINGLE {
-            window(fingerprint(packed));
-        }
+        window(fingerprint(packed));
     }
     n
 }
 
-/// The letters and digits of `text`, which exact copies share.
-fn normalized(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().filter(|&c| is_letter_or_digit(c))
+/// The letters and digits of a text, as the code points of
+/// `text.chars().filter(|&c| is_letter_or_digit(c))`, decoded from the
+/// bytes with a shortcut for ASCII and for the common ideographs (lead
+/// bytes `E4` to `E9`: U+4000 to U+9FFF, all letters from U+4E00).
+#[derive(Clone)]
+struct Letters<'a> {
+    rest: &'a [u8],
 }
+
+impl<'a> Letters<'a> {
+    #[inline(always)]
+    fn new(text: &'a str) -> Letters<'a> {
+        Letters {
+            rest: text.as_bytes(),
+        }
+    }
+}
+
+impl Iterator for Letters<'_> {
+    type Item = u32;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<u32> {
+        loop {
+            let (c, rest) = match *self.rest {
+                [] => return None,
+                [x, ref rest @ ..] if x < 0x80 => {
+                    self.rest = rest;
+                    if x.is_ascii_alphanumeric() {
+                        return Some(u32::from(x));
+                    }
+                    continue;
+                }
+                [x @ 0xe0..=0xef, y, z, ref rest @ ..] => (
+                    u32::from(x & 0x0f) << 12 | u32::from(y & 0x3f) << 6 | u32::from(z & 0x3f),
+                    rest,
+                ),
+                [x @ 0xc0..=0xdf, y, ref rest @ ..] => {
+                    (u32::from(x & 0x1f) << 6 | u32::from(y & 0x3f), rest)
+                }
+                [x @ 0xf0..=0xf7, y, z, w, ref rest @ ..] => (
+                    u32::from(x & 0x07) << 18
+                        | u32::from(y & 0x3f) << 12
+                        | u32::from(z & 0x3f) << 6
+                        | u32::from(w & 0x3f),
+                    rest,
+                ),
+                // Not met in a `str`.
+                [_, ref rest @ ..] => (0, rest),
+            };
+            self.rest = rest;
+            if (0x4e00..=0x9fff).contains(&c) || char::from_u32(c).is_some_and(is_letter_or_digit) {
+                return Some(c);
+            }
+        }
+    }
+}
+
+/// The letters and digits of `text`, which exact copies share.
+fn normalized(text: &str) -> Letters<'_> {
+    Letters::new(text)
+}
+
+/// The multiplier of the hash of a whole text's letters and digits (any
+/// odd constant whose bits look random: foldhash's `ARBITRARY7`).
+const TEXT_MULTIPLIER: u64 = 0x3f84_d5b5_b547_0917;
 
 /// The lowest distinct fingerprints seen, in increasing order.
 #[derive(Default)]
@@ -363,14 +444,13 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         // A hash of the letters and digits (exact copies are found without
         // keeping a copy of every text), and the sketch, in one reading.
         let mut sketch = Sketch::default();
-        let mut hasher = FixedState::default().build_hasher();
+        let mut hash = 0u64;
         let letters = letters_and_shingles(
             text,
-            |c| hasher.write_u32(u32::from(c)),
+            |c| hash = folded_multiply(hash ^ u64::from(c), TEXT_MULTIPLIER),
             |fp| sketch.add(fp),
         );
         if letters > 0 {
-            let hash = hasher.finish();
             let same = exact
                 .get(&hash)
                 .copied()
@@ -594,6 +674,36 @@ mod tests {
         }
         // The shortcut's range holds letters only.
         assert!(('\u{4e00}'..='\u{9fff}').all(char::is_alphanumeric));
+    }
+
+    #[test]
+    fn fingerprint_is_foldhash() {
+        use std::hash::BuildHasher;
+        let state = foldhash::fast::FixedState::with_seed(0x5eed_f00d);
+        let mut x = 1u64;
+        for _ in 0..10_000 {
+            x = x.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(7);
+            for packed in [x, x & ((1 << 63) - 1), x >> 40, 0] {
+                assert_eq!(fingerprint(packed), state.hash_one(packed), "{packed:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn letters_decode_as_chars_do() {
+        let every: String = (0..=0x10ffff).filter_map(char::from_u32).collect();
+        let expected = every
+            .chars()
+            .filter(|&c| c.is_alphanumeric())
+            .map(u32::from);
+        assert!(Letters::new(&every).eq(expected));
+        for text in [FIVE, SIX, "", "a", "，", "a，b。c７Ａ\u{3000}é٣𠀀"] {
+            let expected = text
+                .chars()
+                .filter(|&c| is_letter_or_digit(c))
+                .map(u32::from);
+            assert!(Letters::new(text).eq(expected), "{text}");
+        }
     }
 
     #[test]
