@@ -82,38 +82,55 @@ fn folded_multiply(x: u64, y: u64) -> u64 {
 
 /// Reads `text`'s letters and digits, calling `window` with the
 /// fingerprint of each shingle in order; returns how many letters and
-/// digits there were.
+/// digits there were, and the last [`SHINGLE`] of them packed (all of them
+/// if there are fewer).
 #[inline(always)]
-fn shingles(text: &str, window: impl FnMut(u64)) -> usize {
-    letters_and_shingles(text, |_| {}, window)
-}
-
-/// [`shingles`], also calling `letter` with each letter or digit.
-#[inline(always)]
-fn letters_and_shingles(
-    text: &str,
-    mut letter: impl FnMut(u32),
-    mut window: impl FnMut(u64),
-) -> usize {
+fn shingles(text: &str, mut window: impl FnMut(u64)) -> (usize, u64) {
     const MASK: u64 = (1 << (21 * SHINGLE)) - 1;
     let mut letters = Letters::new(text);
     let mut packed = 0u64;
     // The first shingle's letters but its last.
     for n in 0..SHINGLE - 1 {
         let Some(c) = letters.next() else {
-            return n;
+            return (n, packed);
         };
-        letter(c);
         packed = (packed << 21) | u64::from(c);
     }
     let mut n = SHINGLE - 1;
     for c in letters {
-        letter(c);
         packed = ((packed << 21) | u64::from(c)) & MASK;
         n += 1;
         window(fingerprint(packed));
     }
-    n
+    (n, packed)
+}
+
+/// What the first reading of a text keeps.
+struct FirstReading {
+    /// How many letters and digits the text has.
+    letters: usize,
+    /// A hash of its letters and digits, in order.
+    hash: u64,
+    sketch: Sketch,
+}
+
+/// Reads `text` once: a hash of its letters and digits (exact copies are
+/// found without keeping a copy of every text, through the fingerprints of
+/// its shingles in order, its last letters and its length), and its sketch.
+#[inline(never)]
+fn first_reading(text: &str) -> FirstReading {
+    let mut sketch = Sketch::default();
+    let mut hash = 0u64;
+    let (letters, last) = shingles(text, |fp| {
+        hash = (hash ^ fp).wrapping_mul(TEXT_MULTIPLIER);
+        sketch.add(fp);
+    });
+    let hash = folded_multiply(hash ^ last, TEXT_MULTIPLIER ^ letters as u64);
+    FirstReading {
+        letters,
+        hash,
+        sketch,
+    }
 }
 
 /// The letters and digits of a text, as the code points of
@@ -183,33 +200,69 @@ fn normalized(text: &str) -> Letters<'_> {
 /// odd constant whose bits look random: foldhash's `ARBITRARY7`).
 const TEXT_MULTIPLIER: u64 = 0x3f84_d5b5_b547_0917;
 
-/// The lowest distinct fingerprints seen, in increasing order.
-#[derive(Default)]
+/// The lowest distinct fingerprints seen, in increasing order (the places
+/// not yet filled hold `u64::MAX`, so that one comparison with the last
+/// turns away nearly every fingerprint once the sketch is full).
 struct Sketch {
     low: [u64; SKETCH],
     len: usize,
 }
 
-impl Sketch {
-    #[inline]
-    fn add(&mut self, fp: u64) {
-        if self.len == SKETCH && fp >= self.low[SKETCH - 1] {
-            return;
+impl Default for Sketch {
+    fn default() -> Sketch {
+        Sketch {
+            low: [u64::MAX; SKETCH],
+            len: 0,
         }
-        let at = self.low[..self.len].partition_point(|&x| x < fp);
-        if at < self.len && self.low[at] == fp {
-            return;
-        }
-        let end = self.len.min(SKETCH - 1);
-        self.low.copy_within(at..end, at + 1);
-        self.low[at] = fp;
-        self.len = (self.len + 1).min(SKETCH);
     }
 }
 
-/// The anchors of every sketch, sorted by key (the fingerprint's high
-/// half) and task, with a directory by the key's top bits and a bit filter
-/// by its low bits.
+impl Sketch {
+    #[inline(always)]
+    fn add(&mut self, fp: u64) {
+        if fp >= self.low[SKETCH - 1] && self.len == SKETCH {
+            return;
+        }
+        self.insert(fp);
+    }
+
+    /// Inserts `fp` in order, unless it is there; the last one drops out
+    /// of a full sketch.
+    #[inline]
+    fn insert(&mut self, fp: u64) {
+        let len = self.len;
+        // Below the places that hold more than `fp` (the last one drops out
+        // of a full sketch: it holds more, since `add` let `fp` in).
+        let mut at = len.min(SKETCH - 1);
+        while at > 0 && self.low[at - 1] > fp {
+            at -= 1;
+        }
+        if at > 0 && self.low[at - 1] == fp {
+            return;
+        }
+        let mut k = len.min(SKETCH - 1);
+        while k > at {
+            self.low[k] = self.low[k - 1];
+            k -= 1;
+        }
+        self.low[at] = fp;
+        self.len = (len + 1).min(SKETCH);
+    }
+}
+
+/// The key of a fingerprint in the anchor index: its high half, spread by
+/// an odd multiplier (one to one, so two fingerprints have the same key
+/// exactly when their high halves are equal). The anchors are the lowest
+/// fingerprints of their texts, so their high halves are small numbers,
+/// all in the first buckets of a directory by top bits; their products are
+/// spread over all of it.
+#[inline(always)]
+fn anchor_key(fp: u64) -> u32 {
+    ((fp >> 32) as u32).wrapping_mul(0x9e37_79b1)
+}
+
+/// The anchors of every sketch, sorted by key ([`anchor_key`]) and task,
+/// with a directory by the key's top bits and a bit filter by its low bits.
 struct Anchors {
     /// `key << 32 | task`, sorted.
     entries: Vec<u64>,
@@ -222,22 +275,21 @@ struct Anchors {
 
 impl Anchors {
     fn new(mut entries: Vec<u64>) -> Anchors {
-        entries.sort_unstable();
-        // Only the first `3 × KEEP + 1` entries of a key are ever read
-        // ([`Anchors::tasks_of`]): the rest of a stock phrase's run is
-        // dropped, which keeps the runs short and the index in cache.
-        let mut run = 0usize;
-        let mut last = None;
-        entries.retain(|&e| {
-            let key = (e >> 32) as u32;
-            if last == Some(key) {
-                run += 1;
-            } else {
-                last = Some(key);
-                run = 1;
-            }
-            run <= 3 * KEEP + 1
-        });
+        sort_entries(&mut entries);
+        // A key held by more than `3 × KEEP` tasks (a stock phrase) keeps
+        // its first [`KEEP`] only: the tasks of a stock phrase's anchor say
+        // little about a pair, and short runs keep the index in cache.
+        let mut kept = 0;
+        let mut i = 0;
+        while i < entries.len() {
+            let key = entries[i] >> 32;
+            let run = entries[i..].iter().take_while(|&&e| e >> 32 == key).count();
+            let keep = if run > 3 * KEEP { KEEP } else { run };
+            entries.copy_within(i..i + keep, kept);
+            kept += keep;
+            i += run;
+        }
+        entries.truncate(kept);
         let bits = usize::BITS - entries.len().max(1).leading_zeros();
         // About two to four entries per bucket, eight to sixteen filter
         // bits per entry.
@@ -265,30 +317,129 @@ impl Anchors {
         }
     }
 
-    /// The entries of `key` to count, and where they start in `entries`:
-    /// all of them if they are few, else the first [`KEEP`] (the tasks of
-    /// a stock phrase's anchor say little about a pair).
-    #[inline]
+    /// Where the entries of `key` start in `entries`, and the entries from
+    /// there on (those of `key` first, then others), if there are any.
+    #[inline(always)]
     fn tasks_of(&self, key: u32) -> Option<(usize, &[u64])> {
         let bit = key & self.filter_mask;
         if self.filter[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
             return None;
         }
         let b = (key >> self.bucket_shift) as usize;
-        let lo = self.directory[b] as usize;
-        let bucket = &self.entries[lo..self.directory[b + 1] as usize];
-        let start = bucket.partition_point(|&e| ((e >> 32) as u32) < key);
+        let lo = *self.directory.get(b)? as usize;
+        let bucket = self.entries.get(lo..*self.directory.get(b + 1)? as usize)?;
+        let start = bucket.iter().position(|&e| (e >> 32) as u32 >= key)?;
         let run = &bucket[start..];
-        let n = run
-            .iter()
-            .take(3 * KEEP + 1)
-            .take_while(|&&e| (e >> 32) as u32 == key)
-            .count();
-        match n {
-            0 => None,
-            n if n > 3 * KEEP => Some((lo + start, &run[..KEEP])),
-            n => Some((lo + start, &run[..n])),
+        (run.first().map(|&e| (e >> 32) as u32) == Some(key)).then_some((lo + start, run))
+    }
+}
+
+/// The second reading of the texts: which sketches a text holds.
+struct Scan {
+    /// For each task, how many of its anchors the text read holds.
+    counts: Vec<u8>,
+    /// The tasks whose count is not 0.
+    touched: Vec<u32>,
+    /// The anchors met in the text read (a bit at the start of each run of
+    /// entries), so that each counts once.
+    met: Vec<u64>,
+    /// Where the bits of `met` are set.
+    met_list: Vec<usize>,
+    /// The fingerprints of the text read, in order.
+    fps: Vec<u64>,
+}
+
+impl Scan {
+    /// Reads text `t`, counting the anchors of each task it holds.
+    #[inline(never)]
+    fn read(&mut self, t: u32, text: &str, anchors: &Anchors) {
+        let Scan {
+            counts,
+            touched,
+            met,
+            met_list,
+            fps,
+        } = self;
+        fps.clear();
+        shingles(text, |fp| {
+            fps.push(fp);
+            let key = anchor_key(fp);
+            let Some((start, run)) = anchors.tasks_of(key) else {
+                return;
+            };
+            let bit = 1 << (start % 64);
+            let Some(word) = met.get_mut(start / 64) else {
+                return;
+            };
+            if *word & bit != 0 {
+                return;
+            }
+            *word |= bit;
+            met_list.push(start);
+            for &x in run {
+                if (x >> 32) as u32 != key {
+                    break;
+                }
+                let a = x as u32;
+                if a == t {
+                    continue;
+                }
+                let Some(c) = counts.get_mut(a as usize) else {
+                    continue;
+                };
+                if *c == 0 {
+                    touched.push(a);
+                }
+                *c = c.saturating_add(1);
+            }
+        });
+        for start in met_list.drain(..) {
+            if let Some(word) = met.get_mut(start / 64) {
+                *word = 0;
+            }
         }
+    }
+}
+
+/// Sorts `entries` in place: first into buckets by their top bits (an
+/// American flag sort, about eight entries a bucket: the keys are spread,
+/// [`anchor_key`]), then each bucket; two `u32` per bucket on the side.
+fn sort_entries(entries: &mut [u64]) {
+    if u32::try_from(entries.len()).is_err() {
+        entries.sort_unstable();
+        return;
+    }
+    let bits = usize::BITS - entries.len().max(1).leading_zeros();
+    let bucket_bits = bits.saturating_sub(3).clamp(1, 28);
+    let shift = 64 - bucket_bits;
+    let bucket = |e: u64| (e >> shift) as usize;
+    let mut ends = vec![0u32; 1 << bucket_bits];
+    for &e in entries.iter() {
+        ends[bucket(e)] += 1;
+    }
+    let mut heads = ends.clone();
+    let mut sum = 0;
+    for (head, end) in heads.iter_mut().zip(ends.iter_mut()) {
+        *head = sum;
+        sum += *end;
+        *end = sum;
+    }
+    for b in 0..ends.len() {
+        while heads[b] < ends[b] {
+            let at = heads[b] as usize;
+            let to = bucket(entries[at]);
+            if to == b {
+                heads[b] += 1;
+            } else {
+                entries.swap(at, heads[to] as usize);
+                heads[to] += 1;
+            }
+        }
+    }
+    let mut start = 0;
+    for &end in &ends {
+        entries[start..end as usize].sort_unstable();
+        start = end as usize;
     }
 }
 
@@ -441,15 +592,11 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let mut sketch_len: Vec<u8> = vec![0; texts.len()];
     let mut entries: Vec<u64> = Vec::new();
     for (j, &text) in (0..count).zip(&texts) {
-        // A hash of the letters and digits (exact copies are found without
-        // keeping a copy of every text), and the sketch, in one reading.
-        let mut sketch = Sketch::default();
-        let mut hash = 0u64;
-        let letters = letters_and_shingles(
-            text,
-            |c| hash = folded_multiply(hash ^ u64::from(c), TEXT_MULTIPLIER),
-            |fp| sketch.add(fp),
-        );
+        let FirstReading {
+            letters,
+            hash,
+            sketch,
+        } = first_reading(text);
         if letters > 0 {
             let same = exact
                 .get(&hash)
@@ -471,7 +618,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
             entries.extend(
                 sketch.low[..sketch.len]
                     .iter()
-                    .map(|&fp| (fp >> 32) << 32 | u64::from(j)),
+                    .map(|&fp| u64::from(anchor_key(fp)) << 32 | u64::from(j)),
             );
         }
     }
@@ -479,13 +626,14 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let anchors = Anchors::new(entries);
 
     // 2: each text against the sketches it holds.
-    let mut counts: Vec<u8> = vec![0; texts.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    // The anchors met in the text being read, so that each counts once.
-    let mut met = vec![0u64; anchors.entries.len().div_ceil(64)];
-    let mut met_list: Vec<usize> = Vec::new();
+    let mut scan = Scan {
+        counts: vec![0; texts.len()],
+        touched: Vec::new(),
+        met: vec![0; anchors.entries.len().div_ceil(64)],
+        met_list: Vec::new(),
+        fps: Vec::new(),
+    };
     let mut candidates: Vec<(u32, u8, u8)> = Vec::new();
-    let mut set_t: Vec<u64> = Vec::new();
     let mut index_t = FpIndex::default();
     let mut sets = Sets::default();
     let mut best: HashMap<u32, Best, RandomState> = HashMap::default();
@@ -493,37 +641,17 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         if sketch_len[t as usize] == 0 {
             continue;
         }
-        set_t.clear();
-        shingles(text, |fp| {
-            set_t.push(fp);
-            let Some((start, tasks)) = anchors.tasks_of((fp >> 32) as u32) else {
-                return;
-            };
-            let bit = 1 << (start % 64);
-            if met[start / 64] & bit != 0 {
-                return;
-            }
-            met[start / 64] |= bit;
-            met_list.push(start);
-            for &x in tasks {
-                let a = x as u32;
-                if a == t {
-                    continue;
-                }
-                let c = &mut counts[a as usize];
-                if *c == 0 {
-                    touched.push(a);
-                }
-                *c = c.saturating_add(1);
-            }
-        });
-        for start in met_list.drain(..) {
-            met[start / 64] = 0;
-        }
+        scan.read(t, text, &anchors);
+        let Scan {
+            counts,
+            touched,
+            fps: set_t,
+            ..
+        } = &mut scan;
         // Tasks whose sketch is at least half here are likely contained:
         // compare the best of them exactly.
         candidates.clear();
-        for &a in &touched {
+        for &a in touched.iter() {
             let hits = std::mem::take(&mut counts[a as usize]);
             let len = sketch_len[a as usize];
             if 2 * u16::from(hits) >= u16::from(len) {
@@ -542,7 +670,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         });
         candidates.truncate(VERIFY);
         // The shingles read above, as a set.
-        index_t.dedup(&mut set_t);
+        index_t.dedup(set_t);
         let size_t = set_t.len();
         for &(a, _, _) in &candidates {
             let set_a = sets.get(a, texts[a as usize]);
@@ -551,7 +679,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
                 continue;
             }
             // At least four fifths of the shorter set.
-            let Some(shared) = shared(set_a, &set_t, &mut index_t, (small * 4).div_ceil(5)) else {
+            let Some(shared) = shared(set_a, set_t, &mut index_t, (small * 4).div_ceil(5)) else {
                 continue;
             };
             let (earlier, later, size_e, size_l) = if a < t {
