@@ -361,18 +361,19 @@ impl Scan {
             fps,
         } = self;
         fps.clear();
-        shingles(text, |fp| {
-            fps.push(fp);
+        shingles(text, |fp| fps.push(fp));
+        // The lookups in a loop of their own, away from the decoding.
+        for &fp in fps.iter() {
             let key = anchor_key(fp);
             let Some((start, run)) = anchors.tasks_of(key) else {
-                return;
+                continue;
             };
             let bit = 1 << (start % 64);
             let Some(word) = met.get_mut(start / 64) else {
-                return;
+                continue;
             };
             if *word & bit != 0 {
-                return;
+                continue;
             }
             *word |= bit;
             met_list.push(start);
@@ -392,7 +393,7 @@ impl Scan {
                 }
                 *c = c.saturating_add(1);
             }
-        });
+        }
         for start in met_list.drain(..) {
             if let Some(word) = met.get_mut(start / 64) {
                 *word = 0;
