@@ -461,8 +461,7 @@ pub(crate) struct Match {
 /// A set of distinct fingerprints held in a vector, indexed by open
 /// addressing: fingerprints are hashes, so their low bits pick the slot,
 /// and a slot holds the fingerprint's place in the vector (4 bytes, at
-/// most half full: linear probing, which at three quarters full made
-/// a missing fingerprint look at several slots).
+/// most three quarters full).
 #[derive(Default)]
 struct FpIndex {
     slots: Vec<u32>,
@@ -474,7 +473,7 @@ impl FpIndex {
 
     /// Empties the index, with room for `n` fingerprints.
     fn reset(&mut self, n: usize) {
-        let size = (2 * n + 1).next_power_of_two().max(16);
+        let size = (n + n / 3 + 1).next_power_of_two().max(16);
         self.slots.clear();
         self.slots.resize(size, Self::EMPTY);
         self.mask = size - 1;
