@@ -36,9 +36,8 @@
 //! nine tenths about once in three thousand.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 
-use foldhash::fast::{FixedState, RandomState};
+use foldhash::fast::RandomState;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
@@ -60,75 +59,210 @@ pub(crate) const VERIFY: usize = 2;
 /// The fingerprint of three packed characters (a char fits in 21 bits):
 /// a fixed seed, so that the sketches, and what is found, are the same on
 /// every run.
-#[inline]
+///
+/// This is foldhash's `FixedState::with_seed(0x5eed_f00d).hash_one(packed)`
+/// (one folded 64 × 64 → 128 bit multiply), written out so that nothing
+/// is set up for each call; a test pins the two together.
+#[inline(always)]
 fn fingerprint(packed: u64) -> u64 {
-    FixedState::with_seed(0x5eed_f00d).hash_one(packed)
+    folded_multiply(packed ^ FP_SEED, FP_MULTIPLIER)
+}
+
+/// foldhash's fixed per-hasher seed (`0x5eed_f00d` with its `ARBITRARY3`).
+const FP_SEED: u64 = 0x5eed_f00d ^ 0x082e_fa98_ec4e_6c89;
+/// foldhash's first fixed shared seed (its `ARBITRARY6`).
+const FP_MULTIPLIER: u64 = 0xc0ac_29b7_c97c_50dd;
+
+/// The 128-bit product of `x` and `y`, its two halves folded together.
+#[inline(always)]
+fn folded_multiply(x: u64, y: u64) -> u64 {
+    let full = u128::from(x) * u128::from(y);
+    (full as u64) ^ ((full >> 64) as u64)
 }
 
 /// Reads `text`'s letters and digits, calling `window` with the
 /// fingerprint of each shingle in order; returns how many letters and
-/// digits there were.
-#[inline]
-fn shingles(text: &str, window: impl FnMut(u64)) -> usize {
-    letters_and_shingles(text, |_| {}, window)
-}
-
-/// [`shingles`], also calling `letter` with each letter or digit.
-#[inline]
-fn letters_and_shingles(
-    text: &str,
-    mut letter: impl FnMut(char),
-    mut window: impl FnMut(u64),
-) -> usize {
+/// digits there were, and the last [`SHINGLE`] of them packed (all of them
+/// if there are fewer).
+#[inline(always)]
+fn shingles(text: &str, mut window: impl FnMut(u64)) -> (usize, u64) {
     const MASK: u64 = (1 << (21 * SHINGLE)) - 1;
+    let mut letters = Letters::new(text);
     let mut packed = 0u64;
-    let mut n = 0usize;
-    for c in text.chars() {
-        if !is_letter_or_digit(c) {
-            continue;
-        }
-        letter(c);
+    // The first shingle's letters but its last.
+    for n in 0..SHINGLE - 1 {
+        let Some(c) = letters.next() else {
+            return (n, packed);
+        };
+        packed = (packed << 21) | u64::from(c);
+    }
+    let mut n = SHINGLE - 1;
+    for c in letters {
         packed = ((packed << 21) | u64::from(c)) & MASK;
         n += 1;
-        if n >= SHINGLE {
-            window(fingerprint(packed));
+        window(fingerprint(packed));
+    }
+    (n, packed)
+}
+
+/// What the first reading of a text keeps.
+struct FirstReading {
+    /// How many letters and digits the text has.
+    letters: usize,
+    /// A hash of its letters and digits, in order.
+    hash: u64,
+    sketch: Sketch,
+}
+
+/// Reads `text` once: a hash of its letters and digits (exact copies are
+/// found without keeping a copy of every text, through the fingerprints of
+/// its shingles in order, its last letters and its length), and its sketch.
+#[inline(never)]
+fn first_reading(text: &str) -> FirstReading {
+    let mut sketch = Sketch::default();
+    let mut hash = 0u64;
+    let (letters, last) = shingles(text, |fp| {
+        hash = (hash ^ fp).wrapping_mul(TEXT_MULTIPLIER);
+        sketch.add(fp);
+    });
+    let hash = folded_multiply(hash ^ last, TEXT_MULTIPLIER ^ letters as u64);
+    FirstReading {
+        letters,
+        hash,
+        sketch,
+    }
+}
+
+/// The letters and digits of a text, as the code points of
+/// `text.chars().filter(|&c| is_letter_or_digit(c))`, decoded from the
+/// bytes with a shortcut for ASCII and for the common ideographs (lead
+/// bytes `E4` to `E9`: U+4000 to U+9FFF, all letters from U+4E00).
+#[derive(Clone)]
+struct Letters<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Letters<'a> {
+    #[inline(always)]
+    fn new(text: &'a str) -> Letters<'a> {
+        Letters {
+            rest: text.as_bytes(),
         }
     }
-    n
+}
+
+impl Iterator for Letters<'_> {
+    type Item = u32;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<u32> {
+        loop {
+            let (c, rest) = match *self.rest {
+                [] => return None,
+                [x, ref rest @ ..] if x < 0x80 => {
+                    self.rest = rest;
+                    if x.is_ascii_alphanumeric() {
+                        return Some(u32::from(x));
+                    }
+                    continue;
+                }
+                [x @ 0xe0..=0xef, y, z, ref rest @ ..] => (
+                    u32::from(x & 0x0f) << 12 | u32::from(y & 0x3f) << 6 | u32::from(z & 0x3f),
+                    rest,
+                ),
+                [x @ 0xc0..=0xdf, y, ref rest @ ..] => {
+                    (u32::from(x & 0x1f) << 6 | u32::from(y & 0x3f), rest)
+                }
+                [x @ 0xf0..=0xf7, y, z, w, ref rest @ ..] => (
+                    u32::from(x & 0x07) << 18
+                        | u32::from(y & 0x3f) << 12
+                        | u32::from(z & 0x3f) << 6
+                        | u32::from(w & 0x3f),
+                    rest,
+                ),
+                // Not met in a `str`.
+                [_, ref rest @ ..] => (0, rest),
+            };
+            self.rest = rest;
+            if (0x4e00..=0x9fff).contains(&c) || char::from_u32(c).is_some_and(is_letter_or_digit) {
+                return Some(c);
+            }
+        }
+    }
 }
 
 /// The letters and digits of `text`, which exact copies share.
-fn normalized(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().filter(|&c| is_letter_or_digit(c))
+fn normalized(text: &str) -> Letters<'_> {
+    Letters::new(text)
 }
 
-/// The lowest distinct fingerprints seen, in increasing order.
-#[derive(Default)]
+/// The multiplier of the hash of a whole text's letters and digits (any
+/// odd constant whose bits look random: foldhash's `ARBITRARY7`).
+const TEXT_MULTIPLIER: u64 = 0x3f84_d5b5_b547_0917;
+
+/// The lowest distinct fingerprints seen, in increasing order (the places
+/// not yet filled hold `u64::MAX`, so that one comparison with the last
+/// turns away nearly every fingerprint once the sketch is full).
 struct Sketch {
     low: [u64; SKETCH],
     len: usize,
 }
 
-impl Sketch {
-    #[inline]
-    fn add(&mut self, fp: u64) {
-        if self.len == SKETCH && fp >= self.low[SKETCH - 1] {
-            return;
+impl Default for Sketch {
+    fn default() -> Sketch {
+        Sketch {
+            low: [u64::MAX; SKETCH],
+            len: 0,
         }
-        let at = self.low[..self.len].partition_point(|&x| x < fp);
-        if at < self.len && self.low[at] == fp {
-            return;
-        }
-        let end = self.len.min(SKETCH - 1);
-        self.low.copy_within(at..end, at + 1);
-        self.low[at] = fp;
-        self.len = (self.len + 1).min(SKETCH);
     }
 }
 
-/// The anchors of every sketch, sorted by key (the fingerprint's high
-/// half) and task, with a directory by the key's top bits and a bit filter
-/// by its low bits.
+impl Sketch {
+    #[inline(always)]
+    fn add(&mut self, fp: u64) {
+        if fp >= self.low[SKETCH - 1] && self.len == SKETCH {
+            return;
+        }
+        self.insert(fp);
+    }
+
+    /// Inserts `fp` in order, unless it is there; the last one drops out
+    /// of a full sketch.
+    #[inline]
+    fn insert(&mut self, fp: u64) {
+        let len = self.len;
+        // Below the places that hold more than `fp` (the last one drops out
+        // of a full sketch: it holds more, since `add` let `fp` in).
+        let mut at = len.min(SKETCH - 1);
+        while at > 0 && self.low[at - 1] > fp {
+            at -= 1;
+        }
+        if at > 0 && self.low[at - 1] == fp {
+            return;
+        }
+        let mut k = len.min(SKETCH - 1);
+        while k > at {
+            self.low[k] = self.low[k - 1];
+            k -= 1;
+        }
+        self.low[at] = fp;
+        self.len = (len + 1).min(SKETCH);
+    }
+}
+
+/// The key of a fingerprint in the anchor index: its high half, spread by
+/// an odd multiplier (one to one, so two fingerprints have the same key
+/// exactly when their high halves are equal). The anchors are the lowest
+/// fingerprints of their texts, so their high halves are small numbers,
+/// all in the first buckets of a directory by top bits; their products are
+/// spread over all of it.
+#[inline(always)]
+fn anchor_key(fp: u64) -> u32 {
+    ((fp >> 32) as u32).wrapping_mul(0x9e37_79b1)
+}
+
+/// The anchors of every sketch, sorted by key ([`anchor_key`]) and task,
+/// with a directory by the key's top bits and a bit filter by its low bits.
 struct Anchors {
     /// `key << 32 | task`, sorted.
     entries: Vec<u64>,
@@ -141,22 +275,21 @@ struct Anchors {
 
 impl Anchors {
     fn new(mut entries: Vec<u64>) -> Anchors {
-        entries.sort_unstable();
-        // Only the first `3 × KEEP + 1` entries of a key are ever read
-        // ([`Anchors::tasks_of`]): the rest of a stock phrase's run is
-        // dropped, which keeps the runs short and the index in cache.
-        let mut run = 0usize;
-        let mut last = None;
-        entries.retain(|&e| {
-            let key = (e >> 32) as u32;
-            if last == Some(key) {
-                run += 1;
-            } else {
-                last = Some(key);
-                run = 1;
-            }
-            run <= 3 * KEEP + 1
-        });
+        sort_entries(&mut entries);
+        // A key held by more than `3 × KEEP` tasks (a stock phrase) keeps
+        // its first [`KEEP`] only: the tasks of a stock phrase's anchor say
+        // little about a pair, and short runs keep the index in cache.
+        let mut kept = 0;
+        let mut i = 0;
+        while i < entries.len() {
+            let key = entries[i] >> 32;
+            let run = entries[i..].iter().take_while(|&&e| e >> 32 == key).count();
+            let keep = if run > 3 * KEEP { KEEP } else { run };
+            entries.copy_within(i..i + keep, kept);
+            kept += keep;
+            i += run;
+        }
+        entries.truncate(kept);
         let bits = usize::BITS - entries.len().max(1).leading_zeros();
         // About two to four entries per bucket, eight to sixteen filter
         // bits per entry.
@@ -184,30 +317,130 @@ impl Anchors {
         }
     }
 
-    /// The entries of `key` to count, and where they start in `entries`:
-    /// all of them if they are few, else the first [`KEEP`] (the tasks of
-    /// a stock phrase's anchor say little about a pair).
-    #[inline]
+    /// Where the entries of `key` start in `entries`, and the entries from
+    /// there on (those of `key` first, then others), if there are any.
+    #[inline(always)]
     fn tasks_of(&self, key: u32) -> Option<(usize, &[u64])> {
         let bit = key & self.filter_mask;
         if self.filter[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
             return None;
         }
         let b = (key >> self.bucket_shift) as usize;
-        let lo = self.directory[b] as usize;
-        let bucket = &self.entries[lo..self.directory[b + 1] as usize];
-        let start = bucket.partition_point(|&e| ((e >> 32) as u32) < key);
+        let lo = *self.directory.get(b)? as usize;
+        let bucket = self.entries.get(lo..*self.directory.get(b + 1)? as usize)?;
+        let start = bucket.iter().position(|&e| (e >> 32) as u32 >= key)?;
         let run = &bucket[start..];
-        let n = run
-            .iter()
-            .take(3 * KEEP + 1)
-            .take_while(|&&e| (e >> 32) as u32 == key)
-            .count();
-        match n {
-            0 => None,
-            n if n > 3 * KEEP => Some((lo + start, &run[..KEEP])),
-            n => Some((lo + start, &run[..n])),
+        (run.first().map(|&e| (e >> 32) as u32) == Some(key)).then_some((lo + start, run))
+    }
+}
+
+/// The second reading of the texts: which sketches a text holds.
+struct Scan {
+    /// For each task, how many of its anchors the text read holds.
+    counts: Vec<u8>,
+    /// The tasks whose count is not 0.
+    touched: Vec<u32>,
+    /// The anchors met in the text read (a bit at the start of each run of
+    /// entries), so that each counts once.
+    met: Vec<u64>,
+    /// Where the bits of `met` are set.
+    met_list: Vec<usize>,
+    /// The fingerprints of the text read, in order.
+    fps: Vec<u64>,
+}
+
+impl Scan {
+    /// Reads text `t`, counting the anchors of each task it holds.
+    #[inline(never)]
+    fn read(&mut self, t: u32, text: &str, anchors: &Anchors) {
+        let Scan {
+            counts,
+            touched,
+            met,
+            met_list,
+            fps,
+        } = self;
+        fps.clear();
+        shingles(text, |fp| fps.push(fp));
+        // The lookups in a loop of their own, away from the decoding.
+        for &fp in fps.iter() {
+            let key = anchor_key(fp);
+            let Some((start, run)) = anchors.tasks_of(key) else {
+                continue;
+            };
+            let bit = 1 << (start % 64);
+            let Some(word) = met.get_mut(start / 64) else {
+                continue;
+            };
+            if *word & bit != 0 {
+                continue;
+            }
+            *word |= bit;
+            met_list.push(start);
+            for &x in run {
+                if (x >> 32) as u32 != key {
+                    break;
+                }
+                let a = x as u32;
+                if a == t {
+                    continue;
+                }
+                let Some(c) = counts.get_mut(a as usize) else {
+                    continue;
+                };
+                if *c == 0 {
+                    touched.push(a);
+                }
+                *c = c.saturating_add(1);
+            }
         }
+        for start in met_list.drain(..) {
+            if let Some(word) = met.get_mut(start / 64) {
+                *word = 0;
+            }
+        }
+    }
+}
+
+/// Sorts `entries` in place: first into buckets by their top bits (an
+/// American flag sort, about eight entries a bucket: the keys are spread,
+/// [`anchor_key`]), then each bucket; two `u32` per bucket on the side.
+fn sort_entries(entries: &mut [u64]) {
+    if u32::try_from(entries.len()).is_err() {
+        entries.sort_unstable();
+        return;
+    }
+    let bits = usize::BITS - entries.len().max(1).leading_zeros();
+    let bucket_bits = bits.saturating_sub(3).clamp(1, 28);
+    let shift = 64 - bucket_bits;
+    let bucket = |e: u64| (e >> shift) as usize;
+    let mut ends = vec![0u32; 1 << bucket_bits];
+    for &e in entries.iter() {
+        ends[bucket(e)] += 1;
+    }
+    let mut heads = ends.clone();
+    let mut sum = 0;
+    for (head, end) in heads.iter_mut().zip(ends.iter_mut()) {
+        *head = sum;
+        sum += *end;
+        *end = sum;
+    }
+    for b in 0..ends.len() {
+        while heads[b] < ends[b] {
+            let at = heads[b] as usize;
+            let to = bucket(entries[at]);
+            if to == b {
+                heads[b] += 1;
+            } else {
+                entries.swap(at, heads[to] as usize);
+                heads[to] += 1;
+            }
+        }
+    }
+    let mut start = 0;
+    for &end in &ends {
+        entries[start..end as usize].sort_unstable();
+        start = end as usize;
     }
 }
 
@@ -360,17 +593,12 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let mut sketch_len: Vec<u8> = vec![0; texts.len()];
     let mut entries: Vec<u64> = Vec::new();
     for (j, &text) in (0..count).zip(&texts) {
-        // A hash of the letters and digits (exact copies are found without
-        // keeping a copy of every text), and the sketch, in one reading.
-        let mut sketch = Sketch::default();
-        let mut hasher = FixedState::default().build_hasher();
-        let letters = letters_and_shingles(
-            text,
-            |c| hasher.write_u32(u32::from(c)),
-            |fp| sketch.add(fp),
-        );
+        let FirstReading {
+            letters,
+            hash,
+            sketch,
+        } = first_reading(text);
         if letters > 0 {
-            let hash = hasher.finish();
             let same = exact
                 .get(&hash)
                 .copied()
@@ -391,7 +619,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
             entries.extend(
                 sketch.low[..sketch.len]
                     .iter()
-                    .map(|&fp| (fp >> 32) << 32 | u64::from(j)),
+                    .map(|&fp| u64::from(anchor_key(fp)) << 32 | u64::from(j)),
             );
         }
     }
@@ -399,13 +627,14 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let anchors = Anchors::new(entries);
 
     // 2: each text against the sketches it holds.
-    let mut counts: Vec<u8> = vec![0; texts.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    // The anchors met in the text being read, so that each counts once.
-    let mut met = vec![0u64; anchors.entries.len().div_ceil(64)];
-    let mut met_list: Vec<usize> = Vec::new();
+    let mut scan = Scan {
+        counts: vec![0; texts.len()],
+        touched: Vec::new(),
+        met: vec![0; anchors.entries.len().div_ceil(64)],
+        met_list: Vec::new(),
+        fps: Vec::new(),
+    };
     let mut candidates: Vec<(u32, u8, u8)> = Vec::new();
-    let mut set_t: Vec<u64> = Vec::new();
     let mut index_t = FpIndex::default();
     let mut sets = Sets::default();
     let mut best: HashMap<u32, Best, RandomState> = HashMap::default();
@@ -413,37 +642,17 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         if sketch_len[t as usize] == 0 {
             continue;
         }
-        set_t.clear();
-        shingles(text, |fp| {
-            set_t.push(fp);
-            let Some((start, tasks)) = anchors.tasks_of((fp >> 32) as u32) else {
-                return;
-            };
-            let bit = 1 << (start % 64);
-            if met[start / 64] & bit != 0 {
-                return;
-            }
-            met[start / 64] |= bit;
-            met_list.push(start);
-            for &x in tasks {
-                let a = x as u32;
-                if a == t {
-                    continue;
-                }
-                let c = &mut counts[a as usize];
-                if *c == 0 {
-                    touched.push(a);
-                }
-                *c = c.saturating_add(1);
-            }
-        });
-        for start in met_list.drain(..) {
-            met[start / 64] = 0;
-        }
+        scan.read(t, text, &anchors);
+        let Scan {
+            counts,
+            touched,
+            fps: set_t,
+            ..
+        } = &mut scan;
         // Tasks whose sketch is at least half here are likely contained:
         // compare the best of them exactly.
         candidates.clear();
-        for &a in &touched {
+        for &a in touched.iter() {
             let hits = std::mem::take(&mut counts[a as usize]);
             let len = sketch_len[a as usize];
             if 2 * u16::from(hits) >= u16::from(len) {
@@ -462,7 +671,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         });
         candidates.truncate(VERIFY);
         // The shingles read above, as a set.
-        index_t.dedup(&mut set_t);
+        index_t.dedup(set_t);
         let size_t = set_t.len();
         for &(a, _, _) in &candidates {
             let set_a = sets.get(a, texts[a as usize]);
@@ -471,7 +680,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
                 continue;
             }
             // At least four fifths of the shorter set.
-            let Some(shared) = shared(set_a, &set_t, &mut index_t, (small * 4).div_ceil(5)) else {
+            let Some(shared) = shared(set_a, set_t, &mut index_t, (small * 4).div_ceil(5)) else {
                 continue;
             };
             let (earlier, later, size_e, size_l) = if a < t {
@@ -594,6 +803,36 @@ mod tests {
         }
         // The shortcut's range holds letters only.
         assert!(('\u{4e00}'..='\u{9fff}').all(char::is_alphanumeric));
+    }
+
+    #[test]
+    fn fingerprint_is_foldhash() {
+        use std::hash::BuildHasher;
+        let state = foldhash::fast::FixedState::with_seed(0x5eed_f00d);
+        let mut x = 1u64;
+        for _ in 0..10_000 {
+            x = x.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(7);
+            for packed in [x, x & ((1 << 63) - 1), x >> 40, 0] {
+                assert_eq!(fingerprint(packed), state.hash_one(packed), "{packed:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn letters_decode_as_chars_do() {
+        let every: String = (0..=0x10ffff).filter_map(char::from_u32).collect();
+        let expected = every
+            .chars()
+            .filter(|&c| c.is_alphanumeric())
+            .map(u32::from);
+        assert!(Letters::new(&every).eq(expected));
+        for text in [FIVE, SIX, "", "a", "，", "a，b。c７Ａ\u{3000}é٣𠀀"] {
+            let expected = text
+                .chars()
+                .filter(|&c| is_letter_or_digit(c))
+                .map(u32::from);
+            assert!(Letters::new(text).eq(expected), "{text}");
+        }
     }
 
     #[test]
