@@ -10,7 +10,11 @@
 //! `decode + parse` (what `fengong check` does with a file's bytes) is set
 //! against `simdutf8` validation plus that pass. The lint pass and
 //! `serde_json::from_str` (reading the same document from its JSON) are
-//! given as multiples of `parse`'s time.
+//! given as multiples of `parse`'s time, and so is `check (process)`: the
+//! `fengong check --output-format concise` command, end to end, on the
+//! same document written to a temporary file (the binary next to this
+//! example's directory, `target/release/fengong`: build it first with
+//! `cargo build --release`; the row is left out without it).
 //!
 //! ```sh
 //! cargo run --release --example throughput                  # 20 MB, 8 rounds
@@ -110,6 +114,8 @@ fn main() {
     let mut decode_parse = Duration::MAX;
     let mut lint = Duration::MAX;
     let mut json_from_str = Duration::MAX;
+    let mut check = Duration::MAX;
+    let command = CheckCommand::new(&text);
     let mut findings = 0;
     for _ in 0..rounds.max(1) {
         time(&mut floor, &mut || {
@@ -139,7 +145,11 @@ fn main() {
             ));
         });
         drop(kept);
+        if let Some(command) = &command {
+            time(&mut check, &mut || command.run());
+        }
     }
+    drop(command);
     let rate = |t: Duration| text.len() as f64 / t.as_secs_f64() / 1e6;
     let ms = |t: Duration| t.as_secs_f64() * 1e3;
     let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
@@ -178,6 +188,58 @@ fn main() {
             json.len() as f64 / json_from_str.as_secs_f64() / 1e6
         ),
     );
+    if check != Duration::MAX {
+        row(
+            "check (process)",
+            check,
+            format!("{:.2} × parse", ratio(check, parse)),
+        );
+    }
+}
+
+/// `fengong check --output-format concise` on a temporary copy of the
+/// document, with the binary built beside this example; removed on drop.
+struct CheckCommand {
+    binary: std::path::PathBuf,
+    file: std::path::PathBuf,
+}
+
+impl CheckCommand {
+    fn new(text: &str) -> Option<CheckCommand> {
+        let examples = std::env::current_exe().ok()?.parent()?.to_path_buf();
+        let binary = examples.parent()?.join("fengong");
+        if !binary.is_file() {
+            eprintln!(
+                "no {}: the check (process) row needs `cargo build --release`",
+                binary.display()
+            );
+            return None;
+        }
+        let file =
+            std::env::temp_dir().join(format!("fengong-throughput-{}.txt", std::process::id()));
+        std::fs::write(&file, text).ok()?;
+        Some(CheckCommand { binary, file })
+    }
+
+    fn run(&self) {
+        let status = std::process::Command::new(&self.binary)
+            .args(["check", "--output-format", "concise"])
+            .arg(&self.file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+        // 0: no findings, 1: findings; anything else is a broken run.
+        match status.map(|s| s.code()) {
+            Ok(Some(0 | 1)) => {}
+            other => panic!("{} check failed: {other:?}", self.binary.display()),
+        }
+    }
+}
+
+impl Drop for CheckCommand {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.file);
+    }
 }
 
 /// Times each lint rule alone on the document `options` ask for.
