@@ -80,7 +80,7 @@ impl<'d, 'a> Context<'d, 'a> {
     /// [`UnitCells::of`] gives them (read once for all the rules that ask).
     pub(crate) fn tasks(
         &self,
-    ) -> impl Iterator<Item = (&'d crate::Task<'a>, Option<&[(crate::UnitRole, Span)]>)> + '_ {
+    ) -> impl Iterator<Item = (&'d crate::Task<'a>, Option<&[UnitCell]>)> + '_ {
         let cells = self.unit_cells.get_or_init(|| UnitCells::read(self.doc));
         self.doc
             .tasks()
@@ -89,10 +89,26 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 }
 
+/// A cell of a unit column: its role and where it is (12 bytes: spans
+/// past 4 GiB are not kept, as in the document).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitCell {
+    pub(crate) role: crate::UnitRole,
+    start: u32,
+    end: u32,
+}
+
+impl UnitCell {
+    /// The cell, from its tab to its line ending(s).
+    pub(crate) fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
 /// The unit cells of every task, read once: each task's cells of unit
 /// columns with their role, in column order, in one vector.
 pub(crate) struct UnitCells {
-    cells: Vec<(crate::UnitRole, Span)>,
+    cells: Vec<UnitCell>,
     /// Where each task's cells end in `cells`, in the order of
     /// [`Document::tasks`].
     ends: Vec<usize>,
@@ -118,7 +134,11 @@ impl UnitCells {
                         .iter()
                         .zip(columns.iter())
                         .filter_map(|(&cell, column)| match column.role() {
-                            crate::Role::Units(role) => Some((role, cell)),
+                            crate::Role::Units(role) => Some(UnitCell {
+                                role,
+                                start: u32::try_from(cell.start).ok()?,
+                                end: u32::try_from(cell.end).ok()?,
+                            }),
                             _ => None,
                         }),
                 );
@@ -136,11 +156,19 @@ impl UnitCells {
     /// The unit cells of the `i`-th task, with the role of their column, in
     /// column order: empty when its cells do not match the header; `None`
     /// for a task not read from a table.
-    fn of(&self, i: usize) -> Option<&[(crate::UnitRole, Span)]> {
+    fn of(&self, i: usize) -> Option<&[UnitCell]> {
         if !*self.from_table.get(i)? {
             return None;
         }
         let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
         self.cells.get(start..self.ends[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_unit_cell_is_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<super::UnitCell>(), 12);
     }
 }

@@ -12,7 +12,8 @@ use super::Context;
 /// W003.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     for (task, cells) in cx.tasks() {
-        for &(role, cell) in cells.unwrap_or_default() {
+        for unit_cell in cells.unwrap_or_default() {
+            let (role, cell) = (unit_cell.role, unit_cell.span());
             // A cell names no unit if no unit of the task was read from it
             // (a cell of responsible units may name lead and supporting
             // ones with role words).

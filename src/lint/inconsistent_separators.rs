@@ -34,7 +34,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     for (task, cells) in cx.tasks() {
         lists.clear();
         if let Some(cells) = cells {
-            lists.extend(cells.iter().map(|&(_, cell)| cell));
+            lists.extend(cells.iter().map(|cell| cell.span()));
         } else {
             let Some(span) = cx.checked(task.span()) else {
                 continue;

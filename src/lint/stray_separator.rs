@@ -48,8 +48,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                                                      // The pieces and separators of the cell read (one pair for every cell).
     let mut split_buffers = (Vec::new(), Vec::new());
     for (_, cells) in cx.tasks() {
-        for &(_, cell) in cells.unwrap_or_default() {
-            let Some(cell) = cx.checked(Some(cell)) else {
+        for unit_cell in cells.unwrap_or_default() {
+            let Some(cell) = cx.checked(Some(unit_cell.span())) else {
                 continue;
             };
             let cell = cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);

@@ -54,7 +54,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut units: Vec<usize> = cx
         .tasks()
         .flat_map(|(_, cells)| cells.unwrap_or_default())
-        .map(|(_, cell)| cell.start)
+        .map(|cell| cell.span().start)
         .collect();
     units.sort_unstable();
     // The label and title lines.

@@ -73,8 +73,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             cells
                 .unwrap_or_default()
                 .iter()
-                .find(|(r, _)| *r == role)
-                .map(|(_, c)| *c)
+                .find(|c| c.role == role)
+                .map(|c| c.span())
         };
         let Some(cell) = cx.checked(cell_of(crate::UnitRole::Local)) else {
             continue;
