@@ -219,14 +219,9 @@ pub(crate) fn looks_like_deadline(group: &str) -> bool {
         || (g.contains('年') && g.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
-/// Bracket depth change of a character.
-fn paren_delta(c: char) -> i8 {
-    match c {
-        '（' | '(' | '【' | '[' | '〔' | '［' | '《' | '｛' | '{' => 1,
-        '）' | ')' | '】' | ']' | '〕' | '］' | '》' | '｝' | '}' => -1,
-        _ => 0,
-    }
-}
+/// Bracket depth change of a character: the one set of brackets of the
+/// crate, which the unit lists of every layout and the lint rules share.
+use crate::scan::paren_delta;
 
 /// Separators between groups.
 fn is_group_separator(c: char) -> bool {

@@ -41,8 +41,8 @@ pub(crate) fn is_unit_separator(c: char) -> bool {
 #[inline]
 pub(crate) fn paren_delta(c: char) -> i8 {
     match c {
-        '（' | '(' | '【' | '[' | '〔' | '［' | '《' => 1,
-        '）' | ')' | '】' | ']' | '〕' | '］' | '》' => -1,
+        '（' | '(' | '【' | '[' | '〔' | '［' | '《' | '｛' | '{' => 1,
+        '）' | ')' | '】' | ']' | '〕' | '］' | '》' | '｝' | '}' => -1,
         _ => 0,
     }
 }
@@ -50,9 +50,10 @@ pub(crate) fn paren_delta(c: char) -> i8 {
 /// For each first byte of a character: 0 if the character may be one that
 /// [`paren_delta`] or [`is_unit_separator`] looks at (ASCII brackets and
 /// separators, and the lead bytes `E3` (`、【】〔〕《》`) and `EF`
-/// (`（）［］，；`)), else the character's length in bytes, to skip it.
+/// (`（）［］｛｝，；`)), else the character's length in bytes, to skip it.
 /// Continuation bytes (never a character's start) skip one byte.
-pub(crate) static SKIP: [u8; 256] = skip_table(&[b'(', b')', b'[', b']', b',', b';', 0xE3, 0xEF]);
+pub(crate) static SKIP: [u8; 256] =
+    skip_table(&[b'(', b')', b'[', b']', b'{', b'}', b',', b';', 0xE3, 0xEF]);
 
 /// A table of, for each first byte of a character, its length in bytes
 /// (continuation bytes: 1), except 0 for the bytes of `special`: a reader

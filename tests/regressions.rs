@@ -386,3 +386,32 @@ fn two_bare_responsibility_columns_are_the_levels() {
     let canonical = fengong::to_canonical_string(&doc);
     assert_eq!(fengong::parse(&canonical).unwrap(), doc);
 }
+
+/// fuzz `fix`: a unit name with unclosed braces in a cell of responsible
+/// units (`市场监管局 {{{{` then a line `,`). The units reader of cells that
+/// may hold role words counted `{` as a bracket, so the `,` stayed in the
+/// name; the lint rules' scanner did not, so W004 called the `,` a stray
+/// separator and its safe fix deleted it, changing the name. Both now read
+/// one set of brackets (`scan::paren_delta`).
+#[test]
+fn braces_are_brackets_for_the_parser_and_the_rules_alike() {
+    let head = "附件：\n标题\n\t序号\n\t工作任务\n\t责任单位\n\n";
+    for cell in ["市场监管局 {{{{\n,", "甲 ｛乙，丙", "甲{乙、丙}"] {
+        let text = format!("{head}\t（一）类\n\t1\n\t文本\n\t{cell}\n");
+        let findings = lint_text(&text);
+        assert!(
+            findings.iter().all(|d| d.code() != Code::StraySeparator),
+            "{cell:?}: {findings:#?}"
+        );
+        let (fixed, _) = apply_fixes(&text, &findings, false);
+        assert_eq!(parse(&fixed).unwrap(), parse(&text).unwrap(), "{cell:?}");
+    }
+    // The same in the two-level layout, whose cells hold names only.
+    let text = format!("{HEAD}\t（一）类\n\t1\n\t文本\n\t区甲\n\t甲 {{{{\n,\n");
+    let doc = parse(&text).unwrap();
+    let task = doc.tasks().next().unwrap();
+    assert_eq!(task.units().local_names().collect::<Vec<_>>(), ["甲 {{,"]);
+    assert!(lint_text(&text)
+        .iter()
+        .all(|d| d.code() != Code::StraySeparator));
+}
