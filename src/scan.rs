@@ -2,11 +2,13 @@
 //!
 //! A unit list (`区人社局、区财政局`, `各街镇（开发区、园区）、区财政局`)
 //! splits at the separators `、` `，` `,` `；` `;` that sit outside
-//! brackets: `（）` `()` `【】` `[]` `〔〕` `［］` `《》`, of any kind and
-//! matched or not; a closing bracket with none open is ignored (the depth
-//! never goes below 0). The parser splits unit names this way
-//! ([`crate::grammar::units`]) and the lint rules that look at separators
-//! (W004, W006, W018) read the lists as it does, through [`Scanner`].
+//! brackets: `（）` `()` `【】` `[]` `〔〕` `［］` `《》` `｛｝` `{}`, of any
+//! kind and matched or not; a closing bracket with none open is ignored (the
+//! depth never goes below 0). The parser splits unit names this way
+//! ([`crate::grammar::units`], and the clause reader for cells and clauses
+//! with role words), and the lint rules that look at separators (W004, W006,
+//! W018) read the lists as it does, through [`Scanner`]: one set of
+//! brackets, [`paren_delta`], for all of them.
 //!
 //! **Speed.** Only brackets and separators matter, and all of them are
 //! ASCII or three bytes long with the first byte `E3` or `EF`. The scanner
@@ -14,7 +16,7 @@
 //! every other character whole, without decoding it: Chinese text, whose
 //! characters mostly start with `E4`–`E9`, is crossed three bytes at a
 //! step. A character is decoded only when its first byte is one of the
-//! eight that may start a bracket or a separator.
+//! ten that may start a bracket or a separator.
 //!
 //! ```text
 //! 各街镇（开发区、园区）、区财政局
