@@ -92,36 +92,6 @@ fn find_artifact(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// Where the next artifact starts, for a reader going through the cells in
-/// order that only needs the cells with one (most documents have none):
-/// each byte is searched once, so the total is linear.
-#[derive(Debug, Default)]
-pub(crate) struct NextArtifact {
-    /// Searched from `from`: the next artifact's start, or `None` for none
-    /// up to the end of the text.
-    found: Option<Option<usize>>,
-    from: usize,
-}
-
-impl NextArtifact {
-    /// Whether an artifact starts in `text[start..end]` (`start` never less
-    /// than in the last call, for the search to stay linear; a call behind
-    /// searches again).
-    pub(crate) fn within(&mut self, text: &str, start: usize, end: usize) -> bool {
-        let stale = match self.found {
-            None => true,
-            Some(_) if start < self.from => true,
-            Some(Some(at)) => at < start,
-            Some(None) => false,
-        };
-        if stale {
-            self.from = start;
-            self.found = Some(find_artifact(text, start.min(text.len()), text.len()).map(|a| a.0));
-        }
-        matches!(self.found, Some(Some(at)) if at < end)
-    }
-}
-
 /// Reads the clean segments of `cell` into `out` and its artifacts into
 /// `artifacts` (both cleared first). `brackets` finds the `[` of artifacts: one
 /// cursor ([`Brackets::default`]) for a reader that goes through the cells
@@ -183,8 +153,10 @@ impl Brackets {
         }
     }
 
-    /// Whether `bytes[from..end]` may hold a `[`.
-    fn any(&mut self, bytes: &[u8], from: usize, end: usize) -> bool {
+    /// Whether `bytes[from..end]` may hold a `[` (and so an artifact): a
+    /// reader going through the cells in order asks it of a whole cell to
+    /// skip the cells without one.
+    pub(crate) fn any(&mut self, bytes: &[u8], from: usize, end: usize) -> bool {
         match self.cached {
             Some((start, next)) if start <= from && from <= next => next < end,
             Some((start, _)) if from < start => memchr::memchr(b'[', &bytes[from..end]).is_some(),

@@ -236,30 +236,28 @@ fn wrapped_units_join() {
 }
 
 #[test]
-fn next_artifact_answers_for_cells_in_order_and_behind() {
-    let text = "\t甲[x]\n\t乙[bookmark: a]丙\n\t丁\n\t[bookmark: b]\n";
-    let cells: Vec<(usize, usize)> = {
-        let mut starts: Vec<usize> = text.match_indices('\t').map(|(i, _)| i).collect();
-        starts.push(text.len());
-        starts.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let mut next = NextArtifact::default();
-    let found: Vec<bool> = cells
-        .iter()
-        .map(|&(s, e)| next.within(text, s, e))
+fn a_cursor_asked_of_whole_cells_then_segments_them() {
+    // W005 and W006 ask the cursor whether a cell may hold an artifact,
+    // then segment the cells that may with the same cursor.
+    let text = "\t甲\n\t乙[bookmark: a]丙\n\t丁[x]\n\t戊\n";
+    let cells: Vec<Span> = Lines::new(text, 0)
+        .map(|l| Span::new(l.start, l.end))
         .collect();
-    // `[x]` is not an artifact; the second and fourth cells hold one.
-    assert_eq!(found, [false, true, false, true]);
-    // Asked again behind, and past the end, it still answers right.
-    assert!(next.within(text, cells[1].0, cells[1].1));
-    assert!(!next.within(text, cells[0].0, cells[0].1));
-    assert!(!next.within(text, text.len(), text.len()));
-    // The answer agrees with the segments' artifacts of every cell.
-    for &(s, e) in &cells {
-        let (_, artifacts) = segs_of(&text[s..e]);
-        assert_eq!(
-            NextArtifact::default().within(&text[s..e], 0, e - s),
-            !artifacts.is_empty()
-        );
+    let mut cursor = Brackets::default();
+    let mut found = Vec::new();
+    for &span in &cells {
+        let may = cursor.any(text.as_bytes(), span.start, span.end);
+        let (mut segs, mut artifacts) = (Vec::new(), Vec::new());
+        if may {
+            let cell = Cell {
+                span,
+                tabbed: true,
+                one_line: true,
+            };
+            segments(text, cell, &mut segs, &mut artifacts, &mut cursor);
+        }
+        found.push((may, artifacts.len()));
     }
+    // A `[` that starts no artifact may hold one; only the second cell has.
+    assert_eq!(found, [(false, 0), (true, 1), (true, 0), (false, 0)]);
 }

@@ -13,9 +13,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
     let mut brackets = grammar::Brackets::default(); // cells come in order
-    let mut next = grammar::NextArtifact::default();
     for cell in cx.cells() {
-        if !next.within(cx.source, cell.span.start, cell.span.end) {
+        if !brackets.any(cx.source.as_bytes(), cell.span.start, cell.span.end) {
             continue;
         }
         grammar::segments(cx.source, cell, &mut segs, &mut artifacts, &mut brackets);

@@ -76,12 +76,11 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut segs = Vec::new();
     let mut artifacts: Vec<Artifact> = Vec::new();
     let mut brackets = grammar::Brackets::default(); // cells come in order
-    let mut next = grammar::NextArtifact::default();
     for cell in cx.cells() {
         // The segments are for the separators of a unit cell, the
         // artifacts for the lines that hold one: most cells need neither.
         let unit = units.binary_search(&cell.span.start).is_ok();
-        if unit || next.within(text, cell.span.start, cell.span.end) {
+        if unit || brackets.any(text.as_bytes(), cell.span.start, cell.span.end) {
             grammar::segments(text, cell, &mut segs, &mut artifacts, &mut brackets);
         } else {
             artifacts.clear();
