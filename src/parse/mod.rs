@@ -231,6 +231,26 @@ pub(crate) fn is_note(line: &str) -> bool {
         .any(|p| inner.starts_with(p))
 }
 
+/// The start of either parser: the text before the table or the plan,
+/// `text[..end]`, as the preamble, with its label line and the segments of
+/// its title lines; and whether it says the first-listed units lead.
+fn preamble<'a>(
+    doc: &mut Document<'a>,
+    text: &'a str,
+    end: usize,
+    label: Option<(&'a str, crate::span::Span)>,
+    title: &[crate::grammar::Seg],
+) {
+    doc.first_listed_leads |= crate::clause::states_first_listed_leads(&text[..end]);
+    doc.preamble = crate::model::Preamble {
+        raw: Some(Cow::Borrowed(&text[..end])),
+        label: label.map(|(l, _)| Cow::Borrowed(l)),
+        label_span: label.map(|(_, s)| s),
+        title: crate::grammar::join(text, title, ""),
+        title_span: crate::grammar::segs_span(title),
+    };
+}
+
 /// The end of either parser: the tree's tasks and categories into the
 /// document, the text after the last node as its trailer, and the roles of
 /// a document that says its first-listed units lead.

@@ -23,7 +23,7 @@ use crate::diagnostic::{quote, Diagnostic};
 use crate::grammar::{self, Seg};
 use crate::lex::is_space;
 use crate::model::{
-    Category, Document, Extras, HeadingStyle, Preamble, Repr, Shape, Task, Unit, UnitMapping,
+    Category, Document, Extras, HeadingStyle, Repr, Shape, Task, Unit, UnitMapping,
 };
 use crate::numeral;
 use crate::span::Span;
@@ -297,14 +297,7 @@ impl<'a> ListParser<'a> {
             let c = text[l.text..l.content_end].trim_matches(is_space);
             (c, Span::new(l.text, l.text + c.len()))
         });
-        self.doc.first_listed_leads |= clause::states_first_listed_leads(&text[..end]);
-        self.doc.preamble = Preamble {
-            raw: Some(Cow::Borrowed(&text[..end])),
-            label: label.map(|(l, _)| Cow::Borrowed(l)),
-            label_span: label.map(|(_, s)| s),
-            title: grammar::join(text, &segs, ""),
-            title_span: grammar::segs_span(&segs),
-        };
+        crate::parse::preamble(&mut self.doc, text, end, label, &segs);
     }
 
     /// The second pass: builds the tree from the plan's first line on.

@@ -10,7 +10,7 @@ use crate::column::{Columns, Role};
 use crate::diagnostic::quote;
 use crate::grammar::{self, Seg};
 use crate::lex::{is_blank, is_space, Cell, Item, Lexer, Lines};
-use crate::model::{Header, Preamble};
+use crate::model::Header;
 use crate::parse::error;
 use crate::span::Span;
 
@@ -53,14 +53,7 @@ impl<'a> TableParser<'a> {
                 title_segs.extend_from_slice(&self.segs);
             }
         }
-        self.doc.first_listed_leads |= clause::states_first_listed_leads(&text[..end]);
-        self.doc.preamble = Preamble {
-            raw: Some(Cow::Borrowed(&text[..end])),
-            label: label.map(|(l, _)| Cow::Borrowed(l)),
-            label_span: label.map(|(_, s)| s),
-            title: grammar::join(text, &title_segs, ""),
-            title_span: grammar::segs_span(&title_segs),
-        };
+        crate::parse::preamble(&mut self.doc, text, end, label, &title_segs);
     }
 
     /// Whether the next two task rows after `from` are `width` cells wide
