@@ -73,6 +73,32 @@ pub struct Report<'a> {
     index: OnceLock<LineIndex<'a>>,
 }
 
+/// A [`Report`] that remembers where the last span it located started:
+/// spans asked in the order of their starts cost one pass over the text
+/// between them, instead of a scan from the nearest checkpoint of the
+/// report's sparse line index each (made by [`Report::into_locator`]).
+#[derive(Debug, Clone)]
+pub struct Locator<'a> {
+    report: Report<'a>,
+    place: Option<lines::Place>,
+}
+
+impl<'a> Locator<'a> {
+    /// Where `span` starts and ends, as [`Report::locate`].
+    pub fn locate(&mut self, span: Span) -> (Position, Position) {
+        let Report { text, lines, .. } = &self.report;
+        let (start, place) = lines.position_from(text, span.start, self.place);
+        let (end, _) = lines.position_from(text, span.end, Some(place));
+        self.place = Some(place);
+        (start, end)
+    }
+
+    /// The report, to render with or to locate spans out of order.
+    pub fn report(&self) -> &Report<'a> {
+        &self.report
+    }
+}
+
 /// A span drawn in a snippet, and the lines it starts and ends on.
 struct Mark<'d> {
     span: Span,
@@ -120,6 +146,30 @@ impl<'a> Report<'a> {
             self.lines.position(self.text, span.start),
             self.lines.position(self.text, span.end),
         )
+    }
+
+    /// This report as a [`Locator`]: [`Report::locate`] for spans asked in
+    /// the order of their starts, as a sorted list of diagnostics is
+    /// written, in one pass over the text whatever the number of spans.
+    ///
+    /// ```
+    /// use fengong::render::Report;
+    /// use fengong::{Position, Span};
+    ///
+    /// let mut locator = Report::new("a.txt", "一\n二三\n四").into_locator();
+    /// let (start, end) = locator.locate(Span::new(7, 10));
+    /// assert_eq!((start.line, start.column), (2, 2));
+    /// assert_eq!((end.line, end.column), (2, 3));
+    /// assert_eq!(locator.locate(Span::new(11, 14)).0, Position { line: 3, column: 1 });
+    /// // Going back is allowed, and answered as `Report::locate` does.
+    /// let back = locator.report().locate(Span::new(0, 3));
+    /// assert_eq!(locator.locate(Span::new(0, 3)), back);
+    /// ```
+    pub fn into_locator(self) -> Locator<'a> {
+        Locator {
+            report: self,
+            place: None,
+        }
     }
 
     /// The diagnostic as a flat record with 1-based positions, the shape of

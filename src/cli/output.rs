@@ -14,9 +14,10 @@
 //! so that nothing a document or a file name holds can start a workflow
 //! command of its own; JSON and SARIF escape them as JSON does.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use fengong::render::{self, escape_control, quote_path, Record, Report, Style};
+use fengong::render::{self, escape_control, quote_path, Locator, Record, Report, Style};
 use fengong::{Applicability, Code, Diagnostic, Position, Severity};
 
 use super::color::Palette;
@@ -162,15 +163,21 @@ impl Checked {
             .map(|t| Report::new(self.display.as_str(), t))
     }
 
+    /// The report of the file's text as a locator, for its diagnostics in
+    /// order.
+    pub(crate) fn locator(&self) -> Option<Locator<'_>> {
+        self.report().map(Report::into_locator)
+    }
+
     /// Where `d` starts and ends: in the text, or at the position of the
     /// bytes that are not text.
     pub(crate) fn positions(
         &self,
-        report: Option<&Report<'_>>,
+        locator: Option<&mut Locator<'_>>,
         d: &Diagnostic,
     ) -> (Position, Position) {
-        match report {
-            Some(r) => r.locate(d.span()),
+        match locator {
+            Some(l) => l.locate(d.span()),
             None => {
                 let p = self.position.unwrap_or(Position { line: 1, column: 1 });
                 (p, p)
@@ -298,28 +305,35 @@ impl Options {
     /// `concise`: one line a finding, the message escaped and the name
     /// quoted if odd; `[*]` after the code of a fixable one.
     fn concise(&self, file: &Checked, out: &mut dyn Write) -> io::Result<()> {
-        let report = file.report();
+        let mut locator = file.locator();
         let display = quote_path(&file.display);
         let p = Palette::of(self.style);
+        // Each line is formatted into a `String` (formatting straight into
+        // an `io::Write` goes through an adapter for every piece), then
+        // written whole.
+        let mut line = String::new();
         for d in &file.diagnostics {
-            let (start, _) = file.positions(report.as_ref(), d);
+            let (start, _) = file.positions(locator.as_mut(), d);
             let severity = match d.severity() {
                 Severity::Error => p.error,
                 Severity::Warning => p.warning,
             };
-            write!(
-                out,
+            line.clear();
+            let _ = write!(
+                line,
                 "{bold}{display}{bold:#}:{}:{}: {severity}{}[{}]{severity:#} ",
                 start.line,
                 start.column,
                 d.severity(),
                 d.code(),
                 bold = p.bold,
-            )?;
+            );
             if self.fixable(d) {
-                write!(out, "{accent}[*]{accent:#} ", accent = p.accent)?;
+                let _ = write!(line, "{accent}[*]{accent:#} ", accent = p.accent);
             }
-            writeln!(out, "{}", escape_control(d.message()))?;
+            line.push_str(&escape_control(d.message()));
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
         }
         Ok(())
     }
@@ -328,9 +342,9 @@ impl Options {
 /// The records of one file, located one at a time: the shape of the JSON
 /// output.
 fn records(file: &Checked) -> impl Iterator<Item = Record<'_>> {
-    let report = file.report();
+    let mut locator = file.locator();
     file.diagnostics.iter().map(move |d| {
-        let (start, end) = file.positions(report.as_ref(), d);
+        let (start, end) = file.positions(locator.as_mut(), d);
         Record::new(&file.display, start, end, d)
     })
 }
@@ -361,12 +375,12 @@ fn github_message(d: &Diagnostic) -> String {
 
 /// `github`: one workflow command a finding.
 fn github(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
-    let report = file.report();
+    let mut locator = file.locator();
     // The file name as a property: control characters escaped, then `%`,
     // line breaks, `:` and `,` as the toolkit does; no `::` can remain.
     let name = escape_property(&escape_control(&file.display));
     for d in &file.diagnostics {
-        let (start, end) = file.positions(report.as_ref(), d);
+        let (start, end) = file.positions(locator.as_mut(), d);
         // The workflow commands are named as the severities are.
         let command = d.severity().as_str();
         writeln!(

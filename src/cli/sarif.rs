@@ -206,10 +206,10 @@ struct SarifResult<'a> {
 
 /// The SARIF results of one file, built one at a time.
 pub(crate) fn file_results(file: &Checked) -> impl Iterator<Item = impl Serialize + '_> {
-    let report = file.report();
+    let mut locator = file.locator();
     let (uri, base) = artifact_uri(&file.display);
     file.diagnostics.iter().map(move |d| {
-        let (start, end) = file.positions(report.as_ref(), d);
+        let (start, end) = file.positions(locator.as_mut(), d);
         let mut message = d.message().to_string();
         if let Some(help) = d.help() {
             message.push_str("\nhelp: ");
@@ -220,8 +220,8 @@ pub(crate) fn file_results(file: &Checked) -> impl Iterator<Item = impl Serializ
             .iter()
             .enumerate()
             .map(|(i, label)| {
-                let (s, e) = match &report {
-                    Some(r) => r.locate(label.span),
+                let (s, e) = match &locator {
+                    Some(l) => l.report().locate(label.span),
                     None => (start, end),
                 };
                 (i, label.message.as_str(), s, e)

@@ -19,6 +19,12 @@ struct Checkpoint {
     column: usize,
 }
 
+/// A place found by [`Lines::position_from`]: the start of the line (or
+/// the checkpoint inside it) that held the offset, from which a later
+/// offset is found without going back to a checkpoint.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Place(Checkpoint);
+
 /// A sparse line index: a checkpoint every 64 lines and every 4 KiB (also
 /// inside long lines), so that an offset is located by a binary search and
 /// a scan of at most a few KiB, whatever the lengths of the lines. A full
@@ -99,8 +105,20 @@ impl Lines {
     /// its column may start (the line's start, or a checkpoint on it), with
     /// the column there.
     fn seek(&self, text: &str, offset: usize) -> (usize, usize, usize) {
+        self.seek_from(text, offset, None)
+    }
+
+    /// [`Lines::seek`], starting from `from` instead of the checkpoint when
+    /// `from` is at or before `offset` and after the checkpoint (a place
+    /// found before, on the way to `offset`).
+    fn seek_from(&self, text: &str, offset: usize, from: Option<Place>) -> (usize, usize, usize) {
         let bytes = text.as_bytes();
-        let c = self.before_offset(offset);
+        let mut c = self.before_offset(offset);
+        if let Some(from) = from {
+            if from.0.offset <= offset && from.0.offset > c.offset {
+                c = from.0;
+            }
+        }
         let (mut line, mut at, mut column) = (c.line, c.offset, c.column);
         while let Some(i) = next_break(bytes, at, offset) {
             let next = after_break(bytes, i);
@@ -122,15 +140,33 @@ impl Lines {
 
     /// The 1-based position of byte `offset`, as [`LineIndex::position`].
     pub(super) fn position(&self, text: &str, offset: usize) -> Position {
+        self.position_from(text, offset, None).0
+    }
+
+    /// [`Lines::position`], scanning from `place` when it is on the way
+    /// (offsets asked in increasing order are found in one pass over the
+    /// text between them); returns the place of the answer too.
+    pub(super) fn position_from(
+        &self,
+        text: &str,
+        offset: usize,
+        place: Option<Place>,
+    ) -> (Position, Place) {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let (line, at, column) = self.seek(text, offset);
-        Position {
+        let (line, at, column) = self.seek_from(text, offset, place);
+        let position = Position {
             line: line + 1,
             column: column + text[at..offset].chars().count() + 1,
-        }
+        };
+        let place = Place(Checkpoint {
+            offset: at,
+            line,
+            column,
+        });
+        (position, place)
     }
 
     /// Where 0-based line `line` starts, if the text has that many lines.

@@ -43,6 +43,30 @@ fn the_sparse_index_agrees_with_the_full_one() {
 }
 
 #[test]
+fn a_locator_agrees_with_the_full_index_in_any_order() {
+    for text in texts() {
+        let full = LineIndex::new(&text);
+        let at = |offset: usize| (full.position(offset), full.position(offset + 3));
+        let report = Report::new("t", &text);
+        let mut locator = report.clone().into_locator();
+        // In order (each span also ends three bytes on), as diagnostics
+        // are written…
+        for offset in 0..=text.len() + 2 {
+            let (start, end) = locator.locate(Span::new(offset, offset + 3));
+            assert_eq!((start, end), at(offset), "offset {offset}");
+        }
+        // …then back and forth, with steps of every size.
+        let mut offset = 0usize;
+        for step in 0..2_000usize {
+            offset = (offset + step * 7_919) % (text.len() + 3);
+            let (start, end) = locator.locate(Span::new(offset, offset + 3));
+            assert_eq!((start, end), at(offset), "offset {offset}");
+            assert_eq!(report.locate(Span::new(offset, offset + 3)), at(offset));
+        }
+    }
+}
+
+#[test]
 fn escapes_show_what_they_replace() {
     assert_eq!(escape_control("\0\t\n\r\u{1b}\u{7f}"), "␀\t␊␍␛␡");
     assert_eq!(escape_control("\u{9b}2J"), "\\u{9b}2J");
