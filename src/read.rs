@@ -22,6 +22,7 @@ use std::path::Path;
 
 use crate::error::Error;
 use crate::model::Document;
+use crate::source::Decoded;
 
 /// Reads the document at `path`: decodes its bytes, parses them strictly,
 /// and returns a document that owns its strings. Errors name the path.
@@ -39,8 +40,12 @@ use crate::model::Document;
 /// [`Error::path`] set.
 pub fn parse_file(path: impl AsRef<Path>) -> Result<Document<'static>, Error> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    document(bytes).map_err(|e| e.in_file(path))
+    let read = std::fs::File::open(path).and_then(|file| {
+        let size = file.metadata().map_or(0, |m| m.len());
+        crate::source::decode_reader(file, usize::try_from(size).unwrap_or(0))
+    });
+    let decoded = read.map_err(|e| Error::io(path, &e))?.decoded;
+    document(decoded).map_err(|e| e.in_file(path))
 }
 
 impl Document<'static> {
@@ -56,17 +61,15 @@ impl Document<'static> {
     /// # Errors
     ///
     /// As [`parse_file`].
-    pub fn from_reader(mut reader: impl Read) -> Result<Document<'static>, Error> {
-        let mut bytes = Vec::new();
-        reader
-            .read_to_end(&mut bytes)
+    pub fn from_reader(reader: impl Read) -> Result<Document<'static>, Error> {
+        let read = crate::source::decode_reader(reader, 0)
             .map_err(|e| Error::io(Path::new("the reader"), &e))?;
-        document(bytes)
+        document(read.decoded)
     }
 }
 
-fn document(bytes: Vec<u8>) -> Result<Document<'static>, Error> {
-    let decoded = crate::source::decode_vec(bytes)?;
+fn document(decoded: Result<Decoded<'static>, Error>) -> Result<Document<'static>, Error> {
+    let decoded = decoded?;
     let text = decoded.text();
     Ok(crate::parse(text)?.into_owned())
 }

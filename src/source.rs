@@ -29,8 +29,10 @@ use crate::error::Error;
 use crate::span::{LineIndex, Position, Span};
 
 mod encoder;
+mod reader;
 
 pub use encoder::{encode, first_difference, round_trip_error, EncodeError};
+pub use reader::{decode_reader, ReadText};
 
 /// A text encoding fengong reads and writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

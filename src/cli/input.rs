@@ -81,14 +81,27 @@ pub enum LoadError {
 /// stream (standard input, a FIFO, `/dev/zero`) by reading at most one byte
 /// more than the limit. Any other failure is an `E003` diagnostic.
 pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Box<Diagnostic>> {
+    read_with(origin, |reader, hint| {
+        let mut bytes = Vec::with_capacity(hint);
+        reader.read_to_end(&mut bytes)?;
+        Ok((bytes.len() as u64, bytes))
+    })
+}
+
+/// Reads `origin` whole with `read`, which is given the reader (at most one
+/// byte more than the limit) and the size expected, and returns how many
+/// bytes it read with what it made of them; refuses an input larger than
+/// `--max-size` as [`read_bytes`] does.
+fn read_with<T>(
+    origin: &Origin,
+    read: impl FnOnce(&mut dyn Read, usize) -> std::io::Result<(u64, T)>,
+) -> Result<T, Box<Diagnostic>> {
     let limit = super::max_size();
     // `None`: more than `limit` bytes.
-    let read = |reader: &mut dyn Read, hint: u64| -> std::io::Result<Option<Vec<u8>>> {
-        let mut bytes = Vec::with_capacity(usize::try_from(hint.min(limit)).unwrap_or(0));
-        reader
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)?;
-        Ok((bytes.len() as u64 <= limit).then_some(bytes))
+    let read = |reader: &mut dyn Read, hint: u64| -> std::io::Result<Option<T>> {
+        let hint = usize::try_from(hint.min(limit)).unwrap_or(0);
+        let (n, made) = read(&mut reader.take(limit.saturating_add(1)), hint)?;
+        Ok((n <= limit).then_some(made))
     };
     let result = match origin {
         Origin::Stdin => read(&mut std::io::stdin().lock(), 0),
@@ -101,7 +114,7 @@ pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Box<Diagnostic>> {
         }),
     };
     match result {
-        Ok(Some(bytes)) => Ok(bytes),
+        Ok(Some(made)) => Ok(made),
         Ok(None) => Err(Box::new(
             Diagnostic::new(
                 Code::InputTooLarge,
@@ -125,10 +138,15 @@ pub fn read_bytes(origin: &Origin) -> Result<Vec<u8>, Box<Diagnostic>> {
     }
 }
 
-/// Reads and decodes a document.
+/// Reads and decodes a document (UTF-8 validated as it is read, the text
+/// held once: [`source::decode_reader`]).
 pub fn load(origin: &Origin) -> Result<Loaded, LoadError> {
-    let bytes = read_bytes(origin).map_err(LoadError::Io)?;
-    match source::decode_vec(bytes) {
+    let decoded = read_with(origin, |reader, hint| {
+        let read = source::decode_reader(reader, hint)?;
+        Ok((read.bytes, read.decoded))
+    })
+    .map_err(LoadError::Io)?;
+    match decoded {
         Ok(decoded) => Ok(from_decoded(origin.clone(), decoded)),
         Err(err) => Err(decode_error(err)),
     }

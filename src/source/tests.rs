@@ -293,3 +293,74 @@ fn round_trip_errors_name_the_first_byte_of_the_character() {
     assert_eq!(round_trip_error(&utf16, &d), None);
     assert_eq!(round_trip_error(&utf16[..4], &d), Some(4));
 }
+
+/// A reader that hands out its bytes a few at a time, in the sizes given
+/// (round and round), with an interruption now and then.
+struct Trickle<'b> {
+    bytes: &'b [u8],
+    sizes: &'b [usize],
+    turn: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.turn += 1;
+        let size = self.sizes[self.turn % self.sizes.len()];
+        if size == 0 && !self.bytes.is_empty() {
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
+        let n = size.min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+/// `decode_reader` reads what `decode_vec` decodes, however the reads cut
+/// the bytes: characters and byte order marks cut between reads, UTF-8
+/// that fails late, legacy encodings and UTF-16.
+#[test]
+fn decode_reader_agrees_with_decode_vec() {
+    let text = "附件：东疆\r\n一、（一）\t区商务局、东疆管委会\n".repeat(3);
+    let gb = encode(&text, Encoding::Gb18030, false).unwrap();
+    let big5 = encode("附件：東疆港區", Encoding::Big5, false).unwrap();
+    let utf16 = encode(&text, Encoding::Utf16Be, true).unwrap();
+    let mut late = text.as_bytes().to_vec();
+    late.extend_from_slice(&gb);
+    let mut cut = text.as_bytes().to_vec();
+    cut.pop();
+    let with_bom = [b"\xEF\xBB\xBF", text.as_bytes()].concat();
+    let cases: [&[u8]; 12] = [
+        b"",
+        b"\xEF\xBB",
+        b"\xEF\xBB\xBF",
+        text.as_bytes(),
+        &with_bom,
+        &gb,
+        &big5,
+        &utf16,
+        &late,
+        &cut,
+        b"\xEF\xBB\xBFab\xFF",
+        b"\xEF\xBB\xBF\xEF\xBB\xBFab",
+    ];
+    let big = text.repeat(10_000); // more than one chunk
+    let sizes: [&[usize]; 6] = [&[usize::MAX], &[1], &[2, 0, 3], &[4, 1], &[7], &[5, 0]];
+    for bytes in cases.iter().copied().chain([big.as_bytes()]) {
+        let expected = decode_vec(bytes.to_vec());
+        for sizes in sizes {
+            let reader = Trickle {
+                bytes,
+                sizes,
+                turn: 0,
+            };
+            let read = decode_reader(reader, 0).unwrap();
+            assert_eq!(read.bytes, bytes.len() as u64);
+            match (&expected, read.decoded) {
+                (Ok(e), Ok(d)) => assert_eq!(&d, e, "{sizes:?}"),
+                (Err(e), Err(d)) => assert_eq!(d.to_string(), e.to_string()),
+                (e, d) => panic!("{e:?} against {d:?}"),
+            }
+        }
+    }
+}
