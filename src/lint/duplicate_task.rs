@@ -134,19 +134,18 @@ fn first_reading(text: &str) -> FirstReading {
 }
 
 /// The letters and digits of a text, as the code points of
-/// `text.chars().filter(|&c| is_letter_or_digit(c))`, decoded from the
-/// bytes with a shortcut for ASCII and for the common ideographs (lead
-/// bytes `E4` to `E9`: U+4000 to U+9FFF, all letters from U+4E00).
+/// `text.chars().filter(|&c| is_letter_or_digit(c))`, the common
+/// ideographs (U+4E00 to U+9FFF, all letters) and ASCII answered first.
 #[derive(Clone)]
 struct Letters<'a> {
-    rest: &'a [u8],
+    chars: std::str::Chars<'a>,
 }
 
 impl<'a> Letters<'a> {
     #[inline(always)]
     fn new(text: &'a str) -> Letters<'a> {
         Letters {
-            rest: text.as_bytes(),
+            chars: text.chars(),
         }
     }
 }
@@ -156,38 +155,20 @@ impl Iterator for Letters<'_> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<u32> {
-        loop {
-            let (c, rest) = match *self.rest {
-                [] => return None,
-                [x, ref rest @ ..] if x < 0x80 => {
-                    self.rest = rest;
-                    if x.is_ascii_alphanumeric() {
-                        return Some(u32::from(x));
-                    }
-                    continue;
+        for c in self.chars.by_ref() {
+            let code = u32::from(c);
+            if code.wrapping_sub(0x4e00) <= 0x9fff - 0x4e00 {
+                return Some(code);
+            }
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    return Some(code);
                 }
-                [x @ 0xe0..=0xef, y, z, ref rest @ ..] => (
-                    u32::from(x & 0x0f) << 12 | u32::from(y & 0x3f) << 6 | u32::from(z & 0x3f),
-                    rest,
-                ),
-                [x @ 0xc0..=0xdf, y, ref rest @ ..] => {
-                    (u32::from(x & 0x1f) << 6 | u32::from(y & 0x3f), rest)
-                }
-                [x @ 0xf0..=0xf7, y, z, w, ref rest @ ..] => (
-                    u32::from(x & 0x07) << 18
-                        | u32::from(y & 0x3f) << 12
-                        | u32::from(z & 0x3f) << 6
-                        | u32::from(w & 0x3f),
-                    rest,
-                ),
-                // Not met in a `str`.
-                [_, ref rest @ ..] => (0, rest),
-            };
-            self.rest = rest;
-            if (0x4e00..=0x9fff).contains(&c) || char::from_u32(c).is_some_and(is_letter_or_digit) {
-                return Some(c);
+            } else if is_letter_or_digit(c) {
+                return Some(code);
             }
         }
+        None
     }
 }
 
