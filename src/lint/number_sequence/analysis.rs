@@ -17,7 +17,10 @@
 //! Cost: O(n log n) for n numbers (the patience sort and one sort of the
 //! distinct numbers), far below the linear cost of reading the text.
 
-use std::collections::{HashMap, HashSet};
+/// Maps and sets of numbers hashed with foldhash (the standard SipHash is
+/// several times slower on small keys, and the numbers are the document's).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// How a finding of the sequence reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +65,8 @@ pub(super) struct Finding {
 /// The findings of the sequence `numbers`, in the four steps of the
 /// module's docs, sorted by place.
 pub(super) fn analyse(numbers: &[u32]) -> Vec<Finding> {
-    let mut count: HashMap<u32, u32> = HashMap::with_capacity(numbers.len());
+    let mut count: HashMap<u32, u32> =
+        HashMap::with_capacity_and_hasher(numbers.len(), Default::default());
     for &n in numbers {
         *count.entry(n).or_insert(0) += 1;
     }
@@ -125,13 +129,13 @@ struct Fixes<'c> {
 
 impl<'c> Fixes<'c> {
     fn new(numbers: &[u32], eff: &[u32], typo: &[bool], count: &'c HashMap<u32, u32>) -> Self {
-        let mut typo_uses: HashMap<u32, u32> = HashMap::new();
+        let mut typo_uses: HashMap<u32, u32> = HashMap::default();
         for (i, &n) in numbers.iter().enumerate() {
             if typo[i] {
                 *typo_uses.entry(n).or_insert(0) += 1;
             }
         }
-        let mut blocked: HashSet<u32> = HashSet::new();
+        let mut blocked: HashSet<u32> = HashSet::default();
         if !typo_uses.is_empty() {
             for j in 0..numbers.len() {
                 let v = if j == 0 { 0 } else { eff[j - 1] }.saturating_add(1);
@@ -175,7 +179,8 @@ fn typos_and_repeats(
     fixes: &Fixes<'_>,
     findings: &mut Vec<Finding>,
 ) -> FirstUses {
-    let mut first_at: HashMap<u32, usize> = HashMap::with_capacity(numbers.len());
+    let mut first_at: HashMap<u32, usize> =
+        HashMap::with_capacity_and_hasher(numbers.len(), Default::default());
     let mut firsts: Vec<usize> = Vec::with_capacity(numbers.len());
     for (i, &n) in eff.iter().enumerate() {
         if typo[i] {
