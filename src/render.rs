@@ -68,7 +68,9 @@ const HEAD_LINES: usize = 4;
 pub struct Report<'a> {
     path: Cow<'a, str>,
     text: &'a str,
-    lines: Lines,
+    /// The sparse line index, built on first use (a [`Locator`] going
+    /// forward needs none).
+    lines: OnceLock<Lines>,
     /// The full line index, built on first use of [`Report::index`].
     index: OnceLock<LineIndex<'a>>,
 }
@@ -86,9 +88,16 @@ pub struct Locator<'a> {
 impl<'a> Locator<'a> {
     /// Where `span` starts and ends, as [`Report::locate`].
     pub fn locate(&mut self, span: Span) -> (Position, Position) {
-        let Report { text, lines, .. } = &self.report;
-        let (start, place) = lines.position_from(text, span.start, self.place);
-        let (end, _) = lines.position_from(text, span.end, Some(place));
+        let text = self.report.text;
+        // Forward from the last place (the start of the text at first)
+        // without the sparse index; back through it.
+        let place = self.place.unwrap_or(lines::Place::START);
+        let (start, place) = if place.offset() <= span.start {
+            lines::position_after(text, span.start, place)
+        } else {
+            self.report.lines().place_of(text, span.start)
+        };
+        let (end, _) = lines::position_after(text, span.end.max(span.start), place);
         self.place = Some(place);
         (start, end)
     }
@@ -123,9 +132,14 @@ impl<'a> Report<'a> {
         Report {
             path: path.into(),
             text,
-            lines: Lines::new(text),
+            lines: OnceLock::new(),
             index: OnceLock::new(),
         }
+    }
+
+    /// The sparse line index (built on the first call).
+    fn lines(&self) -> &Lines {
+        self.lines.get_or_init(|| Lines::new(self.text))
     }
 
     /// The path shown in headers.
@@ -143,8 +157,8 @@ impl<'a> Report<'a> {
     /// last character).
     pub fn locate(&self, span: Span) -> (Position, Position) {
         (
-            self.lines.position(self.text, span.start),
-            self.lines.position(self.text, span.end),
+            self.lines().position(self.text, span.start),
+            self.lines().position(self.text, span.end),
         )
     }
 
@@ -235,7 +249,7 @@ impl<'a> Report<'a> {
                 }
                 points.sort_unstable();
                 points.dedup();
-                let span = self.lines.line_span(text, line);
+                let span = self.lines().line_span(text, line);
                 self.push_row(&mut excerpt, span, &points, &mut ends);
             }
         }
@@ -295,7 +309,7 @@ impl<'a> Report<'a> {
         }
         let rendered = renderer(style).render(&[group]);
 
-        let position = self.lines.position(text, marks[0].span.start);
+        let position = self.lines().position(text, marks[0].span.start);
         let mut out = String::with_capacity(rendered.len() + 16);
         for (i, line) in rendered.split('\n').enumerate() {
             if i > 0 {
@@ -325,8 +339,8 @@ impl<'a> Report<'a> {
             span,
             primary,
             label: escape_control(label),
-            first: self.lines.line_of(self.text, span.start),
-            last: self.lines.line_of(self.text, span.end),
+            first: self.lines().line_of(self.text, span.start),
+            last: self.lines().line_of(self.text, span.end),
         }
     }
 

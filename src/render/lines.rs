@@ -19,11 +19,86 @@ struct Checkpoint {
     column: usize,
 }
 
-/// A place found by [`Lines::position_from`]: the start of the line (or
-/// the checkpoint inside it) that held the offset, from which a later
-/// offset is found without going back to a checkpoint.
+/// A place found by [`Lines::place_of`] or [`position_after`]: the start
+/// of the line (or the checkpoint inside it) that held an offset, from
+/// which a later offset is found without going back to a checkpoint.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Place(Checkpoint);
+
+impl Place {
+    /// The start of the text.
+    pub(super) const START: Place = Place(Checkpoint {
+        offset: 0,
+        line: 0,
+        column: 0,
+    });
+
+    /// The byte offset of the place.
+    pub(super) fn offset(self) -> usize {
+        self.0.offset
+    }
+}
+
+/// [`Lines::position`] without an index: the position of `offset`,
+/// scanning forward from `place` (at or before it; else from the start).
+pub(super) fn position_after(text: &str, offset: usize, place: Place) -> (Position, Place) {
+    let offset = floor_char_boundary(text, offset);
+    let c = if place.0.offset <= offset {
+        place.0
+    } else {
+        Place::START.0
+    };
+    let (line, at, column) = scan(text.as_bytes(), c, offset);
+    position_at(text, offset, line, at, column)
+}
+
+/// `offset` clamped to the text, moved back to a character boundary.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The line of `offset`, scanning line breaks forward from checkpoint `c`
+/// (at or before `offset`): the 0-based line, the offset the column scan
+/// starts from and the column there.
+fn scan(bytes: &[u8], c: Checkpoint, offset: usize) -> (usize, usize, usize) {
+    let (mut line, mut at, mut column) = (c.line, c.offset, c.column);
+    while let Some(i) = next_break(bytes, at, offset) {
+        let next = after_break(bytes, i);
+        if next > offset {
+            // `offset` is between the `\r` and the `\n` of a `\r\n`.
+            break;
+        }
+        line += 1;
+        at = next;
+        column = 0;
+    }
+    (line, at, column)
+}
+
+/// The 1-based position of `offset` on 0-based `line`, whose column scan
+/// starts at `at` with `column`; and its place.
+fn position_at(
+    text: &str,
+    offset: usize,
+    line: usize,
+    at: usize,
+    column: usize,
+) -> (Position, Place) {
+    let position = Position {
+        line: line + 1,
+        column: column + text[at..offset].chars().count() + 1,
+    };
+    let place = Place(Checkpoint {
+        offset: at,
+        line,
+        column,
+    });
+    (position, place)
+}
 
 /// A sparse line index: a checkpoint every 64 lines and every 4 KiB (also
 /// inside long lines), so that an offset is located by a binary search and
@@ -105,32 +180,7 @@ impl Lines {
     /// its column may start (the line's start, or a checkpoint on it), with
     /// the column there.
     fn seek(&self, text: &str, offset: usize) -> (usize, usize, usize) {
-        self.seek_from(text, offset, None)
-    }
-
-    /// [`Lines::seek`], starting from `from` instead of the checkpoint when
-    /// `from` is at or before `offset` and after the checkpoint (a place
-    /// found before, on the way to `offset`).
-    fn seek_from(&self, text: &str, offset: usize, from: Option<Place>) -> (usize, usize, usize) {
-        let bytes = text.as_bytes();
-        let mut c = self.before_offset(offset);
-        if let Some(from) = from {
-            if from.0.offset <= offset && from.0.offset > c.offset {
-                c = from.0;
-            }
-        }
-        let (mut line, mut at, mut column) = (c.line, c.offset, c.column);
-        while let Some(i) = next_break(bytes, at, offset) {
-            let next = after_break(bytes, i);
-            if next > offset {
-                // `offset` is between the `\r` and the `\n` of a `\r\n`.
-                break;
-            }
-            line += 1;
-            at = next;
-            column = 0;
-        }
-        (line, at, column)
+        scan(text.as_bytes(), self.before_offset(offset), offset)
     }
 
     /// The 0-based line that holds byte `offset` (clamped to the text).
@@ -140,33 +190,15 @@ impl Lines {
 
     /// The 1-based position of byte `offset`, as [`LineIndex::position`].
     pub(super) fn position(&self, text: &str, offset: usize) -> Position {
-        self.position_from(text, offset, None).0
+        self.place_of(text, offset).0
     }
 
-    /// [`Lines::position`], scanning from `place` when it is on the way
-    /// (offsets asked in increasing order are found in one pass over the
-    /// text between them); returns the place of the answer too.
-    pub(super) fn position_from(
-        &self,
-        text: &str,
-        offset: usize,
-        place: Option<Place>,
-    ) -> (Position, Place) {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let (line, at, column) = self.seek_from(text, offset, place);
-        let position = Position {
-            line: line + 1,
-            column: column + text[at..offset].chars().count() + 1,
-        };
-        let place = Place(Checkpoint {
-            offset: at,
-            line,
-            column,
-        });
-        (position, place)
+    /// [`Lines::position`], and the place it was found from (the start of
+    /// its line, or a checkpoint on it).
+    pub(super) fn place_of(&self, text: &str, offset: usize) -> (Position, Place) {
+        let offset = floor_char_boundary(text, offset);
+        let (line, at, column) = self.seek(text, offset);
+        position_at(text, offset, line, at, column)
     }
 
     /// Where 0-based line `line` starts, if the text has that many lines.
