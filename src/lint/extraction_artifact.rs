@@ -3,23 +3,26 @@
 //! the values, so the safe fix deletes its bytes.
 
 use crate::diagnostic::{quote, Code, Diagnostic};
-use crate::grammar;
 
+use super::cells::{CellRule, CellView};
 use super::fix_safety::{delete, keep_lines, LineCache, Reach};
 use super::Context;
 
-/// W005.
-pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    let mut segs = Vec::new();
-    let mut artifacts = Vec::new();
-    let mut brackets = grammar::Brackets::default(); // cells come in order
-    for cell in cx.cells() {
-        if !brackets.any(cx.source.as_bytes(), cell.span.start, cell.span.end) {
-            continue;
+/// W005, read cell by cell in the walk it shares with W006 (see
+/// [`super::cells`]).
+pub(crate) fn start(_: &Context<'_, '_>, _: &mut Vec<Diagnostic>) -> Option<Box<dyn CellRule>> {
+    Some(Box::new(ExtractionArtifact))
+}
+
+struct ExtractionArtifact;
+
+impl CellRule for ExtractionArtifact {
+    fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>) {
+        if !view.bracketed {
+            return;
         }
-        grammar::segments(cx.source, cell, &mut segs, &mut artifacts, &mut brackets);
         let mut cache = LineCache::default();
-        for artifact in &artifacts {
+        for artifact in view.artifacts {
             let span = artifact.span;
             let raw = cx.text(span);
             let d = Diagnostic::expected(
@@ -31,19 +34,21 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             .with_label("not part of the text")
             .with_help("delete it; fengong already leaves it out of the text");
             // A line left with nothing is deleted whole (see `keep_lines`).
-            out.push(match keep_lines(cx, cell, &segs, &[span], &mut cache) {
-                Some((spans, reach)) => d.with_fix(delete(
-                    &spans,
-                    match reach {
-                        Reach::Exact => "delete the artifact",
-                        Reach::LineStart => {
-                            "delete the artifact and the white space up to the text"
-                        }
-                        Reach::Line => "delete the artifact's line",
-                    },
-                )),
-                None => d,
-            });
+            out.push(
+                match keep_lines(cx, view.cell, view.segs, &[span], &mut cache) {
+                    Some((spans, reach)) => d.with_fix(delete(
+                        &spans,
+                        match reach {
+                            Reach::Exact => "delete the artifact",
+                            Reach::LineStart => {
+                                "delete the artifact and the white space up to the text"
+                            }
+                            Reach::Line => "delete the artifact's line",
+                        },
+                    )),
+                    None => d,
+                },
+            );
         }
     }
 }

@@ -63,6 +63,8 @@
 //! the reading of a sequence (`number_sequence/analysis.rs`). What rules
 //! share sits beside them:
 //!
+//! - `cells.rs`: the walk over the table's cells that the rules reading
+//!   every cell share (W005, W006: `Rule::Cells`), one lexing for all;
 //! - `config.rs`: [`LintConfig`];
 //! - `context.rs`: `Context`, what a rule reads (the document, its text, the
 //!   cells as the parser reads them);
@@ -81,8 +83,11 @@
 //!
 //! 1. `src/lint/some_thing.rs`: its module docs (what it finds, its fix), a
 //!    `pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>)`
-//!    and its unit tests (`super::super::test_support` has helpers);
-//! 2. here: its line in `RULES`, with its `mod some_thing;` (and its row
+//!    (or, for a rule that reads every cell of the table, a `start` that
+//!    returns its `cells::CellRule`) and its unit tests
+//!    (`super::super::test_support` has helpers);
+//! 2. here: its line in `RULES` (`Rule::Whole`, or `Rule::Cells`), with its
+//!    `mod some_thing;` (and its row
 //!    in the table above);
 //! 3. its line in the `codes!` table of `src/diagnostic.rs`;
 //! 4. its explanation, `src/explain/W0NN.md` (what it means, an example,
@@ -98,6 +103,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Document;
 
+mod cells;
 mod config;
 mod context;
 mod document;
@@ -125,7 +131,14 @@ use context::Context;
 
 /// A lint rule: reads the document through the context and pushes its
 /// findings (which [`lint`] then filters, ranks and sorts).
-type Rule = fn(&Context<'_, '_>, &mut Vec<Diagnostic>);
+#[derive(Clone, Copy)]
+enum Rule {
+    /// Reads what it needs of the document at once.
+    Whole(fn(&Context<'_, '_>, &mut Vec<Diagnostic>)),
+    /// Reads every cell of the table, in the walk the cell rules share
+    /// (`cells.rs`: one lexing of the table for all of them).
+    Cells(cells::StartCellRule),
+}
 
 /// The registry: every lint rule's code and function, in the order [`lint`]
 /// runs them.
@@ -141,20 +154,44 @@ type Rule = fn(&Context<'_, '_>, &mut Vec<Diagnostic>);
 /// - W020 `missing-task-number`
 /// - W021 `task-number-format`
 const RULES: &[(Code, Rule)] = &[
-    (Code::TaskNumberSequence, number_sequence::tasks),
-    (Code::CategoryNumberSequence, number_sequence::categories),
-    (Code::EmptyUnitCell, empty_unit_cell::check),
-    (Code::StraySeparator, stray_separator::check),
-    (Code::ExtractionArtifact, extraction_artifact::check),
-    (Code::StrayWhitespace, stray_whitespace::check),
-    (Code::NearMissUnit, near_miss_unit::check),
-    (Code::DuplicateTask, duplicate_task::check),
-    (Code::WhitespaceOnlyLine, whitespace_only_line::check),
-    (Code::HeadingWithoutTab, heading_without_tab::check),
-    (Code::UnexpectedColumnLabel, unexpected_column_label::check),
-    (Code::MissingTitle, missing_title::check),
-    (Code::UnitMappingMismatch, unit_mapping_mismatch::check),
-    (Code::InconsistentSeparators, inconsistent_separators::check),
+    (
+        Code::TaskNumberSequence,
+        Rule::Whole(number_sequence::tasks),
+    ),
+    (
+        Code::CategoryNumberSequence,
+        Rule::Whole(number_sequence::categories),
+    ),
+    (Code::EmptyUnitCell, Rule::Whole(empty_unit_cell::check)),
+    (Code::StraySeparator, Rule::Whole(stray_separator::check)),
+    (
+        Code::ExtractionArtifact,
+        Rule::Cells(extraction_artifact::start),
+    ),
+    (Code::StrayWhitespace, Rule::Cells(stray_whitespace::start)),
+    (Code::NearMissUnit, Rule::Whole(near_miss_unit::check)),
+    (Code::DuplicateTask, Rule::Whole(duplicate_task::check)),
+    (
+        Code::WhitespaceOnlyLine,
+        Rule::Whole(whitespace_only_line::check),
+    ),
+    (
+        Code::HeadingWithoutTab,
+        Rule::Whole(heading_without_tab::check),
+    ),
+    (
+        Code::UnexpectedColumnLabel,
+        Rule::Whole(unexpected_column_label::check),
+    ),
+    (Code::MissingTitle, Rule::Whole(missing_title::check)),
+    (
+        Code::UnitMappingMismatch,
+        Rule::Whole(unit_mapping_mismatch::check),
+    ),
+    (
+        Code::InconsistentSeparators,
+        Rule::Whole(inconsistent_separators::check),
+    ),
 ];
 
 /// Every warning code, in order: the rules' of `RULES` and the parser's
@@ -176,11 +213,16 @@ pub fn rules() -> impl Iterator<Item = Code> {
 pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagnostic> {
     let cx = Context::new(doc, source, config);
     let mut out = Vec::new();
+    let mut cell_rules = Vec::new();
     for &(code, rule) in RULES {
         if config.is_enabled(code) {
-            rule(&cx, &mut out);
+            match rule {
+                Rule::Whole(check) => check(&cx, &mut out),
+                Rule::Cells(start) => cell_rules.extend(start(&cx, &mut out)),
+            }
         }
     }
+    cells::walk(&cx, &mut cell_rules, &mut out);
     let mut out: Vec<Diagnostic> = out
         .into_iter()
         .filter(|d| config.is_enabled(d.code()))

@@ -13,10 +13,11 @@ use std::collections::HashSet;
 
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::grammar::{self, Artifact};
-use crate::lex::{is_blank, is_space, Lines};
+use crate::lex::{is_blank, is_space, Cell, Lines};
 use crate::scan::Scanner;
 use crate::span::Span;
 
+use super::cells::{CellRule, CellView};
 use super::fix_safety::delete;
 use super::message::describe_space;
 use super::{heading_without_tab, Context};
@@ -34,10 +35,11 @@ enum Place {
     Only,
 }
 
-/// W006.
-pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+/// W006, read cell by cell in the walk it shares with W005 (see
+/// [`super::cells`]): the label and title lines before the table now.
+pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<Box<dyn CellRule>> {
     if cx.doc.layout() != crate::Layout::Table {
-        return;
+        return None;
     }
     let text = cx.source;
     // Lines whose leading white space W010 replaces with a tab.
@@ -73,18 +75,36 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             edges(cx, start, line.content_end, tabbed, true, &[], out);
         }
     }
-    let mut segs = Vec::new();
-    let mut artifacts: Vec<Artifact> = Vec::new();
-    let mut brackets = grammar::Brackets::default(); // cells come in order
-    for cell in cx.cells() {
-        // The segments are for the separators of a unit cell, the
-        // artifacts for the lines that hold one: most cells need neither.
-        let unit = units.binary_search(&cell.span.start).is_ok();
-        if unit || brackets.any(text.as_bytes(), cell.span.start, cell.span.end) {
-            grammar::segments(text, cell, &mut segs, &mut artifacts, &mut brackets);
-        } else {
-            artifacts.clear();
-        }
+    Some(Box::new(StrayWhitespace {
+        skip,
+        units,
+        unit: false,
+    }))
+}
+
+/// W006's state along the walk.
+struct StrayWhitespace {
+    /// The starts of the lines W010 fixes.
+    skip: HashSet<usize>,
+    /// The unit cells' starts, sorted.
+    units: Vec<usize>,
+    /// Whether the cell of the walk is a unit cell.
+    unit: bool,
+}
+
+impl CellRule for StrayWhitespace {
+    /// The segments are for the separators of a unit cell (the walk reads
+    /// them for the lines that hold an artifact too): most cells need
+    /// neither.
+    fn wants_segments(&mut self, cell: Cell) -> bool {
+        self.unit = self.units.binary_search(&cell.span.start).is_ok();
+        self.unit
+    }
+
+    fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>) {
+        let text = cx.source;
+        let cell = view.cell;
+        let artifacts = view.artifacts;
         for (i, line) in Lines::new(&text[..cell.span.end], cell.span.start).enumerate() {
             let first = i == 0 && cell.tabbed;
             let start = if first { line.start + 1 } else { line.start };
@@ -94,7 +114,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             }
             // W010 puts a tab in place of a heading line's leading white
             // space.
-            let lead = !skip.contains(&line.start);
+            let lead = !self.skip.contains(&line.start);
             // Only the artifacts that start on this line (they come in
             // source order): a cell of many lines, each with an artifact,
             // is not read once per line.
@@ -102,8 +122,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             let to = from + artifacts[from..].partition_point(|a| a.span.start < end);
             edges(cx, start, end, first, lead, &artifacts[from..to], out);
         }
-        if unit {
-            around_separators(cx, &segs, out);
+        if self.unit {
+            around_separators(cx, view.segs, out);
         }
     }
 }
