@@ -190,14 +190,30 @@ impl<'d> Names<'d> {
 struct State {
     local: BTreeSet<usize>,
     basis: Option<Basis>,
-    evidence: BTreeSet<u32>,
+    /// The tasks that support the link, in the order found, repeats
+    /// included until [`State::settle`] (read only once the map is built:
+    /// a push each, not a tree insertion).
+    evidence: Vec<u32>,
 }
 
 impl State {
     fn add(&mut self, local: usize, basis: Basis, task: u32) {
         self.local.insert(local);
         self.basis = Some(self.basis.map_or(basis, |b| b.min(basis)));
-        self.evidence.insert(task);
+        self.support(task);
+    }
+
+    /// Records `task` as evidence.
+    fn support(&mut self, task: u32) {
+        if self.evidence.last() != Some(&task) {
+            self.evidence.push(task);
+        }
+    }
+
+    /// Sorts the evidence and drops its repeats.
+    fn settle(&mut self) {
+        self.evidence.sort_unstable();
+        self.evidence.dedup();
     }
 }
 
@@ -293,21 +309,28 @@ fn single_tasks_and_same_names(
     local: &Names<'_>,
     states: &mut [State],
 ) {
+    // The local names each district name can be (it without a prefix),
+    // looked up once for each name rather than in every task that names it
+    // (and never compared with every local unit of a task: a task may name
+    // thousands).
+    let same_names: Vec<Vec<usize>> = district
+        .names
+        .iter()
+        .map(|name| {
+            DISTRICT_PREFIXES
+                .iter()
+                .filter_map(|p| local.ids.get(name.strip_prefix(p)?).copied())
+                .collect()
+        })
+        .collect();
     for (n, ds, ls) in rows.iter() {
         if let ([d], [l]) = (ds, ls) {
             states[*d].add(*l, Basis::SingleTask, n);
         }
-        // The local names a district name can be (it with a prefix), looked
-        // up rather than compared with every local unit of the task: a
-        // task may name thousands.
         for &d in ds {
-            let name = district.names[d];
-            for l in DISTRICT_PREFIXES
-                .iter()
-                .filter_map(|p| local.ids.get(name.strip_prefix(p)?))
-            {
-                if ls.binary_search(l).is_ok() {
-                    states[d].add(*l, Basis::SameName, n);
+            for &l in &same_names[d] {
+                if ls.binary_search(&l).is_ok() {
+                    states[d].add(l, Basis::SameName, n);
                 }
             }
         }
@@ -347,11 +370,14 @@ fn eliminate(rows: &Rows, states: &mut [State]) {
                     if states[d].local.iter().all(|l| ls.binary_search(l).is_ok())
                         && !states[d].local.is_empty()
                     {
-                        states[d].evidence.insert(n);
+                        states[d].support(n);
                     }
                 }
             }
         }
+        // A row that adds no link adds its evidence again in the next
+        // round: the repeats go at the end of each.
+        states.iter_mut().for_each(State::settle);
         if !changed {
             break;
         }
@@ -436,7 +462,12 @@ fn links(
                 .map(|&l| local.names[l].to_string())
                 .collect(),
             basis: state.basis,
-            evidence: state.evidence.iter().copied().collect(),
+            evidence: {
+                let mut evidence = state.evidence.clone();
+                evidence.sort_unstable();
+                evidence.dedup();
+                evidence
+            },
             ambiguous,
             candidates: cands
                 .into_iter()
