@@ -111,6 +111,12 @@ impl UnitMap {
         self.links.get(*self.district_index.get(district)?)
     }
 
+    /// The link of a district unit and its tasks, in one look-up.
+    pub(crate) fn district_entry(&self, district: &str) -> Option<(&Link, &[u32])> {
+        let &at = self.district_index.get(district)?;
+        Some((self.links.get(at)?, self.district.get(at)?.tasks.as_slice()))
+    }
+
     /// The tasks of a district unit (empty for an unknown unit).
     pub fn tasks_of_district(&self, unit: &str) -> &[u32] {
         tasks_at(&self.district, self.district_index.get(unit))

@@ -48,10 +48,12 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         locals.sort_unstable();
         let mut missing: Vec<(&str, &str)> = Vec::new();
         for district in task.units().district_names() {
-            let seen = map.tasks_of_district(district).len();
-            let Some(link) = map.link(district).filter(|l| firm(l, n, seen)) else {
+            let Some((link, tasks)) = map.district_entry(district) else {
                 continue;
             };
+            if !firm(link, n, tasks.len()) {
+                continue;
+            }
             // A local unit shared by several district units need only be
             // named once.
             if link
