@@ -24,7 +24,10 @@
 //!    filter, then the index: a text whose sketch is half found in this one
 //!    is likely contained in it (the shorter text's sketch samples the
 //!    shingles the containment is measured on), and the best [`VERIFY`]
-//!    such candidates are compared exactly, by their sets of shingles.
+//!    such candidates are compared exactly, by their sets of shingles: in
+//!    one pass over the candidate's shingles, which stops as soon as so
+//!    many are missing that four fifths can no longer be shared (most
+//!    candidates of texts that share a phrase or two stop early).
 //!
 //! An anchor held by more than `3 × KEEP` tasks (a stock phrase) is looked
 //! at for its first [`KEEP`] tasks only, so the work is `O(total characters
@@ -86,23 +89,41 @@ fn folded_multiply(x: u64, y: u64) -> u64 {
 /// if there are fewer).
 #[inline(always)]
 fn shingles(text: &str, mut window: impl FnMut(u64)) -> (usize, u64) {
+    let mut n = 0;
+    let last = shingles_while(
+        text,
+        |fp| {
+            window(fp);
+            true
+        },
+        &mut n,
+    );
+    (n, last.unwrap_or(0))
+}
+
+/// [`shingles`], stopping as soon as `window` returns `false` (then
+/// `None`); `n` counts the letters and digits read.
+#[inline(always)]
+fn shingles_while(text: &str, mut window: impl FnMut(u64) -> bool, n: &mut usize) -> Option<u64> {
     const MASK: u64 = (1 << (21 * SHINGLE)) - 1;
     let mut letters = Letters::new(text);
     let mut packed = 0u64;
     // The first shingle's letters but its last.
-    for n in 0..SHINGLE - 1 {
+    for _ in 0..SHINGLE - 1 {
         let Some(c) = letters.next() else {
-            return (n, packed);
+            return Some(packed);
         };
+        *n += 1;
         packed = (packed << 21) | u64::from(c);
     }
-    let mut n = SHINGLE - 1;
     for c in letters {
         packed = ((packed << 21) | u64::from(c)) & MASK;
-        n += 1;
-        window(fingerprint(packed));
+        *n += 1;
+        if !window(fingerprint(packed)) {
+            return None;
+        }
     }
-    (n, packed)
+    Some(packed)
 }
 
 /// What the first reading of a text keeps.
@@ -495,58 +516,48 @@ impl FpIndex {
     }
 }
 
-/// The distinct fingerprints of a text's shingles (in the order first
-/// met), found with `seen`.
-fn shingle_set(text: &str, out: &mut Vec<u64>, seen: &mut FpIndex) {
-    out.clear();
-    shingles(text, |fp| out.push(fp));
-    seen.dedup(out);
-}
-
-/// The shingle sets of the last texts compared: the first tasks holding a
-/// common anchor are the candidates of many texts.
-#[derive(Default)]
-struct Sets {
-    kept: Vec<(u32, Vec<u64>)>,
-    next: usize,
-    seen: FpIndex,
-}
-
-impl Sets {
-    const KEPT: usize = 8;
-
-    fn get(&mut self, task: u32, text: &str) -> &[u64] {
-        let at = match self.kept.iter().position(|(t, _)| *t == task) {
-            Some(at) => at,
-            None => {
-                let at = if self.kept.len() < Self::KEPT {
-                    self.kept.push((task, Vec::new()));
-                    self.kept.len() - 1
-                } else {
-                    self.next = (self.next + 1) % Self::KEPT;
-                    self.next
-                };
-                let (t, set) = &mut self.kept[at];
-                *t = task;
-                shingle_set(text, set, &mut self.seen);
-                at
+/// Compares a candidate's text with the text read (its distinct
+/// fingerprints `set_t`, indexed by `index_t`) in one pass over the
+/// candidate's shingles: returns how many distinct shingles they share and
+/// how many the candidate has, or `None` as soon as four fifths of the
+/// smaller set can no longer be shared. `raw` is the candidate's count of
+/// shingles, repeats included (at least its distinct count: the bound that
+/// lets a pair be turned away before the end). `seen` and `distinct` are
+/// buffers.
+fn compare(
+    text: &str,
+    raw: usize,
+    set_t: &[u64],
+    index_t: &mut FpIndex,
+    seen: &mut FpIndex,
+    distinct: &mut Vec<u64>,
+) -> Option<(usize, usize)> {
+    seen.reset(raw);
+    distinct.clear();
+    // With `missed` distinct shingles not in the text read, the candidate
+    // shares at most `size - missed` of its `size <= raw`; that falls short
+    // of four fifths of `min(size, set_t.len())` for every possible size
+    // once it does for `raw` (the shortfall only grows as the size shrinks).
+    let most = raw.min(set_t.len());
+    let mut missed = 0usize;
+    let mut shared = 0usize;
+    let read = shingles_while(
+        text,
+        |fp| {
+            if seen.find(distinct, fp, true) {
+                return true;
             }
-        };
-        &self.kept[at].1
-    }
-}
-
-/// How many of `a`'s items the set `b` (indexed by `index`) holds, or
-/// `None` as soon as fewer than `need` can be.
-fn shared(a: &[u64], b: &[u64], index: &mut FpIndex, need: usize) -> Option<usize> {
-    let mut n = 0;
-    for (i, &fp) in a.iter().enumerate() {
-        if n + (a.len() - i) < need {
-            return None;
-        }
-        n += usize::from(index.find(b, fp, false));
-    }
-    (n >= need).then_some(n)
+            distinct.push(fp);
+            if index_t.find(set_t, fp, false) {
+                shared += 1;
+                return true;
+            }
+            missed += 1;
+            5 * raw.saturating_sub(missed) >= 4 * most
+        },
+        &mut 0,
+    );
+    read.map(|_| (shared, distinct.len()))
 }
 
 /// The best earlier match found so far for a later task: its score
@@ -572,6 +583,8 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     // Each text's sketch length (0 for a copy or a text of too few
     // shingles: neither is looked for).
     let mut sketch_len: Vec<u8> = vec![0; texts.len()];
+    // Each text's shingles, repeats included (for `compare`).
+    let mut raw: Vec<u32> = vec![0; texts.len()];
     let mut entries: Vec<u64> = Vec::new();
     for (j, &text) in (0..count).zip(&texts) {
         let FirstReading {
@@ -597,6 +610,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         }
         if sketch.len >= MIN_SHINGLES {
             sketch_len[j as usize] = sketch.len as u8;
+            raw[j as usize] = u32::try_from(letters - (SHINGLE - 1)).unwrap_or(u32::MAX);
             entries.extend(
                 sketch.low[..sketch.len]
                     .iter()
@@ -617,7 +631,8 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     };
     let mut candidates: Vec<(u32, u8, u8)> = Vec::new();
     let mut index_t = FpIndex::default();
-    let mut sets = Sets::default();
+    let mut seen = FpIndex::default();
+    let mut distinct: Vec<u64> = Vec::new();
     let mut best: HashMap<u32, Best, RandomState> = HashMap::default();
     for (t, &text) in (0..count).zip(&texts) {
         if sketch_len[t as usize] == 0 {
@@ -655,19 +670,25 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         index_t.dedup(set_t);
         let size_t = set_t.len();
         for &(a, _, _) in &candidates {
-            let set_a = sets.get(a, texts[a as usize]);
-            let small = set_a.len().min(size_t);
-            if small < MIN_SHINGLES {
-                continue;
-            }
             // At least four fifths of the shorter set.
-            let Some(shared) = shared(set_a, set_t, &mut index_t, (small * 4).div_ceil(5)) else {
+            let Some((shared, size_a)) = compare(
+                texts[a as usize],
+                raw[a as usize] as usize,
+                set_t,
+                &mut index_t,
+                &mut seen,
+                &mut distinct,
+            ) else {
                 continue;
             };
+            let small = size_a.min(size_t);
+            if small < MIN_SHINGLES || 5 * shared < 4 * small {
+                continue;
+            }
             let (earlier, later, size_e, size_l) = if a < t {
-                (a, t, set_a.len(), size_t)
+                (a, t, size_a, size_t)
             } else {
-                (t, a, size_t, set_a.len())
+                (t, a, size_t, size_a)
             };
             // Containment first, then Jaccard, then the earliest task.
             let union = size_e + size_l - shared;
@@ -759,6 +780,72 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::super::test_support::*;
     use super::*;
+
+    /// `compare` answers what the sets say: the shared shingles and the
+    /// candidate's size whenever four fifths of the smaller set are shared,
+    /// and it turns away only pairs that share less, on texts of repeated
+    /// shingles (so that the raw count overstates the set) and of every
+    /// overlap.
+    #[test]
+    fn compare_turns_away_only_pairs_that_share_too_little() {
+        let set = |text: &str| {
+            let mut fps = Vec::new();
+            shingles(text, |fp| fps.push(fp));
+            let raw = fps.len();
+            let mut seen = std::collections::HashSet::new();
+            fps.retain(|fp| seen.insert(*fp));
+            (fps, raw)
+        };
+        // A small alphabet, and a seeded generator of texts.
+        let alphabet: Vec<char> = "甲乙丙丁戊己庚辛".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let (mut seen, mut distinct, mut index) =
+            (FpIndex::default(), Vec::new(), FpIndex::default());
+        let (mut matched, mut turned_away) = (0, 0);
+        for _ in 0..3_000 {
+            let t: String = (0..10 + next(60))
+                .map(|_| alphabet[next(8) as usize])
+                .collect();
+            // The candidate: a piece of `t` with some characters changed
+            // and some added.
+            let chars: Vec<char> = t.chars().collect();
+            let from = next(chars.len() as u64 / 2) as usize;
+            let mut a: Vec<char> = chars[from..].to_vec();
+            for _ in 0..next(6) {
+                let at = next(a.len() as u64) as usize;
+                a[at] = alphabet[next(8) as usize];
+            }
+            a.extend((0..next(10)).map(|_| alphabet[next(8) as usize]));
+            let a: String = a.into_iter().collect();
+            let (mut set_t, _) = set(&t);
+            let (set_a, raw_a) = set(&a);
+            index.dedup(&mut set_t);
+            let shared = set_a.iter().filter(|fp| set_t.contains(fp)).count();
+            let small = set_a.len().min(set_t.len());
+            let found = compare(&a, raw_a, &set_t, &mut index, &mut seen, &mut distinct);
+            match found {
+                Some(got) => {
+                    assert_eq!(got, (shared, set_a.len()), "{a} in {t}");
+                    matched += usize::from(5 * shared >= 4 * small);
+                }
+                None => {
+                    assert!(5 * shared < 4 * small, "{a} in {t}: {shared} of {small}");
+                    turned_away += 1;
+                }
+            }
+        }
+        // Both ways were taken.
+        assert!(
+            matched > 100 && turned_away > 100,
+            "{matched} {turned_away}"
+        );
+    }
 
     const FIVE: &str = "鼓励银行为重点企业制定专门信贷计划，对遇到暂时困难但符合守信条件的企业，不得盲目抽贷、断贷。";
     const SIX: &str = "发挥金融监管机构作用，鼓励银行为重点企业制定专门信贷计划，对遇到暂时困难但符合授信条件的企业，不得盲目抽贷、断贷。积极推进金融产品或服务模式创新，鼓励各银行机构开展无还本续贷业务，简化工作流程，缩短办理时间。";
