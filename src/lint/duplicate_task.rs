@@ -516,6 +516,69 @@ impl FpIndex {
     }
 }
 
+/// The distinct fingerprints of a text's shingles (in the order first
+/// met), found with `seen`.
+fn shingle_set(text: &str, out: &mut Vec<u64>, seen: &mut FpIndex) {
+    out.clear();
+    shingles(text, |fp| out.push(fp));
+    seen.dedup(out);
+}
+
+/// The shingle sets of the last texts compared more than once: the first
+/// tasks holding a common anchor are the candidates of many texts (a text
+/// compared for the first time is read by [`compare`], which may stop
+/// early, instead).
+#[derive(Default)]
+struct Sets {
+    kept: Vec<(u32, Vec<u64>)>,
+    next: usize,
+    seen: FpIndex,
+}
+
+impl Sets {
+    const KEPT: usize = 8;
+
+    /// The set of `task`, if it is kept.
+    fn kept(&self, task: u32) -> Option<&[u64]> {
+        let (_, set) = self.kept.iter().find(|(t, _)| *t == task)?;
+        Some(set)
+    }
+
+    /// The set of `task`, read from `text` unless it is kept.
+    fn get(&mut self, task: u32, text: &str) -> &[u64] {
+        let at = match self.kept.iter().position(|(t, _)| *t == task) {
+            Some(at) => at,
+            None => {
+                let at = if self.kept.len() < Self::KEPT {
+                    self.kept.push((task, Vec::new()));
+                    self.kept.len() - 1
+                } else {
+                    self.next = (self.next + 1) % Self::KEPT;
+                    self.next
+                };
+                let (t, set) = &mut self.kept[at];
+                *t = task;
+                shingle_set(text, set, &mut self.seen);
+                at
+            }
+        };
+        &self.kept[at].1
+    }
+}
+
+/// How many of `a`'s items the set `b` (indexed by `index`) holds, or
+/// `None` as soon as fewer than `need` can be.
+fn shared(a: &[u64], b: &[u64], index: &mut FpIndex, need: usize) -> Option<usize> {
+    let mut n = 0;
+    for (i, &fp) in a.iter().enumerate() {
+        if n + (a.len() - i) < need {
+            return None;
+        }
+        n += usize::from(index.find(b, fp, false));
+    }
+    (n >= need).then_some(n)
+}
+
 /// Compares a candidate's text with the text read (its distinct
 /// fingerprints `set_t`, indexed by `index_t`) in one pass over the
 /// candidate's shingles: returns how many distinct shingles they share and
@@ -523,7 +586,7 @@ impl FpIndex {
 /// smaller set can no longer be shared. `raw` is the candidate's count of
 /// shingles, repeats included (at least its distinct count: the bound that
 /// lets a pair be turned away before the end). `seen` and `distinct` are
-/// buffers.
+/// buffers; `letters` counts the letters and digits read.
 fn compare(
     text: &str,
     raw: usize,
@@ -531,6 +594,7 @@ fn compare(
     index_t: &mut FpIndex,
     seen: &mut FpIndex,
     distinct: &mut Vec<u64>,
+    letters: &mut usize,
 ) -> Option<(usize, usize)> {
     seen.reset(raw);
     distinct.clear();
@@ -555,7 +619,7 @@ fn compare(
             missed += 1;
             5 * raw.saturating_sub(missed) >= 4 * most
         },
-        &mut 0,
+        letters,
     );
     read.map(|_| (shared, distinct.len()))
 }
@@ -633,6 +697,10 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let mut index_t = FpIndex::default();
     let mut seen = FpIndex::default();
     let mut distinct: Vec<u64> = Vec::new();
+    let mut sets = Sets::default();
+    // For each task, whether a comparison with it read most of its text
+    // (its set is then read whole and kept, as it will likely be again).
+    let mut costly: Vec<bool> = vec![false; texts.len()];
     let mut best: HashMap<u32, Best, RandomState> = HashMap::default();
     for (t, &text) in (0..count).zip(&texts) {
         if sketch_len[t as usize] == 0 {
@@ -670,21 +738,48 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         index_t.dedup(set_t);
         let size_t = set_t.len();
         for &(a, _, _) in &candidates {
-            // At least four fifths of the shorter set.
-            let Some((shared, size_a)) = compare(
-                texts[a as usize],
-                raw[a as usize] as usize,
-                set_t,
-                &mut index_t,
-                &mut seen,
-                &mut distinct,
-            ) else {
+            // At least four fifths of the shorter set: through the
+            // candidate's kept set if it has one, or if a comparison that
+            // failed read most of its text before (its set is then read
+            // whole and kept); else in one pass that stops as soon as the
+            // pair falls short (most pairs of texts sharing a phrase or two
+            // stop early, and a match is read once either way).
+            let text_a = texts[a as usize];
+            let raw_a = raw[a as usize] as usize;
+            // The letters a one-pass comparison read, if it ran.
+            let mut streamed = None;
+            let found = match sets.kept(a) {
+                None if !costly[a as usize] => {
+                    let mut letters = 0;
+                    let found = compare(
+                        text_a,
+                        raw_a,
+                        set_t,
+                        &mut index_t,
+                        &mut seen,
+                        &mut distinct,
+                        &mut letters,
+                    );
+                    streamed = Some(letters);
+                    found
+                }
+                _ => {
+                    let set_a = sets.get(a, text_a);
+                    let need = (set_a.len().min(size_t) * 4).div_ceil(5);
+                    shared(set_a, set_t, &mut index_t, need).map(|n| (n, set_a.len()))
+                }
+            };
+            let matched = found.filter(|&(shared, size_a)| {
+                let small = size_a.min(size_t);
+                small >= MIN_SHINGLES && 5 * shared >= 4 * small
+            });
+            let Some((shared, size_a)) = matched else {
+                if let Some(letters) = streamed {
+                    costly[a as usize] = 4 * letters > 3 * raw_a;
+                }
                 continue;
             };
             let small = size_a.min(size_t);
-            if small < MIN_SHINGLES || 5 * shared < 4 * small {
-                continue;
-            }
             let (earlier, later, size_e, size_l) = if a < t {
                 (a, t, size_a, size_t)
             } else {
@@ -828,7 +923,15 @@ mod tests {
             index.dedup(&mut set_t);
             let shared = set_a.iter().filter(|fp| set_t.contains(fp)).count();
             let small = set_a.len().min(set_t.len());
-            let found = compare(&a, raw_a, &set_t, &mut index, &mut seen, &mut distinct);
+            let found = compare(
+                &a,
+                raw_a,
+                &set_t,
+                &mut index,
+                &mut seen,
+                &mut distinct,
+                &mut 0,
+            );
             match found {
                 Some(got) => {
                     assert_eq!(got, (shared, set_a.len()), "{a} in {t}");
