@@ -670,7 +670,7 @@ fn scaling() {
             .unwrap()
     }
     type Make = fn(usize) -> String;
-    let inputs: [(&str, Make); 7] = [
+    let inputs: [(&str, Make); 8] = [
         ("one line", |n| "甲".repeat(n)),
         ("blank lines", |n| "\n".repeat(n)),
         ("lone tabs", |n| {
@@ -702,6 +702,21 @@ fn scaling() {
                     .join("、")
             };
             one_task("1", "文本", &units("区"), &units(""))
+        }),
+        // A first task repeating one phrase n / 60 times, then tasks that
+        // each hold it twice: the long one is every later task's first
+        // candidate (W008), and its set of shingles is small (the phrase's)
+        // though its text is long. Read whole again for every task (c4aefea),
+        // it took 0.32 s for n and 4.50 s for 4n here.
+        ("a phrase repeated", |n| {
+            let phrase = "落实援企稳岗政策扩大就业规模";
+            let mut text = one_task("1", &phrase.repeat(n / 60), "区甲", "甲");
+            for k in 2..n / 200 {
+                text.push_str(&format!(
+                    "\n\t{k}\n\t{phrase}{phrase}第{k}项\n\t区甲\n\t甲\n"
+                ));
+            }
+            text
         }),
         ("stray lines", |n| {
             format!("{HEAD}\t（一）类\n{}", "\n第3页\n".repeat(n / 8))

@@ -193,11 +193,6 @@ impl Iterator for Letters<'_> {
     }
 }
 
-/// The letters and digits of `text`, which exact copies share.
-fn normalized(text: &str) -> Letters<'_> {
-    Letters::new(text)
-}
-
 /// The multiplier of the hash of a whole text's letters and digits (any
 /// odd constant whose bits look random: foldhash's `ARBITRARY7`).
 const TEXT_MULTIPLIER: u64 = 0x3f84_d5b5_b547_0917;
@@ -524,10 +519,10 @@ fn shingle_set(text: &str, out: &mut Vec<u64>, seen: &mut FpIndex) {
     seen.dedup(out);
 }
 
-/// The shingle sets of the last texts compared more than once: the first
-/// tasks holding a common anchor are the candidates of many texts (a text
-/// compared for the first time is read by [`compare`], which may stop
-/// early, instead).
+/// The shingle sets of the last candidates compared whole: the first tasks
+/// holding a common anchor are the candidates of many texts. A set comes
+/// from a one-pass comparison that read all of its text ([`compare`]), or
+/// is read here for a candidate that such a comparison turned away late.
 #[derive(Default)]
 struct Sets {
     kept: Vec<(u32, Vec<u64>)>,
@@ -538,10 +533,30 @@ struct Sets {
 impl Sets {
     const KEPT: usize = 8;
 
-    /// The set of `task`, if it is kept.
-    fn kept(&self, task: u32) -> Option<&[u64]> {
-        let (_, set) = self.kept.iter().find(|(t, _)| *t == task)?;
-        Some(set)
+    /// Whether the set of `task` is kept.
+    fn has(&self, task: u32) -> bool {
+        self.kept.iter().any(|(t, _)| *t == task)
+    }
+
+    /// A place for the set of `task` (the oldest one's, once all are
+    /// taken), holding the buffer of the set it held.
+    fn slot(&mut self, task: u32) -> usize {
+        let at = if self.kept.len() < Self::KEPT {
+            self.kept.push((task, Vec::new()));
+            self.kept.len() - 1
+        } else {
+            self.next = (self.next + 1) % Self::KEPT;
+            self.next
+        };
+        self.kept[at].0 = task;
+        at
+    }
+
+    /// Keeps `set` as the set of `task`; `set` is left with a buffer to
+    /// reuse.
+    fn keep(&mut self, task: u32, set: &mut Vec<u64>) {
+        let at = self.slot(task);
+        std::mem::swap(&mut self.kept[at].1, set);
     }
 
     /// The set of `task`, read from `text` unless it is kept.
@@ -549,16 +564,8 @@ impl Sets {
         let at = match self.kept.iter().position(|(t, _)| *t == task) {
             Some(at) => at,
             None => {
-                let at = if self.kept.len() < Self::KEPT {
-                    self.kept.push((task, Vec::new()));
-                    self.kept.len() - 1
-                } else {
-                    self.next = (self.next + 1) % Self::KEPT;
-                    self.next
-                };
-                let (t, set) = &mut self.kept[at];
-                *t = task;
-                shingle_set(text, set, &mut self.seen);
+                let at = self.slot(task);
+                shingle_set(text, &mut self.kept[at].1, &mut self.seen);
                 at
             }
         };
@@ -660,7 +667,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
             let same = exact
                 .get(&hash)
                 .copied()
-                .filter(|&i| normalized(texts[i as usize]).eq(normalized(text)));
+                .filter(|&i| Letters::new(texts[i as usize]).eq(Letters::new(text)));
             if let Some(i) = same {
                 found.push(Match {
                     earlier: i as usize,
@@ -698,8 +705,9 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let mut seen = FpIndex::default();
     let mut distinct: Vec<u64> = Vec::new();
     let mut sets = Sets::default();
-    // For each task, whether a comparison with it read most of its text
-    // (its set is then read whole and kept, as it will likely be again).
+    // For each task, whether a one-pass comparison turned it away only
+    // after reading most of its text (its set is then read whole and kept,
+    // as it will likely be compared again).
     let mut costly: Vec<bool> = vec![false; texts.len()];
     let mut best: HashMap<u32, Best, RandomState> = HashMap::default();
     for (t, &text) in (0..count).zip(&texts) {
@@ -739,44 +747,39 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         let size_t = set_t.len();
         for &(a, _, _) in &candidates {
             // At least four fifths of the shorter set: through the
-            // candidate's kept set if it has one, or if a comparison that
-            // failed read most of its text before (its set is then read
-            // whole and kept); else in one pass that stops as soon as the
-            // pair falls short (most pairs of texts sharing a phrase or two
-            // stop early, and a match is read once either way).
+            // candidate's set if it is kept, or if a comparison turned it
+            // away late before (its set is then read whole and kept); else
+            // in one pass that stops as soon as the pair falls short (most
+            // pairs of texts sharing a phrase or two stop early), and keeps
+            // the set it read if it read all of it.
             let text_a = texts[a as usize];
-            let raw_a = raw[a as usize] as usize;
-            // The letters a one-pass comparison read, if it ran.
-            let mut streamed = None;
-            let found = match sets.kept(a) {
-                None if !costly[a as usize] => {
-                    let mut letters = 0;
-                    let found = compare(
-                        text_a,
-                        raw_a,
-                        set_t,
-                        &mut index_t,
-                        &mut seen,
-                        &mut distinct,
-                        &mut letters,
-                    );
-                    streamed = Some(letters);
-                    found
+            let found = if sets.has(a) || costly[a as usize] {
+                let set_a = sets.get(a, text_a);
+                let need = (set_a.len().min(size_t) * 4).div_ceil(5);
+                shared(set_a, set_t, &mut index_t, need).map(|n| (n, set_a.len()))
+            } else {
+                let raw_a = raw[a as usize] as usize;
+                let mut letters = 0;
+                let found = compare(
+                    text_a,
+                    raw_a,
+                    set_t,
+                    &mut index_t,
+                    &mut seen,
+                    &mut distinct,
+                    &mut letters,
+                );
+                match found {
+                    Some(_) => sets.keep(a, &mut distinct),
+                    None => costly[a as usize] = 4 * letters > 3 * (raw_a + SHINGLE - 1),
                 }
-                _ => {
-                    let set_a = sets.get(a, text_a);
-                    let need = (set_a.len().min(size_t) * 4).div_ceil(5);
-                    shared(set_a, set_t, &mut index_t, need).map(|n| (n, set_a.len()))
-                }
+                found
             };
             let matched = found.filter(|&(shared, size_a)| {
                 let small = size_a.min(size_t);
                 small >= MIN_SHINGLES && 5 * shared >= 4 * small
             });
             let Some((shared, size_a)) = matched else {
-                if let Some(letters) = streamed {
-                    costly[a as usize] = 4 * letters > 3 * raw_a;
-                }
                 continue;
             };
             let small = size_a.min(size_t);
