@@ -26,6 +26,9 @@ use std::borrow::Cow;
 use crate::column::{ends_with_folded, fold, fold_into, Role, UnitRole};
 use crate::grammar::{clean_joined, Seg};
 use crate::lex::is_space;
+// The one set of brackets of the crate, which the unit lists of every
+// layout and the lint rules share.
+use crate::scan::paren_delta;
 use crate::span::Span;
 
 /// What a unit list holds, item by item, in text order.
@@ -218,10 +221,6 @@ pub(crate) fn looks_like_deadline(group: &str) -> bool {
         || (g.contains('月') && g.chars().any(|c| c.is_ascii_digit() || c.is_numeric()))
         || (g.contains('年') && g.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
-
-/// Bracket depth change of a character: the one set of brackets of the
-/// crate, which the unit lists of every layout and the lint rules share.
-use crate::scan::paren_delta;
 
 /// Separators between groups.
 fn is_group_separator(c: char) -> bool {

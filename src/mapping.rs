@@ -259,6 +259,7 @@ impl Document<'_> {
         eliminate(&rows, &mut states);
         // 4: co-occurrence for what is left.
         let candidates = co_occurrence(&rows, &district, &mut states);
+        states.iter_mut().for_each(State::settle);
         let links = links(&states, &candidates, &district, &local);
         let district = district.duties();
         let local = local.duties();
@@ -468,12 +469,7 @@ fn links(
                 .map(|&l| local.names[l].to_string())
                 .collect(),
             basis: state.basis,
-            evidence: {
-                let mut evidence = state.evidence.clone();
-                evidence.sort_unstable();
-                evidence.dedup();
-                evidence
-            },
+            evidence: state.evidence.clone(),
             ambiguous,
             candidates: cands
                 .into_iter()

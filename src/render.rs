@@ -82,23 +82,24 @@ pub struct Report<'a> {
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
     report: Report<'a>,
-    place: Option<lines::Place>,
+    /// Where the last span located started (the start of the text at
+    /// first).
+    place: lines::Place,
 }
 
 impl<'a> Locator<'a> {
     /// Where `span` starts and ends, as [`Report::locate`].
     pub fn locate(&mut self, span: Span) -> (Position, Position) {
         let text = self.report.text;
-        // Forward from the last place (the start of the text at first)
-        // without the sparse index; back through it.
-        let place = self.place.unwrap_or(lines::Place::START);
-        let (start, place) = if place.offset() <= span.start {
-            lines::position_after(text, span.start, place)
+        // Forward from the last place without the sparse index; back
+        // through it.
+        let (start, place) = if self.place.offset() <= span.start {
+            lines::position_after(text, span.start, self.place)
         } else {
             self.report.lines().place_of(text, span.start)
         };
         let (end, _) = lines::position_after(text, span.end.max(span.start), place);
-        self.place = Some(place);
+        self.place = place;
         (start, end)
     }
 
@@ -182,7 +183,7 @@ impl<'a> Report<'a> {
     pub fn into_locator(self) -> Locator<'a> {
         Locator {
             report: self,
-            place: None,
+            place: lines::Place::START,
         }
     }
 

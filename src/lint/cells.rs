@@ -26,13 +26,20 @@ pub(crate) struct CellView<'v> {
 /// A rule that reads the table cell by cell, in order.
 pub(crate) trait CellRule {
     /// Whether the rule needs the segments of `cell` even if it is not
-    /// bracketed (asked once for each cell, before [`CellRule::cell`]).
-    fn wants_segments(&mut self, _cell: Cell) -> bool {
+    /// bracketed.
+    fn wants_segments(&self, _cell: Cell) -> bool {
         false
     }
 
-    /// Reads one cell, pushing its findings.
-    fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>);
+    /// Reads one cell, pushing its findings; `wanted` is the rule's own
+    /// answer to [`CellRule::wants_segments`] for it.
+    fn cell(
+        &mut self,
+        cx: &Context<'_, '_>,
+        view: &CellView<'_>,
+        wanted: bool,
+        out: &mut Vec<Diagnostic>,
+    );
 }
 
 /// Starts a cell rule: pushes what it finds before the cells (if anything),
@@ -53,13 +60,14 @@ pub(crate) fn walk(
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
     let mut brackets = grammar::Brackets::default(); // cells come in order
+                                                     // Each rule's answer to `wants_segments` for the cell.
+    let mut wants = vec![false; rules.len()];
     for cell in cx.cells() {
         let bracketed = brackets.any(text.as_bytes(), cell.span.start, cell.span.end);
-        let mut wanted = bracketed;
-        for rule in rules.iter_mut() {
-            wanted |= rule.wants_segments(cell);
+        for (want, rule) in wants.iter_mut().zip(rules.iter()) {
+            *want = rule.wants_segments(cell);
         }
-        if wanted {
+        if bracketed || wants.contains(&true) {
             grammar::segments(text, cell, &mut segs, &mut artifacts, &mut brackets);
         } else {
             segs.clear();
@@ -71,8 +79,8 @@ pub(crate) fn walk(
             segs: &segs,
             artifacts: &artifacts,
         };
-        for rule in rules.iter_mut() {
-            rule.cell(cx, &view, out);
+        for (&wanted, rule) in wants.iter().zip(rules.iter_mut()) {
+            rule.cell(cx, &view, wanted, out);
         }
     }
 }

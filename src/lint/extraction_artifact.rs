@@ -17,7 +17,13 @@ pub(crate) fn start(_: &Context<'_, '_>, _: &mut Vec<Diagnostic>) -> Option<Box<
 struct ExtractionArtifact;
 
 impl CellRule for ExtractionArtifact {
-    fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>) {
+    fn cell(
+        &mut self,
+        cx: &Context<'_, '_>,
+        view: &CellView<'_>,
+        _: bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
         if !view.bracketed {
             return;
         }

@@ -139,6 +139,7 @@ enum Rule {
     /// (`cells.rs`: one lexing of the table for all of them).
     Cells(cells::StartCellRule),
 }
+use Rule::{Cells, Whole};
 
 /// The registry: every lint rule's code and function, in the order [`lint`]
 /// runs them.
@@ -154,43 +155,31 @@ enum Rule {
 /// - W020 `missing-task-number`
 /// - W021 `task-number-format`
 const RULES: &[(Code, Rule)] = &[
-    (
-        Code::TaskNumberSequence,
-        Rule::Whole(number_sequence::tasks),
-    ),
+    (Code::TaskNumberSequence, Whole(number_sequence::tasks)),
     (
         Code::CategoryNumberSequence,
-        Rule::Whole(number_sequence::categories),
+        Whole(number_sequence::categories),
     ),
-    (Code::EmptyUnitCell, Rule::Whole(empty_unit_cell::check)),
-    (Code::StraySeparator, Rule::Whole(stray_separator::check)),
-    (
-        Code::ExtractionArtifact,
-        Rule::Cells(extraction_artifact::start),
-    ),
-    (Code::StrayWhitespace, Rule::Cells(stray_whitespace::start)),
-    (Code::NearMissUnit, Rule::Whole(near_miss_unit::check)),
-    (Code::DuplicateTask, Rule::Whole(duplicate_task::check)),
-    (
-        Code::WhitespaceOnlyLine,
-        Rule::Whole(whitespace_only_line::check),
-    ),
-    (
-        Code::HeadingWithoutTab,
-        Rule::Whole(heading_without_tab::check),
-    ),
+    (Code::EmptyUnitCell, Whole(empty_unit_cell::check)),
+    (Code::StraySeparator, Whole(stray_separator::check)),
+    (Code::ExtractionArtifact, Cells(extraction_artifact::start)),
+    (Code::StrayWhitespace, Cells(stray_whitespace::start)),
+    (Code::NearMissUnit, Whole(near_miss_unit::check)),
+    (Code::DuplicateTask, Whole(duplicate_task::check)),
+    (Code::WhitespaceOnlyLine, Whole(whitespace_only_line::check)),
+    (Code::HeadingWithoutTab, Whole(heading_without_tab::check)),
     (
         Code::UnexpectedColumnLabel,
-        Rule::Whole(unexpected_column_label::check),
+        Whole(unexpected_column_label::check),
     ),
-    (Code::MissingTitle, Rule::Whole(missing_title::check)),
+    (Code::MissingTitle, Whole(missing_title::check)),
     (
         Code::UnitMappingMismatch,
-        Rule::Whole(unit_mapping_mismatch::check),
+        Whole(unit_mapping_mismatch::check),
     ),
     (
         Code::InconsistentSeparators,
-        Rule::Whole(inconsistent_separators::check),
+        Whole(inconsistent_separators::check),
     ),
 ];
 
@@ -217,8 +206,8 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
     for &(code, rule) in RULES {
         if config.is_enabled(code) {
             match rule {
-                Rule::Whole(check) => check(&cx, &mut out),
-                Rule::Cells(start) => cell_rules.extend(start(&cx, &mut out)),
+                Whole(check) => check(&cx, &mut out),
+                Cells(start) => cell_rules.extend(start(&cx, &mut out)),
             }
         }
     }

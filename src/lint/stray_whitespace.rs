@@ -75,11 +75,7 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
             edges(cx, start, line.content_end, tabbed, true, &[], out);
         }
     }
-    Some(Box::new(StrayWhitespace {
-        skip,
-        units,
-        unit: false,
-    }))
+    Some(Box::new(StrayWhitespace { skip, units }))
 }
 
 /// W006's state along the walk.
@@ -88,20 +84,24 @@ struct StrayWhitespace {
     skip: HashSet<usize>,
     /// The unit cells' starts, sorted.
     units: Vec<usize>,
-    /// Whether the cell of the walk is a unit cell.
-    unit: bool,
 }
 
 impl CellRule for StrayWhitespace {
     /// The segments are for the separators of a unit cell (the walk reads
     /// them for the lines that hold an artifact too): most cells need
     /// neither.
-    fn wants_segments(&mut self, cell: Cell) -> bool {
-        self.unit = self.units.binary_search(&cell.span.start).is_ok();
-        self.unit
+    fn wants_segments(&self, cell: Cell) -> bool {
+        self.units.binary_search(&cell.span.start).is_ok()
     }
 
-    fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>) {
+    /// `unit`: whether the cell is a unit cell.
+    fn cell(
+        &mut self,
+        cx: &Context<'_, '_>,
+        view: &CellView<'_>,
+        unit: bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let text = cx.source;
         let cell = view.cell;
         let artifacts = view.artifacts;
@@ -122,7 +122,7 @@ impl CellRule for StrayWhitespace {
             let to = from + artifacts[from..].partition_point(|a| a.span.start < end);
             edges(cx, start, end, first, lead, &artifacts[from..to], out);
         }
-        if self.unit {
+        if unit {
             around_separators(cx, view.segs, out);
         }
     }
