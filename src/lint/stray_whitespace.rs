@@ -9,8 +9,6 @@
 //! Tables only: in a list document, indentation is how its paragraphs are
 //! laid out.
 
-use std::collections::HashSet;
-
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::grammar::{self, Artifact};
 use crate::lex::{is_blank, is_space, Cell, Lines};
@@ -42,15 +40,17 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
         return None;
     }
     let text = cx.source;
-    // Lines whose leading white space W010 replaces with a tab.
-    let skip: HashSet<usize> = if cx.config.is_enabled(Code::HeadingWithoutTab) {
+    // Lines whose leading white space W010 replaces with a tab, sorted
+    // (the cells come in order: one cursor goes through them).
+    let mut skip: Vec<usize> = if cx.config.is_enabled(Code::HeadingWithoutTab) {
         heading_without_tab::untabbed_headings(cx)
             .into_iter()
             .map(|h| h.line_start)
             .collect()
     } else {
-        HashSet::new()
+        Vec::new()
     };
+    skip.sort_unstable();
     // The unit cells' starts, sorted (a sorted array rather than a hashed
     // set: one lookup per cell).
     let mut units: Vec<usize> = cx
@@ -75,13 +75,19 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
             edges(cx, start, line.content_end, tabbed, true, &[], out);
         }
     }
-    Some(Box::new(StrayWhitespace { skip, units }))
+    Some(Box::new(StrayWhitespace {
+        skip,
+        next_skip: 0,
+        units,
+    }))
 }
 
 /// W006's state along the walk.
 struct StrayWhitespace {
-    /// The starts of the lines W010 fixes.
-    skip: HashSet<usize>,
+    /// The starts of the lines W010 fixes, sorted.
+    skip: Vec<usize>,
+    /// The first of `skip` not before the line read: lines come in order.
+    next_skip: usize,
     /// The unit cells' starts, sorted.
     units: Vec<usize>,
 }
@@ -114,7 +120,7 @@ impl CellRule for StrayWhitespace {
             }
             // W010 puts a tab in place of a heading line's leading white
             // space.
-            let lead = !self.skip.contains(&line.start);
+            let lead = !self.skips(line.start);
             // Only the artifacts that start on this line (they come in
             // source order): a cell of many lines, each with an artifact,
             // is not read once per line.
@@ -125,6 +131,20 @@ impl CellRule for StrayWhitespace {
         if unit {
             around_separators(cx, view.segs, out);
         }
+    }
+}
+
+impl StrayWhitespace {
+    /// Whether W010 fixes the line starting at `start`; the lines are asked
+    /// in order (an earlier one is answered through a search).
+    fn skips(&mut self, start: usize) -> bool {
+        let rest = self.skip.get(self.next_skip..).unwrap_or_default();
+        if rest.first().is_some_and(|&s| s < start) {
+            self.next_skip += rest.partition_point(|&s| s < start);
+        } else if self.next_skip > 0 && self.skip[self.next_skip - 1] >= start {
+            return self.skip.binary_search(&start).is_ok();
+        }
+        self.skip.get(self.next_skip) == Some(&start)
     }
 }
 
@@ -339,6 +359,19 @@ fn space_after(text: &str, segs: &[grammar::Seg], mut k: usize, mut start: usize
 mod tests {
     use super::super::test_support::*;
     use super::*;
+
+    #[test]
+    fn the_lines_w010_fixes_are_found_in_order_and_out_of_order() {
+        let mut rule = StrayWhitespace {
+            skip: vec![5, 10, 20],
+            next_skip: 0,
+            units: Vec::new(),
+        };
+        let asked = [0, 5, 5, 7, 10, 11, 20, 25, 10, 3, 5, 20, 21];
+        let found: Vec<bool> = asked.iter().map(|&at| rule.skips(at)).collect();
+        let expected: Vec<bool> = asked.iter().map(|at| [5, 10, 20].contains(at)).collect();
+        assert_eq!(found, expected);
+    }
 
     fn messages(found: &[Diagnostic]) -> Vec<&str> {
         found.iter().map(|d| d.message()).collect()
