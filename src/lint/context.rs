@@ -17,6 +17,9 @@ pub(crate) struct Context<'d, 'a> {
     /// The start of the first line that starts with a tab, as for the
     /// parser (the text's length if there is none).
     pub(crate) table_start: usize,
+    /// The table's cells, lexed on first use (8 bytes a cell; not kept
+    /// for a text of 2 GiB or more, which is lexed again for each walk).
+    cells: std::cell::OnceCell<Vec<KeptCell>>,
     /// The tasks' unit cells, read on first use.
     unit_cells: std::cell::OnceCell<UnitCells>,
 }
@@ -32,18 +35,34 @@ impl<'d, 'a> Context<'d, 'a> {
             source,
             config,
             table_start: table_start(source),
+            cells: std::cell::OnceCell::new(),
             unit_cells: std::cell::OnceCell::new(),
         }
     }
 
-    /// The table's cells as the lexer reads them, lexed again on each call:
-    /// a second lexing costs less than keeping every cell of a large
-    /// document in memory for the whole lint pass.
-    pub(crate) fn cells(&self) -> impl Iterator<Item = Cell> + 'd {
-        Lexer::new(self.source, self.table_start).filter_map(|item| match item {
-            Item::Cell(cell) => Some(cell),
-            _ => None,
-        })
+    /// The table's cells as the lexer reads them, in order: lexed once, on
+    /// first use, for the cell walk and the tasks' unit cells.
+    pub(crate) fn cells(&self) -> Cells<'_> {
+        match self.kept_cells() {
+            Some(kept) => Cells::Kept(kept.iter()),
+            None => Cells::Lexed(Lexer::new(self.source, self.table_start)),
+        }
+    }
+
+    /// The cells, kept; `None` for a text too long to keep them in 8 bytes.
+    fn kept_cells(&self) -> Option<&[KeptCell]> {
+        if self.source.len() > KeptCell::MAX {
+            return None;
+        }
+        let kept = self.cells.get_or_init(|| {
+            Lexer::new(self.source, self.table_start)
+                .filter_map(|item| match item {
+                    Item::Cell(cell) => KeptCell::new(cell),
+                    _ => None,
+                })
+                .collect()
+        });
+        Some(kept)
     }
 
     /// Reads the clean segments and the artifacts of the cell at `span` (a
@@ -81,11 +100,77 @@ impl<'d, 'a> Context<'d, 'a> {
     pub(crate) fn tasks(
         &self,
     ) -> impl Iterator<Item = (&'d crate::Task<'a>, Option<&[UnitCell]>)> + '_ {
-        let cells = self.unit_cells.get_or_init(|| UnitCells::read(self.doc));
+        let cells = self
+            .unit_cells
+            .get_or_init(|| UnitCells::read(self.doc, self.source, self.kept_cells()));
         self.doc
             .tasks()
             .enumerate()
             .map(move |(i, task)| (task, cells.of(i)))
+    }
+}
+
+/// A cell of the table in 8 bytes: its span, whether it starts with its
+/// tab (the top bit of `start`) and whether it is one line (that of `end`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KeptCell {
+    start: u32,
+    end: u32,
+}
+
+impl KeptCell {
+    /// The longest text whose cells are kept.
+    const MAX: usize = (1 << 31) - 1;
+    const FLAG: u32 = 1 << 31;
+
+    fn new(cell: Cell) -> Option<KeptCell> {
+        let start = u32::try_from(cell.span.start)
+            .ok()
+            .filter(|&s| s < Self::FLAG)?;
+        let end = u32::try_from(cell.span.end)
+            .ok()
+            .filter(|&e| e < Self::FLAG)?;
+        Some(KeptCell {
+            start: start | if cell.tabbed { Self::FLAG } else { 0 },
+            end: end | if cell.one_line { Self::FLAG } else { 0 },
+        })
+    }
+
+    fn start(self) -> usize {
+        (self.start & !Self::FLAG) as usize
+    }
+
+    fn end(self) -> usize {
+        (self.end & !Self::FLAG) as usize
+    }
+
+    fn cell(self) -> Cell {
+        Cell {
+            span: Span::new(self.start(), self.end()),
+            tabbed: self.start & Self::FLAG != 0,
+            one_line: self.end & Self::FLAG != 0,
+        }
+    }
+}
+
+/// The table's cells, in order: kept, or lexed as they are asked for.
+pub(crate) enum Cells<'d> {
+    Kept(std::slice::Iter<'d, KeptCell>),
+    Lexed(Lexer<'d>),
+}
+
+impl Iterator for Cells<'_> {
+    type Item = Cell;
+
+    #[inline]
+    fn next(&mut self) -> Option<Cell> {
+        match self {
+            Cells::Kept(kept) => kept.next().map(|k| k.cell()),
+            Cells::Lexed(lexer) => lexer.find_map(|item| match item {
+                Item::Cell(cell) => Some(cell),
+                _ => None,
+            }),
+        }
     }
 }
 
@@ -118,16 +203,20 @@ pub(crate) struct UnitCells {
 }
 
 impl UnitCells {
-    /// Reads the cells of every task of `doc`.
-    fn read(doc: &Document<'_>) -> UnitCells {
+    /// Reads the cells of every task of `doc`: from the table's cells
+    /// `kept` (lexed from `source`) where they tile a task read from
+    /// `source`, else by lexing the task's text.
+    fn read(doc: &Document<'_>, source: &str, kept: Option<&[KeptCell]>) -> UnitCells {
         let columns = doc.header();
         let mut cells = Vec::new();
         let mut ends = Vec::new();
         let mut from_table = Vec::new();
         let mut spans = Vec::new();
+        let mut next = 0; // the first kept cell not before the task
         for task in doc.tasks() {
             spans.clear();
-            let table = task.cell_spans_into(&mut spans);
+            let table = kept.is_some_and(|kept| tiles(task, source, kept, &mut next, &mut spans))
+                || task.cell_spans_into(&mut spans);
             if table && spans.len() == columns.len() {
                 cells.extend(
                     spans
@@ -165,8 +254,130 @@ impl UnitCells {
     }
 }
 
+/// Whether the cells of `kept` from `*next` on tile `task`, read from
+/// `source` (its text is the source's at its span); if so pushes their
+/// spans to `out` (else leaves it as it was). `*next` moves past the cells
+/// before the task: tasks come in order.
+fn tiles(
+    task: &crate::Task<'_>,
+    source: &str,
+    kept: &[KeptCell],
+    next: &mut usize,
+    out: &mut Vec<Span>,
+) -> bool {
+    let (Some(span), Some(body)) = (task.span(), task.repr.body()) else {
+        return false;
+    };
+    let read_here = source
+        .get(span.range())
+        .is_some_and(|s| std::ptr::eq(s, body) || s == body);
+    if !read_here || !body.starts_with('\t') {
+        return false;
+    }
+    let rest = kept.get(*next..).unwrap_or_default();
+    *next += rest.partition_point(|c| c.start() < span.start);
+    let mut at = span.start;
+    for cell in kept.get(*next..).unwrap_or_default() {
+        if at == span.end || cell.start() != at || cell.end() > span.end {
+            break;
+        }
+        at = cell.end();
+    }
+    if at != span.end {
+        return false;
+    }
+    let before = out.len();
+    for cell in kept.get(*next..).unwrap_or_default() {
+        if cell.start() >= span.end {
+            break;
+        }
+        out.push(Span::new(cell.start(), cell.end()));
+    }
+    debug_assert!(out.len() > before);
+    true
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::generate::{generate, Form, GenerateOptions, TextKind};
+    use crate::LineEnding;
+
+    /// A task's cell spans, `None` where they were not read.
+    type TaskCells = Option<Vec<Span>>;
+
+    /// Each task's cells as the kept cells tile it, and as lexing the
+    /// task's text alone reads them (the way they were all read before the
+    /// cells were kept): `None` where either way fails.
+    fn both_ways(text: &str) -> (Vec<TaskCells>, Vec<TaskCells>) {
+        let parsed = crate::parse_tolerant(text);
+        let config = LintConfig::default();
+        let cx = Context::new(&parsed.document, text, &config);
+        let kept = cx.kept_cells().expect("a short text keeps its cells");
+        let mut next = 0;
+        let (mut tiled, mut lexed) = (Vec::new(), Vec::new());
+        for task in parsed.document.tasks() {
+            let mut spans = Vec::new();
+            tiled.push(tiles(task, text, kept, &mut next, &mut spans).then_some(spans));
+            let mut spans = Vec::new();
+            lexed.push(task.cell_spans_into(&mut spans).then_some(spans));
+        }
+        (tiled, lexed)
+    }
+
+    #[test]
+    fn kept_cells_give_the_unit_cells_that_lexing_each_task_gives() {
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["fixtures", "fixtures/lint", "fixtures/family", "seeds"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        assert!(texts.len() > 10, "the fixtures were not found");
+        let every = TextKind::ALL
+            .iter()
+            .flat_map(|text| Form::ALL.iter().map(move |form| (text, form)));
+        for (k, (text, form)) in every.enumerate() {
+            texts.push(generate(&GenerateOptions {
+                seed: k as u64,
+                text: *text,
+                form: *form,
+                line_ending: if k % 3 == 1 {
+                    LineEnding::CrLf
+                } else {
+                    LineEnding::Lf
+                },
+                ..GenerateOptions::default()
+            }));
+        }
+        let mut tiled = 0;
+        for text in &texts {
+            let (kept, lexed) = both_ways(text);
+            assert_eq!(kept, lexed);
+            tiled += kept.iter().flatten().count();
+        }
+        assert!(tiled > 1000, "{tiled} tasks tiled");
+    }
+
+    #[test]
+    fn the_cells_kept_are_the_cells_lexed() {
+        let text = generate(&GenerateOptions {
+            text: TextKind::Tiny,
+            ..GenerateOptions::default()
+        });
+        let parsed = crate::parse_tolerant(&text);
+        let config = LintConfig::default();
+        let cx = Context::new(&parsed.document, &text, &config);
+        let lexed: Vec<Cell> = Cells::Lexed(Lexer::new(&text, cx.table_start)).collect();
+        assert!(lexed.len() > 100);
+        assert!(lexed.iter().any(|c| !c.one_line) && lexed.iter().any(|c| c.one_line));
+        assert_eq!(cx.cells().collect::<Vec<_>>(), lexed);
+        assert!(matches!(cx.cells(), Cells::Kept(_)));
+    }
+
     #[test]
     fn a_unit_cell_is_twelve_bytes() {
         assert_eq!(std::mem::size_of::<super::UnitCell>(), 12);
