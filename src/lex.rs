@@ -212,6 +212,53 @@ impl Cell {
     }
 }
 
+/// A cell of the table in 8 bytes: its span, whether it starts with its
+/// tab (the top bit of `start`) and whether it is one line (that of `end`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeptCell {
+    start: u32,
+    end: u32,
+}
+
+impl KeptCell {
+    /// The longest text whose cells are kept.
+    pub(crate) const MAX: usize = (1 << 31) - 1;
+    const FLAG: u32 = 1 << 31;
+
+    /// `None` for a cell that ends at 2 GiB or later.
+    pub(crate) fn new(cell: Cell) -> Option<KeptCell> {
+        let start = u32::try_from(cell.span.start)
+            .ok()
+            .filter(|&s| s < Self::FLAG)?;
+        let end = u32::try_from(cell.span.end)
+            .ok()
+            .filter(|&e| e < Self::FLAG)?;
+        Some(KeptCell {
+            start: start | if cell.tabbed { Self::FLAG } else { 0 },
+            end: end | if cell.one_line { Self::FLAG } else { 0 },
+        })
+    }
+
+    /// Where the cell starts.
+    pub(crate) fn start(self) -> usize {
+        (self.start & !Self::FLAG) as usize
+    }
+
+    /// Where the cell ends.
+    pub(crate) fn end(self) -> usize {
+        (self.end & !Self::FLAG) as usize
+    }
+
+    /// The cell.
+    pub(crate) fn cell(self) -> Cell {
+        Cell {
+            span: Span::new(self.start(), self.end()),
+            tabbed: self.start & Self::FLAG != 0,
+            one_line: self.end & Self::FLAG != 0,
+        }
+    }
+}
+
 /// One lexed piece of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Item {

@@ -2,7 +2,7 @@
 //! configuration, where the table starts, and the cells and spans as the
 //! parser reads them.
 
-use crate::lex::{table_start, Cell, Item, Lexer};
+use crate::lex::{table_start, Cell, Item, KeptCell, Lexer};
 use crate::model::Document;
 use crate::span::Span;
 
@@ -38,6 +38,20 @@ impl<'d, 'a> Context<'d, 'a> {
             cells: std::cell::OnceCell::new(),
             unit_cells: std::cell::OnceCell::new(),
         }
+    }
+
+    /// A context whose table cells are `cells`, as the parser kept them
+    /// from `source` ([`crate::parse::parse_keeping_cells`]).
+    pub(super) fn with_cells(
+        doc: &'d Document<'a>,
+        source: &'d str,
+        config: &'d LintConfig,
+        cells: Vec<KeptCell>,
+    ) -> Context<'d, 'a> {
+        let cx = Context::new(doc, source, config);
+        // Set just now: the cell is empty.
+        let _ = cx.cells.set(cells);
+        cx
     }
 
     /// The table's cells as the lexer reads them, in order: lexed once, on
@@ -107,49 +121,6 @@ impl<'d, 'a> Context<'d, 'a> {
             .tasks()
             .enumerate()
             .map(move |(i, task)| (task, cells.of(i)))
-    }
-}
-
-/// A cell of the table in 8 bytes: its span, whether it starts with its
-/// tab (the top bit of `start`) and whether it is one line (that of `end`).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct KeptCell {
-    start: u32,
-    end: u32,
-}
-
-impl KeptCell {
-    /// The longest text whose cells are kept.
-    const MAX: usize = (1 << 31) - 1;
-    const FLAG: u32 = 1 << 31;
-
-    fn new(cell: Cell) -> Option<KeptCell> {
-        let start = u32::try_from(cell.span.start)
-            .ok()
-            .filter(|&s| s < Self::FLAG)?;
-        let end = u32::try_from(cell.span.end)
-            .ok()
-            .filter(|&e| e < Self::FLAG)?;
-        Some(KeptCell {
-            start: start | if cell.tabbed { Self::FLAG } else { 0 },
-            end: end | if cell.one_line { Self::FLAG } else { 0 },
-        })
-    }
-
-    fn start(self) -> usize {
-        (self.start & !Self::FLAG) as usize
-    }
-
-    fn end(self) -> usize {
-        (self.end & !Self::FLAG) as usize
-    }
-
-    fn cell(self) -> Cell {
-        Cell {
-            span: Span::new(self.start(), self.end()),
-            tabbed: self.start & Self::FLAG != 0,
-            one_line: self.end & Self::FLAG != 0,
-        }
     }
 }
 
@@ -325,8 +296,16 @@ mod tests {
         (tiled, lexed)
     }
 
-    #[test]
-    fn kept_cells_give_the_unit_cells_that_lexing_each_task_gives() {
+    /// Every fixture and seed, and a document of every text kind in every
+    /// form.
+    fn all_texts() -> Vec<String> {
+        let mut texts = fixture_texts();
+        texts.extend(generated_texts());
+        texts
+    }
+
+    /// Every fixture and seed.
+    fn fixture_texts() -> Vec<String> {
         let mut texts: Vec<String> = Vec::new();
         for dir in ["fixtures", "fixtures/lint", "fixtures/family", "seeds"] {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -337,6 +316,12 @@ mod tests {
             }
         }
         assert!(texts.len() > 10, "the fixtures were not found");
+        texts
+    }
+
+    /// A document of every text kind in every form.
+    fn generated_texts() -> Vec<String> {
+        let mut texts = Vec::new();
         let every = TextKind::ALL
             .iter()
             .flat_map(|text| Form::ALL.iter().map(move |form| (text, form)));
@@ -353,6 +338,12 @@ mod tests {
                 ..GenerateOptions::default()
             }));
         }
+        texts
+    }
+
+    #[test]
+    fn kept_cells_give_the_unit_cells_that_lexing_each_task_gives() {
+        let texts = all_texts();
         let mut tiled = 0;
         for text in &texts {
             let (kept, lexed) = both_ways(text);
@@ -374,8 +365,45 @@ mod tests {
         let lexed: Vec<Cell> = Cells::Lexed(Lexer::new(&text, cx.table_start)).collect();
         assert!(lexed.len() > 100);
         assert!(lexed.iter().any(|c| !c.one_line) && lexed.iter().any(|c| c.one_line));
+        // Each flag, and spans up to the last kept, read back.
+        for (start, end) in [(0, 0), (3, 7), (KeptCell::MAX - 1, KeptCell::MAX)] {
+            for (tabbed, one_line) in [(false, false), (true, false), (false, true), (true, true)] {
+                let cell = Cell {
+                    span: Span::new(start, end),
+                    tabbed,
+                    one_line,
+                };
+                assert_eq!(KeptCell::new(cell).map(KeptCell::cell), Some(cell));
+            }
+        }
+        let past = Cell::at("", Span::new(KeptCell::MAX, KeptCell::MAX + 1));
+        assert_eq!(KeptCell::new(past), None);
         assert_eq!(cx.cells().collect::<Vec<_>>(), lexed);
         assert!(matches!(cx.cells(), Cells::Kept(_)));
+    }
+
+    #[test]
+    fn the_parser_keeps_the_cells_the_context_lexes() {
+        let texts = all_texts();
+        let mut kept = 0;
+        for text in &texts {
+            let (parsed, cells) = crate::parse::parse_keeping_cells(text);
+            let config = LintConfig::default();
+            let cx = Context::new(&parsed.document, text, &config);
+            let lexed: Vec<Cell> = cx.cells().collect();
+            match cells {
+                Some(cells) => {
+                    let cells: Vec<Cell> = cells.iter().map(|c| c.cell()).collect();
+                    assert_eq!(cells, lexed);
+                    kept += 1;
+                }
+                // A list, or no table: no cell, or the list's own lines.
+                None => {
+                    assert!(parsed.document.layout() == crate::Layout::List || lexed.is_empty())
+                }
+            }
+        }
+        assert!(kept > 30, "{kept} texts kept their cells");
     }
 
     #[test]

@@ -200,7 +200,12 @@ pub fn rules() -> impl Iterator<Item = Code> {
 /// span skip the parts without one. Spans that do not fit `source` are
 /// ignored, never a panic.
 pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagnostic> {
-    let cx = Context::new(doc, source, config);
+    run(Context::new(doc, source, config))
+}
+
+/// Runs every rule `cx`'s configuration enables.
+fn run(cx: Context<'_, '_>) -> Vec<Diagnostic> {
+    let config = cx.config;
     let mut out = Vec::new();
     let mut cell_rules = Vec::new();
     for &(code, rule) in RULES {
@@ -236,7 +241,9 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn check(text: &str, config: &LintConfig) -> Vec<Diagnostic> {
-    let parsed = crate::parse_tolerant(text);
+    // The parser's cells are the lint rules' cells: the table is lexed
+    // once.
+    let (parsed, cells) = crate::parse::parse_keeping_cells(text);
     let mut diagnostics = if parsed.has_errors() {
         parsed.diagnostics
     } else {
@@ -256,7 +263,11 @@ pub fn check(text: &str, config: &LintConfig) -> Vec<Diagnostic> {
                 }
             })
             .collect();
-        all.extend(lint(&parsed.document, text, config));
+        let cx = match cells {
+            Some(cells) => Context::with_cells(&parsed.document, text, config, cells),
+            None => Context::new(&parsed.document, text, config),
+        };
+        all.extend(run(cx));
         all
     };
     diagnostics.sort_by_key(|d| d.span().start);

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use crate::column::{Role, UnitRole};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::lex::{is_blank, is_space, Lines};
+use crate::lex::{is_blank, is_space, KeptCell, Lines};
 use crate::model::{Category, Document, Layout, LineEnding, Task};
 use crate::numeral;
 
@@ -84,6 +84,18 @@ pub fn parse(input: &str) -> Result<Document<'_>, Error> {
 /// assert_eq!(parsed.document.to_string(), broken);
 /// ```
 pub fn parse_tolerant(input: &str) -> Parsed<'_> {
+    read(input, false).0
+}
+
+/// [`parse_tolerant`], also keeping the table's cells as the lexer read
+/// them, for the lint rules ([`crate::lint::check`]); `None` for a list, a
+/// text without a table, or a text of 2 GiB or more.
+pub(crate) fn parse_keeping_cells(input: &str) -> (Parsed<'_>, Option<Vec<KeptCell>>) {
+    read(input, true)
+}
+
+/// Reads `input`, keeping the table's cells if `keep_cells`.
+fn read(input: &str, keep_cells: bool) -> (Parsed<'_>, Option<Vec<KeptCell>>) {
     let mut doc = Document::with_columns("", Default::default());
     doc.preamble.raw = Some(Cow::Borrowed(""));
     doc.preamble.label = None;
@@ -96,22 +108,26 @@ pub fn parse_tolerant(input: &str) -> Parsed<'_> {
         } else {
             "only white space"
         };
-        return Parsed {
+        let parsed = Parsed {
             document: doc,
             diagnostics: vec![error::empty_document(input.len(), found)],
         };
+        return (parsed, None);
     }
-    let (document, mut diagnostics) = match detect(input) {
+    let (document, mut diagnostics, cells) = match detect(input) {
         Layout::List => {
             doc.layout = Layout::List;
             let mut parser = list::ListParser::new(input, doc);
             parser.run();
-            (parser.doc, parser.diagnostics)
+            (parser.doc, parser.diagnostics, None)
         }
         _ => {
             let mut parser = table::TableParser::new(input, doc);
+            if keep_cells && input.len() <= KeptCell::MAX {
+                parser.kept = Some(Vec::new());
+            }
             parser.run();
-            (parser.doc, parser.diagnostics)
+            (parser.doc, parser.diagnostics, parser.kept)
         }
     };
     // Cells that hold nothing but artifacts (`\t[bookmark: x]`) read as
@@ -129,10 +145,11 @@ pub fn parse_tolerant(input: &str) -> Parsed<'_> {
             error::empty_document(input.len(), "only white space and extraction artifacts"),
         );
     }
-    Parsed {
+    let parsed = Parsed {
         document,
         diagnostics,
-    }
+    };
+    (parsed, cells)
 }
 
 /// Adds a diagnostic found late (after the ones after it in the text)

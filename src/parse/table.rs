@@ -21,7 +21,7 @@ use crate::clause;
 use crate::column::{Role, UnitRole};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{self, Artifact, Seg};
-use crate::lex::{self, is_space, Cell, Item, Lexer};
+use crate::lex::{self, is_space, Cell, Item, KeptCell, Lexer};
 use crate::model::{Category, Document, HeadingStyle, Repr, Unit};
 use crate::numeral;
 use crate::span::Span;
@@ -56,6 +56,9 @@ pub(super) struct TableParser<'a> {
     number_column: usize,
     levels: bool,
     first_root: Option<(Span, u32)>,
+    /// Every cell lexed, kept for the lint rules when asked for
+    /// ([`super::parse_keeping_cells`]); `None` when not.
+    pub(super) kept: Option<Vec<KeptCell>>,
 }
 
 impl<'a> TableParser<'a> {
@@ -80,6 +83,7 @@ impl<'a> TableParser<'a> {
             number_column: 0,
             levels: false,
             first_root: None,
+            kept: None,
         }
     }
 
@@ -96,7 +100,14 @@ impl<'a> TableParser<'a> {
         let mut lexer = Lexer::new(text, table_start);
         loop {
             match lexer.next() {
-                Some(Item::Cell(cell)) => self.row.push(cell),
+                Some(Item::Cell(cell)) => {
+                    if let Some(kept) = &mut self.kept {
+                        // A text of 2 GiB or more keeps none (the lint
+                        // rules lex it again).
+                        kept.extend(KeptCell::new(cell));
+                    }
+                    self.row.push(cell);
+                }
                 Some(Item::Break(_)) => self.end_row(false),
                 Some(Item::Stray(span)) => {
                     self.end_row(false);
