@@ -26,8 +26,8 @@ pub(crate) struct CellView<'v> {
 /// A rule that reads the table cell by cell, in order.
 pub(crate) trait CellRule {
     /// Whether the rule needs the segments of `cell` even if it is not
-    /// bracketed.
-    fn wants_segments(&self, _cell: Cell) -> bool {
+    /// bracketed; asked once for each cell, in order.
+    fn wants_segments(&mut self, _cell: Cell) -> bool {
         false
     }
 
@@ -59,12 +59,13 @@ pub(crate) fn walk(
     let text = cx.source;
     let mut segs = Vec::new();
     let mut artifacts = Vec::new();
-    let mut brackets = grammar::Brackets::default(); // cells come in order
-                                                     // Each rule's answer to `wants_segments` for the cell.
+    // The next `[` ahead: the cells come in order.
+    let mut brackets = grammar::Brackets::default();
+    // Each rule's answer to `wants_segments` for the cell.
     let mut wants = vec![false; rules.len()];
     for cell in cx.cells() {
         let bracketed = brackets.any(text.as_bytes(), cell.span.start, cell.span.end);
-        for (want, rule) in wants.iter_mut().zip(rules.iter()) {
+        for (want, rule) in wants.iter_mut().zip(rules.iter_mut()) {
             *want = rule.wants_segments(cell);
         }
         if bracketed || wants.contains(&true) {

@@ -40,9 +40,8 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
         return None;
     }
     let text = cx.source;
-    // Lines whose leading white space W010 replaces with a tab, sorted
-    // (the cells come in order: one cursor goes through them).
-    let mut skip: Vec<usize> = if cx.config.is_enabled(Code::HeadingWithoutTab) {
+    // Lines whose leading white space W010 replaces with a tab.
+    let skip: Vec<usize> = if cx.config.is_enabled(Code::HeadingWithoutTab) {
         heading_without_tab::untabbed_headings(cx)
             .into_iter()
             .map(|h| h.line_start)
@@ -50,15 +49,12 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
     } else {
         Vec::new()
     };
-    skip.sort_unstable();
-    // The unit cells' starts, sorted (a sorted array rather than a hashed
-    // set: one lookup per cell).
-    let mut units: Vec<usize> = cx
+    // The unit cells' starts.
+    let units: Vec<usize> = cx
         .tasks()
         .flat_map(|(_, cells)| cells.unwrap_or_default())
         .map(|cell| cell.span().start)
         .collect();
-    units.sort_unstable();
     // The label and title lines.
     let table_start = cx.cells().next().map_or(text.len(), |c| c.span.start);
     for line in Lines::new(&text[..table_start], 0) {
@@ -76,28 +72,25 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
         }
     }
     Some(Box::new(StrayWhitespace {
-        skip,
-        next_skip: 0,
-        units,
+        skip: Ordered::new(skip),
+        units: Ordered::new(units),
     }))
 }
 
 /// W006's state along the walk.
 struct StrayWhitespace {
-    /// The starts of the lines W010 fixes, sorted.
-    skip: Vec<usize>,
-    /// The first of `skip` not before the line read: lines come in order.
-    next_skip: usize,
-    /// The unit cells' starts, sorted.
-    units: Vec<usize>,
+    /// The starts of the lines W010 fixes.
+    skip: Ordered,
+    /// The unit cells' starts.
+    units: Ordered,
 }
 
 impl CellRule for StrayWhitespace {
     /// The segments are for the separators of a unit cell (the walk reads
     /// them for the lines that hold an artifact too): most cells need
     /// neither.
-    fn wants_segments(&self, cell: Cell) -> bool {
-        self.units.binary_search(&cell.span.start).is_ok()
+    fn wants_segments(&mut self, cell: Cell) -> bool {
+        self.units.contains(cell.span.start)
     }
 
     /// `unit`: whether the cell is a unit cell.
@@ -120,7 +113,7 @@ impl CellRule for StrayWhitespace {
             }
             // W010 puts a tab in place of a heading line's leading white
             // space.
-            let lead = !self.skips(line.start);
+            let lead = !self.skip.contains(line.start);
             // Only the artifacts that start on this line (they come in
             // source order): a cell of many lines, each with an artifact,
             // is not read once per line.
@@ -134,17 +127,38 @@ impl CellRule for StrayWhitespace {
     }
 }
 
-impl StrayWhitespace {
-    /// Whether W010 fixes the line starting at `start`; the lines are asked
-    /// in order (an earlier one is answered through a search).
-    fn skips(&mut self, start: usize) -> bool {
-        let rest = self.skip.get(self.next_skip..).unwrap_or_default();
-        if rest.first().is_some_and(|&s| s < start) {
-            self.next_skip += rest.partition_point(|&s| s < start);
-        } else if self.next_skip > 0 && self.skip[self.next_skip - 1] >= start {
-            return self.skip.binary_search(&start).is_ok();
+/// A sorted set of offsets asked about in increasing order, as the cells
+/// and their lines come: a cursor moves on through it (one search per
+/// move), and an offset asked out of order is answered by a search.
+struct Ordered {
+    items: Vec<usize>,
+    /// The first item not before the offset last asked about.
+    next: usize,
+}
+
+impl Ordered {
+    fn new(mut items: Vec<usize>) -> Ordered {
+        items.sort_unstable();
+        Ordered { items, next: 0 }
+    }
+
+    /// Whether `at` is in the set.
+    fn contains(&mut self, at: usize) -> bool {
+        if self.next > 0 && self.items[self.next - 1] >= at {
+            return self.items.binary_search(&at).is_ok();
         }
-        self.skip.get(self.next_skip) == Some(&start)
+        // A few steps on (the usual move), then a search.
+        let mut steps = 0;
+        while self.items.get(self.next).is_some_and(|&s| s < at) {
+            if steps == 4 {
+                let rest = self.items.get(self.next..).unwrap_or_default();
+                self.next += rest.partition_point(|&s| s < at);
+                break;
+            }
+            self.next += 1;
+            steps += 1;
+        }
+        self.items.get(self.next) == Some(&at)
     }
 }
 
@@ -361,16 +375,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_lines_w010_fixes_are_found_in_order_and_out_of_order() {
-        let mut rule = StrayWhitespace {
-            skip: vec![5, 10, 20],
-            next_skip: 0,
-            units: Vec::new(),
-        };
+    fn an_ordered_set_answers_in_order_and_out_of_order() {
+        let mut set = Ordered::new(vec![20, 5, 10]);
         let asked = [0, 5, 5, 7, 10, 11, 20, 25, 10, 3, 5, 20, 21];
-        let found: Vec<bool> = asked.iter().map(|&at| rule.skips(at)).collect();
+        let found: Vec<bool> = asked.iter().map(|&at| set.contains(at)).collect();
         let expected: Vec<bool> = asked.iter().map(|at| [5, 10, 20].contains(at)).collect();
         assert_eq!(found, expected);
+        assert!(!Ordered::new(Vec::new()).contains(0));
+        // Moves of every size through a long set.
+        let items: Vec<usize> = (0..500).map(|i| i * 3).collect();
+        let mut set = Ordered::new(items.clone());
+        let mut at = 0;
+        for step in 0..100 {
+            at += step % 23;
+            assert_eq!(set.contains(at), at % 3 == 0 && at < 1500, "{at}");
+        }
     }
 
     fn messages(found: &[Diagnostic]) -> Vec<&str> {
