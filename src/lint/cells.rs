@@ -1,7 +1,7 @@
-//! The rules that read every cell of the table (W005 `extraction-artifact`,
-//! W006 `stray-whitespace`) share one walk over the cells: the table is
-//! lexed once for all of them, and a cell's segments and artifacts are read
-//! once when any of them needs them.
+//! The rules that read the cells of the table (W004 `stray-separator`, W005
+//! `extraction-artifact`, W006 `stray-whitespace`) share one walk over the
+//! cells: a cell's segments and artifacts are read once when any of them
+//! needs them.
 
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{self, Artifact, Seg};
@@ -16,8 +16,11 @@ pub(crate) struct CellView<'v> {
     /// Whether a `[` in the cell may start an artifact: only then does the
     /// cell hold one.
     pub(crate) bracketed: bool,
-    /// The cell's clean segments, read when it is bracketed or a rule asked
-    /// for them ([`CellRule::wants_segments`]); else empty.
+    /// Whether it is a unit cell of a task (known when a rule reads unit
+    /// cells, [`CellRule::reads_unit_cells`]; else `false`).
+    pub(crate) unit: bool,
+    /// The cell's clean segments, read when it is bracketed or a unit cell;
+    /// else empty.
     pub(crate) segs: &'v [Seg],
     /// The cell's artifacts, read with the segments; else empty.
     pub(crate) artifacts: &'v [Artifact],
@@ -25,21 +28,14 @@ pub(crate) struct CellView<'v> {
 
 /// A rule that reads the table cell by cell, in order.
 pub(crate) trait CellRule {
-    /// Whether the rule needs the segments of `cell` even if it is not
-    /// bracketed; asked once for each cell, in order.
-    fn wants_segments(&mut self, _cell: Cell) -> bool {
+    /// Whether the rule reads the unit cells (the walk then tells them
+    /// apart and reads their segments).
+    fn reads_unit_cells(&self) -> bool {
         false
     }
 
-    /// Reads one cell, pushing its findings; `wanted` is the rule's own
-    /// answer to [`CellRule::wants_segments`] for it.
-    fn cell(
-        &mut self,
-        cx: &Context<'_, '_>,
-        view: &CellView<'_>,
-        wanted: bool,
-        out: &mut Vec<Diagnostic>,
-    );
+    /// Reads one cell, pushing its findings.
+    fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>);
 }
 
 /// Starts a cell rule: pushes what it finds before the cells (if anything),
@@ -61,14 +57,19 @@ pub(crate) fn walk(
     let mut artifacts = Vec::new();
     // The next `[` ahead: the cells come in order.
     let mut brackets = grammar::Brackets::default();
-    // Each rule's answer to `wants_segments` for the cell.
-    let mut wants = vec![false; rules.len()];
+    // The unit cells' starts, if a rule reads them.
+    let mut units = rules.iter().any(|r| r.reads_unit_cells()).then(|| {
+        Ordered::new(
+            cx.tasks()
+                .flat_map(|(_, cells)| cells.unwrap_or_default())
+                .map(|cell| cell.span().start)
+                .collect(),
+        )
+    });
     for cell in cx.cells() {
         let bracketed = brackets.any(text.as_bytes(), cell.span.start, cell.span.end);
-        for (want, rule) in wants.iter_mut().zip(rules.iter_mut()) {
-            *want = rule.wants_segments(cell);
-        }
-        if bracketed || wants.contains(&true) {
+        let unit = units.as_mut().is_some_and(|u| u.contains(cell.span.start));
+        if bracketed || unit {
             grammar::segments(text, cell, &mut segs, &mut artifacts, &mut brackets);
         } else {
             segs.clear();
@@ -77,11 +78,71 @@ pub(crate) fn walk(
         let view = CellView {
             cell,
             bracketed,
+            unit,
             segs: &segs,
             artifacts: &artifacts,
         };
-        for (&wanted, rule) in wants.iter().zip(rules.iter_mut()) {
-            rule.cell(cx, &view, wanted, out);
+        for rule in rules.iter_mut() {
+            rule.cell(cx, &view, out);
+        }
+    }
+}
+
+/// A sorted set of offsets asked about in increasing order, as the cells
+/// and their lines come: a cursor moves on through it, and an offset asked
+/// out of order is answered by a search.
+pub(crate) struct Ordered {
+    items: Vec<usize>,
+    /// The first item not before the offset last asked about.
+    next: usize,
+}
+
+impl Ordered {
+    /// The set of `items`, in any order.
+    pub(crate) fn new(mut items: Vec<usize>) -> Ordered {
+        items.sort_unstable();
+        Ordered { items, next: 0 }
+    }
+
+    /// Whether `at` is in the set.
+    pub(crate) fn contains(&mut self, at: usize) -> bool {
+        if self.next > 0 && self.items[self.next - 1] >= at {
+            return self.items.binary_search(&at).is_ok();
+        }
+        // A few steps on (the usual move), then a search.
+        let mut steps = 0;
+        while self.items.get(self.next).is_some_and(|&s| s < at) {
+            if steps == 4 {
+                let rest = self.items.get(self.next..).unwrap_or_default();
+                self.next += rest.partition_point(|&s| s < at);
+                break;
+            }
+            self.next += 1;
+            steps += 1;
+        }
+        self.items.get(self.next) == Some(&at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ordered_set_answers_in_order_and_out_of_order() {
+        let mut set = Ordered::new(vec![20, 5, 10]);
+        let asked = [0, 5, 5, 7, 10, 11, 20, 25, 10, 3, 5, 20, 21];
+        let found: Vec<bool> = asked.iter().map(|&at| set.contains(at)).collect();
+        let expected: Vec<bool> = asked.iter().map(|at| [5, 10, 20].contains(at)).collect();
+        assert_eq!(found, expected);
+        assert!(!Ordered::new(Vec::new()).contains(0));
+        // Moves of every size through a long set.
+        let items: Vec<usize> = (0..500).map(|i| i * 3).collect();
+        let mut set = Ordered::new(items);
+        let mut at = 0;
+        for step in 0..100 {
+            at += step % 23;
+            assert_eq!(set.contains(at), at % 3 == 0 && at < 1500, "{at}");
         }
     }
 }

@@ -79,20 +79,6 @@ impl<'d, 'a> Context<'d, 'a> {
         Some(kept)
     }
 
-    /// Reads the clean segments and the artifacts of the cell at `span` (a
-    /// checked span) as the parser does; returns the cell.
-    pub(crate) fn segments(
-        &self,
-        span: Span,
-        segs: &mut Vec<crate::grammar::Seg>,
-        artifacts: &mut Vec<crate::grammar::Artifact>,
-        brackets: &mut crate::grammar::Brackets,
-    ) -> Cell {
-        let cell = Cell::at(self.source, span);
-        crate::grammar::segments(self.source, cell, segs, artifacts, brackets);
-        cell
-    }
-
     /// The span if it fits the source (in bounds, on character
     /// boundaries).
     pub(crate) fn checked(&self, span: Option<Span>) -> Option<Span> {

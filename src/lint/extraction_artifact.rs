@@ -8,7 +8,7 @@ use super::cells::{CellRule, CellView};
 use super::fix_safety::{delete, keep_lines, LineCache, Reach};
 use super::Context;
 
-/// W005, read cell by cell in the walk it shares with W006 (see
+/// W005, read cell by cell in the walk it shares with W004 and W006 (see
 /// [`super::cells`]).
 pub(crate) fn start(_: &Context<'_, '_>, _: &mut Vec<Diagnostic>) -> Option<Box<dyn CellRule>> {
     Some(Box::new(ExtractionArtifact))
@@ -17,13 +17,7 @@ pub(crate) fn start(_: &Context<'_, '_>, _: &mut Vec<Diagnostic>) -> Option<Box<
 struct ExtractionArtifact;
 
 impl CellRule for ExtractionArtifact {
-    fn cell(
-        &mut self,
-        cx: &Context<'_, '_>,
-        view: &CellView<'_>,
-        _: bool,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>) {
         if !view.bracketed {
             return;
         }

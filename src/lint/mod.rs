@@ -64,10 +64,11 @@
 //! share sits beside them:
 //!
 //! - `cells.rs`: the walk over the table's cells that the rules reading
-//!   every cell share (W005, W006: `Rule::Cells`), one lexing for all;
+//!   cells share (W004, W005, W006: `Rule::Cells`), each cell's segments
+//!   read once for all;
 //! - `config.rs`: [`LintConfig`];
 //! - `context.rs`: `Context`, what a rule reads (the document, its text, the
-//!   cells as the parser reads them);
+//!   cells as the parser read them, kept);
 //! - `fix_safety.rs`: safe deletions that keep the table's lines
 //!   (`keep_lines`), and the fix that deletes spans;
 //! - `message.rs`: wording shared by messages (white space described, zone
@@ -161,7 +162,7 @@ const RULES: &[(Code, Rule)] = &[
         Whole(number_sequence::categories),
     ),
     (Code::EmptyUnitCell, Whole(empty_unit_cell::check)),
-    (Code::StraySeparator, Whole(stray_separator::check)),
+    (Code::StraySeparator, Cells(stray_separator::start)),
     (Code::ExtractionArtifact, Cells(extraction_artifact::start)),
     (Code::StrayWhitespace, Cells(stray_whitespace::start)),
     (Code::NearMissUnit, Whole(near_miss_unit::check)),

@@ -15,6 +15,7 @@ use crate::lex::{is_space, Cell};
 use crate::scan::Scanner;
 use crate::span::Span;
 
+use super::cells::{CellRule, CellView};
 use super::fix_safety::{delete, keep_lines, LineCache, Reach};
 use super::Context;
 
@@ -40,21 +41,28 @@ impl Piece {
     }
 }
 
-/// W004.
-pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
-    let mut segs = Vec::new();
-    let mut artifacts = Vec::new();
-    let mut brackets = grammar::Brackets::default(); // cells come in order
-                                                     // The pieces and separators of the cell read (one pair for every cell).
-    let mut split_buffers = (Vec::new(), Vec::new());
-    for (_, cells) in cx.tasks() {
-        for unit_cell in cells.unwrap_or_default() {
-            let Some(cell) = cx.checked(Some(unit_cell.span())) else {
-                continue;
-            };
-            let cell = cx.segments(cell, &mut segs, &mut artifacts, &mut brackets);
+/// W004, read cell by cell in the walk it shares with W005 and W006 (see
+/// [`super::cells`]).
+pub(crate) fn start(_: &Context<'_, '_>, _: &mut Vec<Diagnostic>) -> Option<Box<dyn CellRule>> {
+    Some(Box::new(StraySeparator::default()))
+}
+
+/// W004's buffers along the walk: the pieces and separators of the cell
+/// read.
+#[derive(Default)]
+struct StraySeparator {
+    split: (Vec<Piece>, Vec<(Span, char)>),
+}
+
+impl CellRule for StraySeparator {
+    fn reads_unit_cells(&self) -> bool {
+        true
+    }
+
+    fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>) {
+        if view.unit {
             let mut cache = LineCache::default();
-            check_cell(cx, cell, &segs, &mut cache, &mut split_buffers, out);
+            check_cell(cx, view.cell, view.segs, &mut cache, &mut self.split, out);
         }
     }
 }

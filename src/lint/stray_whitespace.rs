@@ -11,11 +11,11 @@
 
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::grammar::{self, Artifact};
-use crate::lex::{is_blank, is_space, Cell, Lines};
+use crate::lex::{is_blank, is_space, Lines};
 use crate::scan::Scanner;
 use crate::span::Span;
 
-use super::cells::{CellRule, CellView};
+use super::cells::{CellRule, CellView, Ordered};
 use super::fix_safety::delete;
 use super::message::describe_space;
 use super::{heading_without_tab, Context};
@@ -49,12 +49,6 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
     } else {
         Vec::new()
     };
-    // The unit cells' starts.
-    let units: Vec<usize> = cx
-        .tasks()
-        .flat_map(|(_, cells)| cells.unwrap_or_default())
-        .map(|cell| cell.span().start)
-        .collect();
     // The label and title lines.
     let table_start = cx.cells().next().map_or(text.len(), |c| c.span.start);
     for line in Lines::new(&text[..table_start], 0) {
@@ -73,7 +67,6 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
     }
     Some(Box::new(StrayWhitespace {
         skip: Ordered::new(skip),
-        units: Ordered::new(units),
     }))
 }
 
@@ -81,26 +74,16 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
 struct StrayWhitespace {
     /// The starts of the lines W010 fixes.
     skip: Ordered,
-    /// The unit cells' starts.
-    units: Ordered,
 }
 
 impl CellRule for StrayWhitespace {
-    /// The segments are for the separators of a unit cell (the walk reads
-    /// them for the lines that hold an artifact too): most cells need
-    /// neither.
-    fn wants_segments(&mut self, cell: Cell) -> bool {
-        self.units.contains(cell.span.start)
+    /// The segments of a unit cell are for the white space around its
+    /// separators.
+    fn reads_unit_cells(&self) -> bool {
+        true
     }
 
-    /// `unit`: whether the cell is a unit cell.
-    fn cell(
-        &mut self,
-        cx: &Context<'_, '_>,
-        view: &CellView<'_>,
-        unit: bool,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>) {
         let text = cx.source;
         let cell = view.cell;
         let artifacts = view.artifacts;
@@ -121,44 +104,9 @@ impl CellRule for StrayWhitespace {
             let to = from + artifacts[from..].partition_point(|a| a.span.start < end);
             edges(cx, start, end, first, lead, &artifacts[from..to], out);
         }
-        if unit {
+        if view.unit {
             around_separators(cx, view.segs, out);
         }
-    }
-}
-
-/// A sorted set of offsets asked about in increasing order, as the cells
-/// and their lines come: a cursor moves on through it (one search per
-/// move), and an offset asked out of order is answered by a search.
-struct Ordered {
-    items: Vec<usize>,
-    /// The first item not before the offset last asked about.
-    next: usize,
-}
-
-impl Ordered {
-    fn new(mut items: Vec<usize>) -> Ordered {
-        items.sort_unstable();
-        Ordered { items, next: 0 }
-    }
-
-    /// Whether `at` is in the set.
-    fn contains(&mut self, at: usize) -> bool {
-        if self.next > 0 && self.items[self.next - 1] >= at {
-            return self.items.binary_search(&at).is_ok();
-        }
-        // A few steps on (the usual move), then a search.
-        let mut steps = 0;
-        while self.items.get(self.next).is_some_and(|&s| s < at) {
-            if steps == 4 {
-                let rest = self.items.get(self.next..).unwrap_or_default();
-                self.next += rest.partition_point(|&s| s < at);
-                break;
-            }
-            self.next += 1;
-            steps += 1;
-        }
-        self.items.get(self.next) == Some(&at)
     }
 }
 
@@ -373,24 +321,6 @@ fn space_after(text: &str, segs: &[grammar::Seg], mut k: usize, mut start: usize
 mod tests {
     use super::super::test_support::*;
     use super::*;
-
-    #[test]
-    fn an_ordered_set_answers_in_order_and_out_of_order() {
-        let mut set = Ordered::new(vec![20, 5, 10]);
-        let asked = [0, 5, 5, 7, 10, 11, 20, 25, 10, 3, 5, 20, 21];
-        let found: Vec<bool> = asked.iter().map(|&at| set.contains(at)).collect();
-        let expected: Vec<bool> = asked.iter().map(|at| [5, 10, 20].contains(at)).collect();
-        assert_eq!(found, expected);
-        assert!(!Ordered::new(Vec::new()).contains(0));
-        // Moves of every size through a long set.
-        let items: Vec<usize> = (0..500).map(|i| i * 3).collect();
-        let mut set = Ordered::new(items.clone());
-        let mut at = 0;
-        for step in 0..100 {
-            at += step % 23;
-            assert_eq!(set.contains(at), at % 3 == 0 && at < 1500, "{at}");
-        }
-    }
 
     fn messages(found: &[Diagnostic]) -> Vec<&str> {
         found.iter().map(|d| d.message()).collect()
