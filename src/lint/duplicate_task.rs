@@ -523,53 +523,72 @@ fn shingle_set(text: &str, out: &mut Vec<u64>, seen: &mut FpIndex) {
 /// holding a common anchor are the candidates of many texts. A set comes
 /// from a one-pass comparison that read all of its text ([`compare`]), or
 /// is read here for a candidate that such a comparison turned away late.
+/// The sets kept hold at most [`Sets::BUDGET`] fingerprints together (the
+/// oldest go first), so the memory they take does not grow with the text.
 #[derive(Default)]
 struct Sets {
-    kept: Vec<(u32, Vec<u64>)>,
-    next: usize,
+    kept: HashMap<u32, Vec<u64>, RandomState>,
+    /// The tasks whose sets are kept, oldest first.
+    order: std::collections::VecDeque<u32>,
+    /// The fingerprints kept, in all.
+    held: usize,
     seen: FpIndex,
 }
 
 impl Sets {
-    const KEPT: usize = 8;
+    /// The most fingerprints kept together (2 MiB), but for one set larger
+    /// than that, kept alone.
+    const BUDGET: usize = 1 << 18;
 
     /// Whether the set of `task` is kept.
     fn has(&self, task: u32) -> bool {
-        self.kept.iter().any(|(t, _)| *t == task)
+        self.kept.contains_key(&task)
     }
 
-    /// A place for the set of `task` (the oldest one's, once all are
-    /// taken), holding the buffer of the set it held.
-    fn slot(&mut self, task: u32) -> usize {
-        let at = if self.kept.len() < Self::KEPT {
-            self.kept.push((task, Vec::new()));
-            self.kept.len() - 1
-        } else {
-            self.next = (self.next + 1) % Self::KEPT;
-            self.next
-        };
-        self.kept[at].0 = task;
-        at
+    /// Drops the oldest sets until `len` more fingerprints fit; returns
+    /// the buffer of one dropped (or a new one), emptied.
+    fn make_room(&mut self, len: usize) -> Vec<u64> {
+        let mut spare = Vec::new();
+        while self.held + len > Self::BUDGET {
+            let Some(old) = self.order.pop_front() else {
+                break;
+            };
+            if let Some(set) = self.kept.remove(&old) {
+                self.held -= set.len();
+                if set.capacity() > spare.capacity() {
+                    spare = set;
+                }
+            }
+        }
+        spare.clear();
+        spare
     }
 
     /// Keeps `set` as the set of `task`; `set` is left with a buffer to
     /// reuse.
     fn keep(&mut self, task: u32, set: &mut Vec<u64>) {
-        let at = self.slot(task);
-        std::mem::swap(&mut self.kept[at].1, set);
+        let mut buffer = self.make_room(set.len());
+        std::mem::swap(&mut buffer, set);
+        self.insert(task, buffer);
+    }
+
+    fn insert(&mut self, task: u32, set: Vec<u64>) {
+        self.held += set.len();
+        self.order.push_back(task);
+        if let Some(old) = self.kept.insert(task, set) {
+            self.held -= old.len(); // not kept twice: `has` comes first
+        }
     }
 
     /// The set of `task`, read from `text` unless it is kept.
     fn get(&mut self, task: u32, text: &str) -> &[u64] {
-        let at = match self.kept.iter().position(|(t, _)| *t == task) {
-            Some(at) => at,
-            None => {
-                let at = self.slot(task);
-                shingle_set(text, &mut self.kept[at].1, &mut self.seen);
-                at
-            }
-        };
-        &self.kept[at].1
+        if !self.kept.contains_key(&task) {
+            let mut set = Vec::new();
+            shingle_set(text, &mut set, &mut self.seen);
+            self.make_room(set.len());
+            self.insert(task, set);
+        }
+        self.kept.get(&task).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -884,6 +903,50 @@ mod tests {
     /// and it turns away only pairs that share less, on texts of repeated
     /// shingles (so that the raw count overstates the set) and of every
     /// overlap.
+    #[test]
+    fn the_sets_kept_stay_within_their_budget_and_read_back_what_they_dropped() {
+        let mut sets = Sets::default();
+        let text = |t: u32| {
+            format!(
+                "任务{t}的文本有许多字{}",
+                "甲乙丙丁".repeat(t as usize % 7 + 1)
+            )
+        };
+        let exact = |t: u32| {
+            let mut set = Vec::new();
+            shingle_set(&text(t), &mut set, &mut FpIndex::default());
+            set
+        };
+        // A set of a quarter of the budget each: the fifth drops the first.
+        let big =
+            |t: u64| -> Vec<u64> { (0..Sets::BUDGET as u64 / 4).map(|k| k * 31 + t).collect() };
+        for t in 0..4u32 {
+            let mut set = big(u64::from(t));
+            sets.keep(t, &mut set);
+            assert!(set.is_empty());
+            assert!(sets.held <= Sets::BUDGET);
+        }
+        assert!((0..4).all(|t| sets.has(t)));
+        let mut set = big(4);
+        sets.keep(4, &mut set);
+        assert!(!sets.has(0) && sets.has(1) && sets.has(4));
+        assert_eq!(sets.held, Sets::BUDGET);
+        // Read when not kept, then kept: the same set either way.
+        for t in 10..60u32 {
+            assert_eq!(sets.get(t, &text(t)), exact(t).as_slice());
+            assert!(sets.has(t));
+            assert_eq!(sets.get(t, "not read again"), exact(t).as_slice());
+        }
+        assert!(sets.held <= Sets::BUDGET);
+        assert_eq!(sets.held, sets.kept.values().map(Vec::len).sum::<usize>());
+        assert_eq!(sets.order.len(), sets.kept.len());
+        // A set larger than the budget is kept, alone.
+        let mut huge: Vec<u64> = (0..Sets::BUDGET as u64 + 5).collect();
+        sets.keep(99, &mut huge);
+        assert_eq!(sets.kept.len(), 1);
+        assert!(sets.has(99));
+    }
+
     #[test]
     fn compare_turns_away_only_pairs_that_share_too_little() {
         let set = |text: &str| {
