@@ -49,6 +49,35 @@ fn replay(name: &str, bytes: &[u8]) {
     if parsed.has_errors() {
         return;
     }
+    // `lint::check` hands the lint pass the cells the parser kept; `lint`
+    // lexes them again: the same findings either way (with the parser's
+    // own warnings, which `check` adds).
+    let config = LintConfig::default();
+    let key = |d: &fengong::Diagnostic| {
+        (
+            d.span().start,
+            d.span().end,
+            d.code(),
+            d.message().to_string(),
+        )
+    };
+    let mut via_check: Vec<_> = fengong::lint::check(text, &config)
+        .iter()
+        .map(key)
+        .collect();
+    let mut expected: Vec<_> = findings
+        .iter()
+        .chain(
+            parsed
+                .diagnostics
+                .iter()
+                .filter(|d| config.is_enabled(d.code())),
+        )
+        .map(key)
+        .collect();
+    via_check.sort();
+    expected.sort();
+    assert_eq!(via_check, expected, "{name}: lint::check and lint disagree");
     let doc = parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
     let canonical = to_canonical_string(&doc);
     if let Ok(again) = parse(&canonical) {

@@ -146,13 +146,51 @@ fn check(text: &str) {
         let fixed = fengong::lint::fix(text, &LintConfig::default(), include_unsafe);
         let after = match fengong::parse(&fixed.text) {
             Ok(after) => after,
-            Err(e) => panic!("lint::fix left text that does not parse: {e}\nbefore: {text:?}\nafter: {:?}", fixed.text),
+            Err(e) => panic!(
+                "lint::fix left text that does not parse: {e}\nbefore: {text:?}\nafter: {:?}",
+                fixed.text
+            ),
         };
         if !include_unsafe {
-            assert_eq!(after, parsed.document, "lint::fix's safe fixes changed the document\nbefore: {text:?}\nafter: {:?}", fixed.text);
+            assert_eq!(
+                after, parsed.document,
+                "lint::fix's safe fixes changed the document\nbefore: {text:?}\nafter: {:?}",
+                fixed.text
+            );
         }
     }
     let findings = lint(&parsed.document, text, &LintConfig::default());
+    // `lint::check` hands the lint pass the cells the parser kept; `lint`
+    // lexes them again: the same findings either way.
+    let config = LintConfig::default();
+    let key = |d: &fengong::Diagnostic| {
+        (
+            d.span().start,
+            d.span().end,
+            d.code(),
+            d.message().to_string(),
+        )
+    };
+    let mut via_check: Vec<_> = fengong::lint::check(text, &config)
+        .iter()
+        .map(key)
+        .collect();
+    let mut expected: Vec<_> = findings
+        .iter()
+        .chain(
+            parsed
+                .diagnostics
+                .iter()
+                .filter(|d| config.is_enabled(d.code())),
+        )
+        .map(key)
+        .collect();
+    via_check.sort();
+    expected.sort();
+    assert_eq!(
+        via_check, expected,
+        "lint::check and lint disagree on {text:?}"
+    );
     // All at once, as `check --fix` applies them in one pass: safe fixes
     // only, then unsafe ones too.
     for include_unsafe in [false, true] {
