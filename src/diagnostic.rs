@@ -389,7 +389,16 @@ impl Diagnostic {
 
     /// An error `expected {expected}, found {found}`.
     pub fn expected(code: Code, span: Span, expected: &str, found: &str) -> Diagnostic {
-        Diagnostic::new(code, span, format!("expected {expected}, found {found}"))
+        // Written into its exact size: one allocation, where `format!`
+        // grows its buffer and the box then shrinks it.
+        const EXPECTED: &str = "expected ";
+        const FOUND: &str = ", found ";
+        let mut message =
+            String::with_capacity(EXPECTED.len() + expected.len() + FOUND.len() + found.len());
+        for part in [EXPECTED, expected, FOUND, found] {
+            message.push_str(part);
+        }
+        Diagnostic::new(code, span, message)
     }
 
     /// The rare parts, allocated on first use.
