@@ -201,6 +201,28 @@ pub(crate) struct Cell {
 }
 
 impl Cell {
+    /// The cell's lines in `text` (the text it was lexed from): a cell
+    /// known to be one line is that line, found without a search.
+    pub(crate) fn lines(self, text: &str) -> CellLines<'_> {
+        let bytes = text.as_bytes();
+        let (start, end) = (self.span.start, self.span.end.min(bytes.len()));
+        if !self.one_line || start > end {
+            return CellLines::Many(Lines::new(text.get(..end).unwrap_or(""), start));
+        }
+        let mut content_end = end;
+        if content_end > start && bytes[content_end - 1] == b'\n' {
+            content_end -= 1;
+        }
+        if content_end > start && bytes[content_end - 1] == b'\r' {
+            content_end -= 1;
+        }
+        CellLines::One(Some(Line {
+            start,
+            content_end,
+            end,
+        }))
+    }
+
     /// A cell read on its own, of unknown shape: tabbed if its first byte
     /// is a tab.
     pub(crate) fn at(text: &str, span: Span) -> Cell {
@@ -255,6 +277,24 @@ impl KeptCell {
             span: Span::new(self.start(), self.end()),
             tabbed: self.start & Self::FLAG != 0,
             one_line: self.end & Self::FLAG != 0,
+        }
+    }
+}
+
+/// The lines of a cell ([`Cell::lines`]).
+pub(crate) enum CellLines<'a> {
+    One(Option<Line>),
+    Many(Lines<'a>),
+}
+
+impl Iterator for CellLines<'_> {
+    type Item = Line;
+
+    #[inline]
+    fn next(&mut self) -> Option<Line> {
+        match self {
+            CellLines::One(line) => line.take(),
+            CellLines::Many(lines) => lines.next(),
         }
     }
 }
@@ -545,6 +585,27 @@ mod tests {
                 ('b', " \n")
             ]
         );
+    }
+
+    #[test]
+    fn a_cell_of_one_line_is_that_line() {
+        let texts = [
+            "\t甲\n\t乙\r\n\t丙\r\t丁",
+            "\t一\n续\n\n\t二\r\n\r\n\t\n\n（三）类\n\t三",
+            "\t\n\t \r\n\t四",
+        ];
+        let mut ones = 0;
+        for text in texts {
+            for item in Lexer::new(text, 0) {
+                let Item::Cell(cell) = item else { continue };
+                let lines: Vec<Line> = cell.lines(text).collect();
+                let searched: Vec<Line> =
+                    Lines::new(&text[..cell.span.end], cell.span.start).collect();
+                assert_eq!(lines, searched, "{text:?} {cell:?}");
+                ones += usize::from(cell.one_line);
+            }
+        }
+        assert!(ones >= 8);
     }
 
     #[test]

@@ -377,6 +377,10 @@ mod tests {
             let config = LintConfig::default();
             let cx = Context::new(&parsed.document, text, &config);
             let lexed: Vec<Cell> = cx.cells().collect();
+            for cell in &lexed {
+                let searched = crate::lex::Lines::new(&text[..cell.span.end], cell.span.start);
+                assert!(cell.lines(text).eq(searched), "{cell:?}");
+            }
             match cells {
                 Some(cells) => {
                     let cells: Vec<Cell> = cells.iter().map(|c| c.cell()).collect();

@@ -87,7 +87,7 @@ impl CellRule for StrayWhitespace {
         let text = cx.source;
         let cell = view.cell;
         let artifacts = view.artifacts;
-        for (i, line) in Lines::new(&text[..cell.span.end], cell.span.start).enumerate() {
+        for (i, line) in cell.lines(text).enumerate() {
             let first = i == 0 && cell.tabbed;
             let start = if first { line.start + 1 } else { line.start };
             let end = line.content_end;
