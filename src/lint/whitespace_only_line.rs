@@ -24,7 +24,32 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     }
     let text = cx.source;
     let trailer_start = text.len() - cx.doc.trailer().len().min(text.len());
-    for line in Lines::new(text, 0) {
+    // A cell of one line that starts with its tab holds no such line: only
+    // the text around those cells is read (lines before the table, blank
+    // and stray lines between rows, cells of several lines, the end).
+    let mut from = 0;
+    for cell in cx.cells() {
+        if cell.tabbed && cell.one_line && cell.span.start >= from {
+            lines(cx, from, cell.span.start, trailer_start, out);
+            from = cell.span.end;
+        }
+    }
+    lines(cx, from, text.len(), trailer_start, out);
+}
+
+/// W009 on the lines of `text[from..to]` (`from` and `to` at line starts).
+fn lines(
+    cx: &Context<'_, '_>,
+    from: usize,
+    to: usize,
+    trailer_start: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = cx.source;
+    let Some(upto) = text.get(..to) else {
+        return;
+    };
+    for line in Lines::new(upto, from) {
         let start = if line.start == 0 && text.starts_with('\u{feff}') {
             '\u{feff}'.len_utf8()
         } else {
@@ -93,6 +118,30 @@ mod tests {
         assert_eq!(
             crate::parse_tolerant(&fixed).document,
             crate::parse_tolerant(&text).document
+        );
+        // Inside a cell of several lines (an empty cell continued after a
+        // blank line), and between rows after one.
+        let text = format!(
+            "{HEAD}\t（一）类\n\t1\n\t\n \n续文\n\t区甲\n\t甲\n\u{3000}\n\t2\n\t文\n\t区乙\n\t乙\n"
+        );
+        let found = only(&text, Code::WhitespaceOnlyLine);
+        let at = |needle: &str| text.find(needle).map(|i| i + 1);
+        assert_eq!(
+            found
+                .iter()
+                .map(|d| Some(d.span().start))
+                .collect::<Vec<_>>(),
+            [
+                at("\t\n \n").map(|i| i + 1),
+                at("甲\n\u{3000}").map(|i| i + 3)
+            ]
+        );
+        assert!(
+            crate::parse_tolerant(&text)
+                .document
+                .tasks()
+                .any(|t| t.text() == "续文"),
+            "the cell continued"
         );
         // A lone tab is an empty cell, not a blank line.
         assert!(only(&format!("{HEAD}\t\n"), Code::WhitespaceOnlyLine).is_empty());
