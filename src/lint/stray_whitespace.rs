@@ -11,7 +11,7 @@
 
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::grammar::{self, Artifact};
-use crate::lex::{is_blank, is_space, Lines};
+use crate::lex::{is_blank, is_space, surely_not_space, Lines};
 use crate::scan::Scanner;
 use crate::span::Span;
 
@@ -122,11 +122,20 @@ fn edges(
     out: &mut Vec<Diagnostic>,
 ) {
     let text = cx.source;
-    // Nearly every line: no artifact, and text at both ends.
-    if artifacts.is_empty() {
-        let line = text.get(start..end).unwrap_or("");
-        let starts = line.chars().next().is_some_and(|c| !is_space(c));
-        let ends = line.chars().next_back().is_some_and(|c| !is_space(c));
+    // Nearly every line: no artifact, and text at both ends (decided from
+    // the bytes at each end when they tell, else from the characters).
+    if artifacts.is_empty() && start < end {
+        let bytes = text.as_bytes();
+        let starts = surely_not_space(bytes, start)
+            || text
+                .get(start..end)
+                .and_then(|l| l.chars().next())
+                .is_some_and(|c| !is_space(c));
+        let ends = surely_not_space_before(bytes, end)
+            || text
+                .get(start..end)
+                .and_then(|l| l.chars().next_back())
+                .is_some_and(|c| !is_space(c));
         if starts && ends {
             return;
         }
@@ -210,6 +219,20 @@ fn edges(
             tail
         };
         out.push(whitespace(cx, &trail, Place::LineEnd, Some(&tail)));
+    }
+}
+
+/// Whether the character that ends at `bytes[end]` is surely not white
+/// space, from its bytes alone (ASCII, or three bytes read by
+/// [`surely_not_space`]); `false` means "look closer".
+fn surely_not_space_before(bytes: &[u8], end: usize) -> bool {
+    match end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        Some(&b) if b < 0x80 => surely_not_space(bytes, end - 1),
+        Some(_) => end
+            .checked_sub(3)
+            .filter(|&i| bytes.get(i).is_some_and(|&b| b & 0xF0 == 0xE0))
+            .is_some_and(|i| surely_not_space(bytes, i)),
+        None => false,
     }
 }
 
@@ -324,6 +347,29 @@ mod tests {
 
     fn messages(found: &[Diagnostic]) -> Vec<&str> {
         found.iter().map(|d| d.message()).collect()
+    }
+
+    #[test]
+    fn the_bytes_at_a_line_end_tell_text_from_space_as_the_characters_do() {
+        // Every character of the first plane and a few past it.
+        let every = (0..=0xFFFF_u32).chain([0x1F600, 0x20000, 0x10FFFF]);
+        for c in every.filter_map(char::from_u32) {
+            for before in ["", "x", "乙"] {
+                let text = format!("{before}{c}");
+                if surely_not_space_before(text.as_bytes(), text.len()) {
+                    assert!(!is_space(c), "{c:?} after {before:?}");
+                }
+            }
+        }
+        // The common ones are told from their bytes.
+        for c in ['a', '1', '甲', '区', '。', '、'] {
+            let text = format!("x{c}");
+            assert!(
+                surely_not_space_before(text.as_bytes(), text.len()),
+                "{c:?}"
+            );
+        }
+        assert!(!surely_not_space_before(b"", 0));
     }
 
     #[test]
