@@ -65,6 +65,16 @@ pub(super) struct Finding {
 /// The findings of the sequence `numbers`, in the four steps of the
 /// module's docs, sorted by place.
 pub(super) fn analyse(numbers: &[u32]) -> Vec<Finding> {
+    // Most sequences read 1, 2, 3, …: nothing to find, without the
+    // analysis's tables and searches.
+    if numbers.iter().zip(1u64..).all(|(&n, k)| u64::from(n) == k) {
+        return Vec::new();
+    }
+    analyse_all(numbers)
+}
+
+/// [`analyse`], every step.
+fn analyse_all(numbers: &[u32]) -> Vec<Finding> {
     let mut count: HashMap<u32, u32> =
         HashMap::with_capacity_and_hasher(numbers.len(), Default::default());
     for &n in numbers {
@@ -310,6 +320,17 @@ mod tests {
     use super::super::super::test_support::*;
     use super::*;
     use crate::diagnostic::Code;
+
+    #[test]
+    fn a_sequence_from_one_has_nothing_to_find_by_every_step() {
+        for n in 0..300u32 {
+            let numbers: Vec<u32> = (1..=n).collect();
+            assert!(analyse_all(&numbers).is_empty(), "1..={n}");
+            assert!(analyse(&numbers).is_empty());
+        }
+        // Anything else still goes through every step.
+        assert!(!analyse(&[1, 2, 2, 3]).is_empty());
+    }
 
     fn kinds(numbers: &[u32]) -> Vec<(usize, &'static str)> {
         analyse(numbers)
