@@ -15,7 +15,7 @@ use nom::combinator::{eof, opt, rest};
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
-use crate::lex::{is_space, surely_not_space, Cell, Lines};
+use crate::lex::{is_space, surely_not_space, Cell, CellLines};
 use crate::model::HeadingStyle;
 use crate::scan::Scanner;
 use crate::span::Span;
@@ -105,25 +105,21 @@ pub(crate) fn segments(
 ) {
     out.clear();
     artifacts.clear();
-    let Cell { span, tabbed, .. } = cell;
-    if cell.one_line {
-        // The lexer saw one line: no second search for line ends.
-        let bytes = text.as_bytes();
-        let mut end = span.end;
-        while end > span.start && matches!(bytes[end - 1], b'\n' | b'\r') {
-            end -= 1;
+    let tab = usize::from(cell.tabbed);
+    match cell.lines(text) {
+        // The lexer saw one line: no search for line ends, and no loop.
+        CellLines::One(line) => {
+            if let Some(line) = line {
+                let start = line.start + tab;
+                segment_line(text, start, line.content_end, out, artifacts, brackets);
+            }
         }
-        let start = span.start + usize::from(tabbed);
-        segment_line(text, start, end, out, artifacts, brackets);
-        return;
-    }
-    for (i, line) in Lines::new(&text[..span.end], span.start).enumerate() {
-        let start = if i == 0 && tabbed {
-            line.start + 1
-        } else {
-            line.start
-        };
-        segment_line(text, start, line.content_end, out, artifacts, brackets);
+        CellLines::Many(lines) => {
+            for (i, line) in lines.enumerate() {
+                let start = if i == 0 { line.start + tab } else { line.start };
+                segment_line(text, start, line.content_end, out, artifacts, brackets);
+            }
+        }
     }
 }
 

@@ -113,6 +113,20 @@ pub(crate) fn surely_not_space(bytes: &[u8], i: usize) -> bool {
     }
 }
 
+/// Whether the character that ends at `bytes[end]` is surely not white
+/// space, from its bytes alone (ASCII, or three bytes read by
+/// [`surely_not_space`]); `false` means "look closer".
+pub(crate) fn surely_not_space_before(bytes: &[u8], end: usize) -> bool {
+    match end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        Some(&b) if b < 0x80 => surely_not_space(bytes, end - 1),
+        Some(_) => end
+            .checked_sub(3)
+            .filter(|&i| bytes.get(i).is_some_and(|&b| b & 0xF0 == 0xE0))
+            .is_some_and(|i| surely_not_space(bytes, i)),
+        None => false,
+    }
+}
+
 /// Whether a line is blank: no tab (a lone tab is an empty cell) and nothing
 /// but white space.
 #[inline]
@@ -606,6 +620,29 @@ mod tests {
             }
         }
         assert!(ones >= 8);
+    }
+
+    #[test]
+    fn the_bytes_at_a_line_end_tell_text_from_space_as_the_characters_do() {
+        // Every character of the first plane and a few past it.
+        let every = (0..=0xFFFF_u32).chain([0x1F600, 0x20000, 0x10FFFF]);
+        for c in every.filter_map(char::from_u32) {
+            for before in ["", "x", "乙"] {
+                let text = format!("{before}{c}");
+                if surely_not_space_before(text.as_bytes(), text.len()) {
+                    assert!(!is_space(c), "{c:?} after {before:?}");
+                }
+            }
+        }
+        // The common ones are told from their bytes.
+        for c in ['a', '1', '甲', '区', '。', '、'] {
+            let text = format!("x{c}");
+            assert!(
+                surely_not_space_before(text.as_bytes(), text.len()),
+                "{c:?}"
+            );
+        }
+        assert!(!surely_not_space_before(b"", 0));
     }
 
     #[test]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::lex::Lines;
 
 fn segs_of(text: &str) -> (Vec<Seg>, Vec<Artifact>) {
     let mut segs = Vec::new();

@@ -11,7 +11,7 @@
 
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::grammar::{self, Artifact};
-use crate::lex::{is_blank, is_space, surely_not_space, Lines};
+use crate::lex::{is_blank, is_space, surely_not_space, surely_not_space_before, Lines};
 use crate::scan::Scanner;
 use crate::span::Span;
 
@@ -222,20 +222,6 @@ fn edges(
     }
 }
 
-/// Whether the character that ends at `bytes[end]` is surely not white
-/// space, from its bytes alone (ASCII, or three bytes read by
-/// [`surely_not_space`]); `false` means "look closer".
-fn surely_not_space_before(bytes: &[u8], end: usize) -> bool {
-    match end.checked_sub(1).and_then(|i| bytes.get(i)) {
-        Some(&b) if b < 0x80 => surely_not_space(bytes, end - 1),
-        Some(_) => end
-            .checked_sub(3)
-            .filter(|&i| bytes.get(i).is_some_and(|&b| b & 0xF0 == 0xE0))
-            .is_some_and(|i| surely_not_space(bytes, i)),
-        None => false,
-    }
-}
-
 fn whitespace(cx: &Context<'_, '_>, runs: &[Span], place: Place, next: Option<&str>) -> Diagnostic {
     let spaces: String = runs.iter().map(|&s| cx.text(s)).collect();
     let desc = describe_space(&spaces);
@@ -347,29 +333,6 @@ mod tests {
 
     fn messages(found: &[Diagnostic]) -> Vec<&str> {
         found.iter().map(|d| d.message()).collect()
-    }
-
-    #[test]
-    fn the_bytes_at_a_line_end_tell_text_from_space_as_the_characters_do() {
-        // Every character of the first plane and a few past it.
-        let every = (0..=0xFFFF_u32).chain([0x1F600, 0x20000, 0x10FFFF]);
-        for c in every.filter_map(char::from_u32) {
-            for before in ["", "x", "乙"] {
-                let text = format!("{before}{c}");
-                if surely_not_space_before(text.as_bytes(), text.len()) {
-                    assert!(!is_space(c), "{c:?} after {before:?}");
-                }
-            }
-        }
-        // The common ones are told from their bytes.
-        for c in ['a', '1', '甲', '区', '。', '、'] {
-            let text = format!("x{c}");
-            assert!(
-                surely_not_space_before(text.as_bytes(), text.len()),
-                "{c:?}"
-            );
-        }
-        assert!(!surely_not_space_before(b"", 0));
     }
 
     #[test]
