@@ -233,24 +233,19 @@ fn tiles(
     }
     let rest = kept.get(*next..).unwrap_or_default();
     *next += rest.partition_point(|c| c.start() < span.start);
+    let before = out.len();
     let mut at = span.start;
     for cell in kept.get(*next..).unwrap_or_default() {
         if at == span.end || cell.start() != at || cell.end() > span.end {
             break;
         }
+        out.push(Span::new(cell.start(), cell.end()));
         at = cell.end();
     }
     if at != span.end {
+        out.truncate(before);
         return false;
     }
-    let before = out.len();
-    for cell in kept.get(*next..).unwrap_or_default() {
-        if cell.start() >= span.end {
-            break;
-        }
-        out.push(Span::new(cell.start(), cell.end()));
-    }
-    debug_assert!(out.len() > before);
     true
 }
 
