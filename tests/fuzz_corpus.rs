@@ -10,6 +10,9 @@ use std::path::Path;
 use fengong::lint::{lint, LintConfig};
 use fengong::{parse, parse_tolerant, source, to_canonical_string};
 
+#[path = "common/same_findings.rs"]
+mod same_findings;
+
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/seeds")
@@ -49,35 +52,7 @@ fn replay(name: &str, bytes: &[u8]) {
     if parsed.has_errors() {
         return;
     }
-    // `lint::check` hands the lint pass the cells the parser kept; `lint`
-    // lexes them again: the same findings either way (with the parser's
-    // own warnings, which `check` adds).
-    let config = LintConfig::default();
-    let key = |d: &fengong::Diagnostic| {
-        (
-            d.span().start,
-            d.span().end,
-            d.code(),
-            d.message().to_string(),
-        )
-    };
-    let mut via_check: Vec<_> = fengong::lint::check(text, &config)
-        .iter()
-        .map(key)
-        .collect();
-    let mut expected: Vec<_> = findings
-        .iter()
-        .chain(
-            parsed
-                .diagnostics
-                .iter()
-                .filter(|d| config.is_enabled(d.code())),
-        )
-        .map(key)
-        .collect();
-    via_check.sort();
-    expected.sort();
-    assert_eq!(via_check, expected, "{name}: lint::check and lint disagree");
+    same_findings::assert_check_finds_what_lint_finds(text, &parsed, &findings, name);
     let doc = parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
     let canonical = to_canonical_string(&doc);
     if let Ok(again) = parse(&canonical) {

@@ -25,6 +25,9 @@ use fengong::lint::{lint, LintConfig};
 use fengong::{Applicability, Code, Diagnostic, Document, Edit};
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../tests/common/same_findings.rs"]
+mod same_findings;
+
 /// The original offsets that `p`, the start of a finding in the fixed text,
 /// stands for: `(lo, hi)`, inclusive. The character at `p` is either text
 /// the edits kept, which stands for its own original offset (after edits
@@ -160,36 +163,11 @@ fn check(text: &str) {
         }
     }
     let findings = lint(&parsed.document, text, &LintConfig::default());
-    // `lint::check` hands the lint pass the cells the parser kept; `lint`
-    // lexes them again: the same findings either way.
-    let config = LintConfig::default();
-    let key = |d: &fengong::Diagnostic| {
-        (
-            d.span().start,
-            d.span().end,
-            d.code(),
-            d.message().to_string(),
-        )
-    };
-    let mut via_check: Vec<_> = fengong::lint::check(text, &config)
-        .iter()
-        .map(key)
-        .collect();
-    let mut expected: Vec<_> = findings
-        .iter()
-        .chain(
-            parsed
-                .diagnostics
-                .iter()
-                .filter(|d| config.is_enabled(d.code())),
-        )
-        .map(key)
-        .collect();
-    via_check.sort();
-    expected.sort();
-    assert_eq!(
-        via_check, expected,
-        "lint::check and lint disagree on {text:?}"
+    same_findings::assert_check_finds_what_lint_finds(
+        text,
+        &parsed,
+        &findings,
+        &format!("{text:?}"),
     );
     // All at once, as `check --fix` applies them in one pass: safe fixes
     // only, then unsafe ones too.
