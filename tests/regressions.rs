@@ -415,3 +415,29 @@ fn braces_are_brackets_for_the_parser_and_the_rules_alike() {
         .iter()
         .all(|d| d.code() != Code::StraySeparator));
 }
+
+/// fuzz `fix`: W002 renumbered the first `二、` heading to `一、` and W001,
+/// in the same pass, renumbered the task under it from 3 to 2, counting the
+/// task `1.(` before it. With the heading `一、`, the plan starts there and
+/// `1.(` is the preamble's: the fixed text read "expected task 1, found
+/// task 2" at the task just renumbered. Task renumberings now wait for the
+/// pass after a heading renumbering.
+#[test]
+fn w001_fix_counted_a_task_that_the_w002_fix_moved_into_the_preamble() {
+    let text = "2023年区政府重批时限30%。[牵头单位:2023年区政府重点工企\0\0\0\0\0\0\0\0\0\0\n1.(\r]3、完\n二、推进城市建设\r\n3、完提升改造5条区行政审批局;责各街道]\r\n二、推进城市建设\r\n3、完成主干道提升改造5条。[牵头单位:区住建局1责任单位'区交通局、区城管局]\r\n";
+    let findings = lint_text(text);
+    let has = |code| {
+        findings
+            .iter()
+            .any(|d| d.code() == code && d.fix().is_some())
+    };
+    assert!(has(Code::CategoryNumberSequence) && has(Code::TaskNumberSequence));
+    let (fixed, applied) = apply_fixes(text, &findings, true);
+    let codes: Vec<Code> = applied.iter().map(|d| d.code()).collect();
+    assert_eq!(codes, [Code::CategoryNumberSequence]);
+    assert_eq!(fixed, text.replacen("二、", "一、", 1));
+    // The next pass reads the task numbers of the renumbered plan: no fix
+    // makes a task "2" under a plan that starts at task 3.
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), true).text;
+    assert_eq!(fixed, text.replacen("二、", "一、", 1));
+}

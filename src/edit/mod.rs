@@ -29,7 +29,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::column::UnitRole;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Code, Diagnostic, Edit, Fix};
 use crate::model::{Category, Document, ShapeKind, Task, Unit, UnitMapping};
 use crate::numeral;
 use crate::span::{Span, SpanSlot};
@@ -599,13 +599,32 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
 }
 
 /// Applies the fixes of `diagnostics` to `text`: safe fixes, and unsafe ones
-/// too if `include_unsafe`. A fix whose edits overlap an earlier fix's is
-/// left for a later pass. Returns the new text and the fixes applied.
+/// too if `include_unsafe`. Returns the new text and the fixes applied.
+///
+/// Some fixes are left for a later pass, which reads the text again (as
+/// [`lint::fix`](crate::lint::fix) and `check --fix` do):
+/// - a fix whose edits overlap an earlier fix's;
+/// - a task renumbering ([`Code::TaskNumberSequence`]) when a category
+///   renumbering ([`Code::CategoryNumberSequence`]) is applied in the same
+///   pass. A heading's numeral tells where a list's plan starts (a plan
+///   starts at its `一、`), so renumbering the headings can change which
+///   numbered lines are tasks at all, and the task numbers must be read
+///   again.
+///
+/// [`Code::TaskNumberSequence`]: crate::Code::TaskNumberSequence
+/// [`Code::CategoryNumberSequence`]: crate::Code::CategoryNumberSequence
 pub fn apply_fixes<'d>(
     text: &str,
     diagnostics: &'d [Diagnostic],
     include_unsafe: bool,
 ) -> (String, Vec<&'d Diagnostic>) {
+    let wanted = |d: &Diagnostic| {
+        d.fix()
+            .is_some_and(|fix| include_unsafe || fix.applicability != Applicability::Unsafe)
+    };
+    let headings_renumbered = diagnostics
+        .iter()
+        .any(|d| d.code() == Code::CategoryNumberSequence && wanted(d));
     // The spans taken so far, ordered: they do not overlap, so their ends
     // are in order too, and one look-up tells whether a span is free.
     let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
@@ -613,7 +632,7 @@ pub fn apply_fixes<'d>(
     let mut applied = Vec::new();
     for d in diagnostics {
         let Some(fix) = d.fix() else { continue };
-        if fix.applicability == Applicability::Unsafe && !include_unsafe {
+        if !wanted(d) || (headings_renumbered && d.code() == Code::TaskNumberSequence) {
             continue;
         }
         if !fits(fix, &taken, text) {

@@ -173,3 +173,32 @@ fn apply_rejects_overlaps_and_bad_spans() {
         Err(EditError::BadSpan(_))
     ));
 }
+
+#[test]
+fn task_renumberings_wait_for_a_heading_renumbering() {
+    // The plan starts at its `一、`: with `二、` it starts at the task
+    // `1.` above, and task 3 reads as a typo for 2; once the heading reads
+    // `一、`, task 1 is the preamble's and 3 is not a typo for 2.
+    let text = "关于印发重点任务的通知\n1.开展调研\n二、推进城市建设\n3、完成主干道提升改造。（牵头单位：区住建局）\n二、推进乡村振兴\n3、完成农村公路改造。（牵头单位：区农业农村委）\n";
+    let doc = crate::parse(text).unwrap();
+    let findings = crate::lint::lint(&doc, text, &crate::lint::LintConfig::default());
+    let fixable = |code| {
+        findings
+            .iter()
+            .any(|d| d.code() == code && d.fix().is_some())
+    };
+    assert!(fixable(Code::CategoryNumberSequence) && fixable(Code::TaskNumberSequence));
+    let (fixed, applied) = apply_fixes(text, &findings, true);
+    let codes: Vec<Code> = applied.iter().map(|d| d.code()).collect();
+    assert_eq!(codes, [Code::CategoryNumberSequence]);
+    assert_eq!(fixed, text.replacen("二、推进城市", "一、推进城市", 1));
+    // Without the heading's fix (not wanted, or none), the task's is made.
+    let tasks_only: Vec<Diagnostic> = findings
+        .iter()
+        .filter(|d| d.code() == Code::TaskNumberSequence)
+        .cloned()
+        .collect();
+    let (fixed, applied) = apply_fixes(text, &tasks_only, true);
+    assert_eq!(applied.len(), 1);
+    assert_eq!(fixed, text.replacen("3、完成主干道", "2、完成主干道", 1));
+}
