@@ -166,8 +166,9 @@ impl Brackets {
     }
 }
 
-/// Appends the clean pieces of the line text `start..end` to `out`.
-fn segment_line(
+/// Appends the clean pieces of the line text `start..end` to `out` (its
+/// ends trimmed, its artifacts cut and pushed to `artifacts`).
+pub(crate) fn segment_line(
     text: &str,
     start: usize,
     end: usize,
@@ -242,6 +243,25 @@ fn segment_line(
             seg.new_line = true;
         }
     }
+}
+
+/// The value of `text[span]`, one line's text, with its artifacts cut
+/// ([`segment_line`], then [`join`]): borrowed when it holds no `[`.
+pub(crate) fn without_artifacts(text: &str, span: Span) -> Cow<'_, str> {
+    let value = &text[span.range()];
+    if memchr::memchr(b'[', value.as_bytes()).is_none() {
+        return Cow::Borrowed(value);
+    }
+    let mut segs = Vec::new();
+    segment_line(
+        text,
+        span.start,
+        span.end,
+        &mut segs,
+        &mut Vec::new(),
+        &mut Brackets::bounded(),
+    );
+    join(text, &segs, "")
 }
 
 /// The source span from the first to the last segment.

@@ -441,3 +441,25 @@ fn w001_fix_counted_a_task_that_the_w002_fix_moved_into_the_preamble() {
     let fixed = fengong::lint::fix(text, &LintConfig::default(), true).text;
     assert_eq!(fixed, text.replacen("二、", "一、", 1));
 }
+
+/// fuzz `fix`: an artifact left open at the end of a tab-led list line. The
+/// list reader kept `[bookmark:` in the task's text, while W005 read the
+/// line as a table cell and its safe fix deleted the artifact: the fixed
+/// text read another task. A list's values now leave artifacts out, as a
+/// table's do, and W005 finds a list's artifacts line by line, without a
+/// fix.
+#[test]
+fn w005_fix_changed_a_list_task_that_kept_its_artifact() {
+    let text = "\t\u{a0}1、\u{5}\u{4}牵头[bookmark:";
+    let doc = parse(text).unwrap();
+    assert_eq!(doc.root_tasks()[0].text(), "\u{5}\u{4}牵头");
+    let findings = lint_text(text);
+    let artifacts: Vec<&Diagnostic> = findings
+        .iter()
+        .filter(|d| d.code() == Code::ExtractionArtifact)
+        .collect();
+    assert_eq!(artifacts.len(), 1);
+    assert!(artifacts[0].fix().is_none());
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), false).text;
+    assert_eq!(parse(&fixed).unwrap(), doc);
+}

@@ -1,17 +1,75 @@
 //! W005 `extraction-artifact`: text such as `[bookmark: RANGE!C44]` that the
-//! conversion from Word left in a cell. The parser already leaves it out of
-//! the values, so the safe fix deletes its bytes.
+//! conversion from Word left in a cell or a line. The parser already leaves
+//! it out of the values.
+//!
+//! In a table, the safe fix deletes its bytes (keeping the table's rows and
+//! cells where they were, see [`keep_lines`]). In a list there is no fix:
+//! what a line is (a task, a heading, a label line, a line closed by a role
+//! clause) is read from its text, which deleting can change
+//! (`[bookmark: x]二、…` becomes a heading).
 
 use crate::diagnostic::{quote, Code, Diagnostic};
+use crate::grammar::ARTIFACT_PREFIXES;
+use crate::span::Span;
+use crate::Layout;
 
 use super::cells::{CellRule, CellView};
 use super::fix_safety::{delete, keep_lines, LineCache, Reach};
 use super::Context;
 
-/// W005, read cell by cell in the walk it shares with W004 and W006 (see
-/// [`super::cells`]).
-pub(crate) fn start(_: &Context<'_, '_>, _: &mut Vec<Diagnostic>) -> Option<Box<dyn CellRule>> {
+/// W005: in a table, read cell by cell in the walk it shares with W004 and
+/// W006 (see [`super::cells`]); in a list, every line at once, here.
+pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<Box<dyn CellRule>> {
+    if cx.doc.layout() == Layout::List {
+        for span in line_artifacts(cx.source) {
+            out.push(finding(cx, span, "the line's text"));
+        }
+        return None;
+    }
     Some(Box::new(ExtractionArtifact))
+}
+
+/// The artifacts of `text` read line by line, as the parser cuts them from
+/// a list's values ([`crate::grammar::segment_line`]): from a prefix to the
+/// next `]` on its line, or to the end of the line. One search for `[`
+/// through the text.
+fn line_artifacts(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let at = from + memchr::memchr(b'[', bytes.get(from..)?)?;
+        let rest = &bytes[at..];
+        if !ARTIFACT_PREFIXES
+            .iter()
+            .any(|p| rest.starts_with(p.as_bytes()))
+        {
+            from = at + 1;
+            continue;
+        }
+        let end = match memchr::memchr3(b']', b'\n', b'\r', rest) {
+            Some(i) if rest[i] == b']' => at + i + 1,
+            Some(i) => at + i,
+            None => text.len(),
+        };
+        from = end;
+        return Some(Span::new(at, end));
+    })
+}
+
+/// The finding of the artifact at `span`, without a fix; `expected` names
+/// what should be there.
+fn finding(cx: &Context<'_, '_>, span: Span, expected: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::ExtractionArtifact,
+        span,
+        expected,
+        &format!(
+            "{}, left by the conversion from Word",
+            quote(cx.text(span), 40)
+        ),
+    )
+    .with_label("not part of the text")
+    .with_help("delete it; fengong already leaves it out of the text")
 }
 
 struct ExtractionArtifact;
@@ -24,15 +82,7 @@ impl CellRule for ExtractionArtifact {
         let mut cache = LineCache::default();
         for artifact in view.artifacts {
             let span = artifact.span;
-            let raw = cx.text(span);
-            let d = Diagnostic::expected(
-                Code::ExtractionArtifact,
-                span,
-                "the cell's text",
-                &format!("{}, left by the conversion from Word", quote(raw, 40)),
-            )
-            .with_label("not part of the text")
-            .with_help("delete it; fengong already leaves it out of the text");
+            let d = finding(cx, span, "the cell's text");
             // A line left with nothing is deleted whole (see `keep_lines`).
             out.push(
                 match keep_lines(cx, view.cell, view.segs, &[span], &mut cache) {
@@ -91,5 +141,69 @@ mod tests {
             crate::parse_tolerant(&text).document
         );
         assert!(only(&fixed, Code::ExtractionArtifact).is_empty());
+    }
+
+    #[test]
+    fn artifacts_of_a_list_are_found_line_by_line_without_a_fix() {
+        // A title, a heading, a task, a label line, a tab-led task line
+        // with an artifact left open before a CRLF: each found once (the
+        // tab-led line is not also read as a cell), none with a fix, and
+        // none in the values the parser read.
+        let text = "标题[bookmark: t]方案\n一、推进[bookmark: h]建设\n1、牵头[bookmark: x]甲\n牵头单位：区[bookmark: y]住建局\n\t2、乙[bookmark: z\r\n牵头单位：区甲\n";
+        let found = only(text, Code::ExtractionArtifact);
+        let raw: Vec<_> = found.iter().map(|d| &text[d.span().range()]).collect();
+        assert_eq!(
+            raw,
+            [
+                "[bookmark: t]",
+                "[bookmark: h]",
+                "[bookmark: x]",
+                "[bookmark: y]",
+                "[bookmark: z"
+            ]
+        );
+        assert!(found.iter().all(|d| d.fix().is_none()));
+        assert_eq!(
+            found[2].message(),
+            "expected the line's text, found `[bookmark: x]`, left by the conversion from Word"
+        );
+        let doc = crate::parse(text).unwrap();
+        assert_eq!(doc.title(), "标题方案");
+        let category = &doc.categories()[0];
+        assert_eq!(category.title(), "推进建设");
+        let texts: Vec<&str> = category.tasks().iter().map(|t| t.text()).collect();
+        assert_eq!(texts, ["牵头甲", "乙"]);
+        assert_eq!(category.tasks()[0].units().lead(), ["区住建局"]);
+    }
+
+    proptest::proptest! {
+        /// A list's artifacts, found in one search through the text, are
+        /// those the parser cuts from each line's value.
+        #[test]
+        fn line_artifacts_are_the_parsers(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "[bookmark:", "[bookmark: x]", "[", "]", "甲", " ", "\n", "\r", "\r\n", "\t", "[book",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = pieces.concat();
+            let found: Vec<Span> = line_artifacts(&text).collect();
+            let mut expected = Vec::new();
+            for line in crate::lex::Lines::new(&text, 0) {
+                let mut artifacts = Vec::new();
+                crate::grammar::segment_line(
+                    &text,
+                    line.start,
+                    line.content_end,
+                    &mut Vec::new(),
+                    &mut artifacts,
+                    &mut crate::grammar::Brackets::bounded(),
+                );
+                expected.extend(artifacts.iter().map(|a| a.span));
+            }
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 }

@@ -290,3 +290,15 @@ fn broken_documents_still_print_back() {
         assert_eq!(parse_tolerant(text).document.to_string(), text);
     }
 }
+
+#[test]
+fn list_values_leave_artifacts_out() {
+    let text = "1、牵头[bookmark: x]甲（牵头单位：区[bookmark: y]住建局，配合单位：区[bookmark: z]财政局）\n";
+    let doc = crate::parse(text).unwrap();
+    let task = &doc.root_tasks()[0];
+    assert_eq!(task.text(), "牵头甲");
+    assert_eq!(task.units().lead(), ["区住建局"]);
+    assert_eq!(task.units().support(), ["区财政局"]);
+    // Printed back as it was.
+    assert_eq!(doc.to_string(), text);
+}

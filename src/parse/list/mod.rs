@@ -285,7 +285,16 @@ impl<'a> ListParser<'a> {
         for l in &title_lines {
             let c = &text[l.text..l.content_end];
             let trimmed = c.trim_end_matches(is_space);
-            if !trimmed.is_empty() {
+            if memchr::memchr(b'[', trimmed.as_bytes()).is_some() {
+                grammar::segment_line(
+                    text,
+                    l.text,
+                    l.text + trimmed.len(),
+                    &mut segs,
+                    &mut Vec::new(),
+                    &mut grammar::Brackets::bounded(),
+                );
+            } else if !trimmed.is_empty() {
                 segs.push(Seg {
                     start: l.text,
                     end: l.text + trimmed.len(),
@@ -418,7 +427,7 @@ impl<'a> ListParser<'a> {
             number,
             numeral: Cow::Borrowed(h.numeral),
             numeral_span: Span::new(numeral_start, numeral_start + h.numeral.len()).into(),
-            title: Cow::Borrowed(title),
+            title: grammar::without_artifacts(text, title_span),
             title_span: title_span.into(),
             tasks: Vec::new(),
             categories: Vec::new(),
@@ -433,7 +442,11 @@ impl<'a> ListParser<'a> {
         let span = Span::new(line.text, line.text + title.len());
         self.diagnostics
             .push(error::unnumbered_heading(span, title));
-        let mut category = Category::with_style(HeadingStyle::Unnumbered, 0, title);
+        let mut category = Category::with_style(
+            HeadingStyle::Unnumbered,
+            0,
+            grammar::without_artifacts(text, span),
+        );
         category.repr = Repr::parsed(text, self.last_end, line.start, line.end);
         category.span = span.into();
         category.title_span = span.into();

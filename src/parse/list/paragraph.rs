@@ -110,14 +110,10 @@ pub(super) fn read_paragraph<'a>(
                     Span::new(line.start, line.end),
                     Span::new(value_start, value_end),
                 ));
-                let seg = Seg {
-                    start: value_start,
-                    end: value_end,
-                    new_line: true,
-                };
+                let mut cut = Vec::new();
                 clause::read(
                     text,
-                    &[seg],
+                    value_segs(text, value_start, value_end, &mut cut),
                     clause::Context::clause(role),
                     scratch,
                     &mut emit,
@@ -128,25 +124,34 @@ pub(super) fn read_paragraph<'a>(
         }
         let end = line.clause.map_or(line.content_end, |c| c.open);
         let piece = &text[from.min(end)..end];
-        let trimmed = piece.trim_matches(is_space);
-        if !trimmed.is_empty() && line.kind != Kind::Clause {
-            let s = from + (piece.len() - piece.trim_start_matches(is_space).len());
-            read.segs.push(Seg {
-                start: s,
-                end: s + trimmed.len(),
-                new_line: true,
-            });
+        if line.kind != Kind::Clause {
+            if may_hold_artifact(piece) {
+                grammar::segment_line(
+                    text,
+                    from.min(end),
+                    end,
+                    &mut read.segs,
+                    &mut Vec::new(),
+                    &mut grammar::Brackets::bounded(),
+                );
+            } else {
+                let trimmed = piece.trim_matches(is_space);
+                if !trimmed.is_empty() {
+                    let s = from + (piece.len() - piece.trim_start_matches(is_space).len());
+                    read.segs.push(Seg {
+                        start: s,
+                        end: s + trimmed.len(),
+                        new_line: true,
+                    });
+                }
+            }
         }
         if let Some(c) = line.clause {
             read.clauses.push(c);
-            let seg = Seg {
-                start: c.inner_start,
-                end: c.inner_end,
-                new_line: true,
-            };
+            let mut cut = Vec::new();
             clause::read(
                 text,
-                &[seg],
+                value_segs(text, c.inner_start, c.inner_end, &mut cut),
                 clause::Context::clause(Role::Units(UnitRole::Responsible)),
                 scratch,
                 &mut emit,
@@ -166,6 +171,35 @@ pub(super) fn read_paragraph<'a>(
         }
     }
     read
+}
+
+/// Whether `piece` may hold an extraction artifact (`[bookmark: …]`): the
+/// values of a list are read without them, as a table's cells are.
+fn may_hold_artifact(piece: &str) -> bool {
+    memchr::memchr(b'[', piece.as_bytes()).is_some()
+}
+
+/// The segments a clause's or a label line's value is read from: the value
+/// `text[start..end]` as one segment, or, when it may hold an artifact, its
+/// clean pieces (in `cut`).
+fn value_segs<'s>(text: &str, start: usize, end: usize, cut: &'s mut Vec<Seg>) -> &'s [Seg] {
+    if may_hold_artifact(&text[start..end]) {
+        grammar::segment_line(
+            text,
+            start,
+            end,
+            cut,
+            &mut Vec::new(),
+            &mut grammar::Brackets::bounded(),
+        );
+    } else {
+        cut.push(Seg {
+            start,
+            end,
+            new_line: true,
+        });
+    }
+    cut
 }
 
 /// Reads the list task whose own text is `body` (from its task line to its
