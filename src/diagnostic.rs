@@ -336,19 +336,37 @@ pub struct Fix {
 
 /// One problem in a document.
 ///
-/// Kept small, as a document may have a finding every few bytes: 80 bytes
+/// Kept small, as a document may have a finding every few bytes: 96 bytes
 /// inline (texts as exact-size boxed strings, not `String`s with the spare
-/// capacity `format!` leaves), and the secondary labels, notes and fix,
-/// which most findings lack, in one box allocated only when there are any.
+/// capacity `format!` leaves, and the rules' fixed labels and help lines not
+/// copied at all), and the secondary labels, notes and fix, which most
+/// findings lack, in one box allocated only when there are any.
 #[derive(Clone)]
 pub struct Diagnostic {
     code: Code,
     severity: Severity,
     span: Span,
     message: Box<str>,
-    label: Box<str>,
-    help: Option<Box<str>>,
+    label: Text,
+    help: Option<Text>,
     more: Option<Box<More>>,
+}
+
+/// A label or help line: the rules' fixed texts as they are, without a copy
+/// in every finding; others in an exact-size box.
+#[derive(Clone)]
+enum Text {
+    Static(&'static str),
+    Owned(Box<str>),
+}
+
+impl Text {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Static(text) => text,
+            Text::Owned(text) => text,
+        }
+    }
 }
 
 /// The parts of a [`Diagnostic`] that most findings do not have (40
@@ -381,7 +399,7 @@ impl Diagnostic {
             severity: code.default_severity(),
             span,
             message: exact(message),
-            label: Box::default(),
+            label: Text::Static(""),
             help: None,
             more: None,
         }
@@ -408,7 +426,13 @@ impl Diagnostic {
 
     /// Sets the label drawn under the primary span.
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.label = exact(label);
+        self.label = Text::Owned(exact(label));
+        self
+    }
+
+    /// [`Diagnostic::with_label`] for a fixed text, which is not copied.
+    pub(crate) fn with_static_label(mut self, label: &'static str) -> Diagnostic {
+        self.label = Text::Static(label);
         self
     }
 
@@ -430,7 +454,13 @@ impl Diagnostic {
 
     /// Sets the help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(exact(help));
+        self.help = Some(Text::Owned(exact(help)));
+        self
+    }
+
+    /// [`Diagnostic::with_help`] for a fixed text, which is not copied.
+    pub(crate) fn with_static_help(mut self, help: &'static str) -> Diagnostic {
+        self.help = Some(Text::Static(help));
         self
     }
 
@@ -473,7 +503,7 @@ impl Diagnostic {
 
     /// The label under the primary span (may be empty).
     pub fn label(&self) -> &str {
-        &self.label
+        self.label.as_str()
     }
 
     /// Secondary spans, such as "task 30 first defined here".
@@ -488,7 +518,7 @@ impl Diagnostic {
 
     /// How to fix it, when known.
     pub fn help(&self) -> Option<&str> {
-        self.help.as_deref()
+        self.help.as_ref().map(Text::as_str)
     }
 
     /// The mechanical fix, when there is one.
@@ -521,8 +551,8 @@ impl PartialEq for Diagnostic {
             && self.severity == other.severity
             && self.span == other.span
             && self.message == other.message
-            && self.label == other.label
-            && self.help == other.help
+            && self.label() == other.label()
+            && self.help() == other.help()
             && self.secondary() == other.secondary()
             && self.notes() == other.notes()
             && self.fix() == other.fix()
@@ -601,12 +631,12 @@ mod tests {
 
     #[test]
     fn a_diagnostic_is_small_and_reads_back_what_it_was_given() {
-        assert!(std::mem::size_of::<Diagnostic>() <= 80);
+        assert!(std::mem::size_of::<Diagnostic>() <= 96);
         let d = Diagnostic::new(Code::StrayLine, Span::new(1, 2), format!("found {}", 3))
-            .with_label("here")
+            .with_static_label("here")
             .with_secondary(Span::new(0, 1), "there")
             .with_note("a note")
-            .with_help("help");
+            .with_static_help("help");
         assert_eq!(d.message(), "found 3");
         assert_eq!(d.label(), "here");
         assert_eq!(d.secondary()[0].message, "there");
@@ -617,6 +647,15 @@ mod tests {
         assert!(plain.secondary().is_empty() && plain.notes().is_empty());
         assert_ne!(plain, d);
         assert_eq!(plain, plain.clone());
+        // A fixed text and a copy of it read back alike, and compare equal.
+        let copied = Diagnostic::new(Code::StrayLine, Span::new(1, 2), "found 3")
+            .with_label(String::from("here"))
+            .with_help(String::from("help"));
+        let fixed = Diagnostic::new(Code::StrayLine, Span::new(1, 2), "found 3")
+            .with_static_label("here")
+            .with_static_help("help");
+        assert_eq!((copied.label(), copied.help()), ("here", Some("help")));
+        assert_eq!(copied, fixed);
         assert!(format!("{d:?}")
             .starts_with("Diagnostic { code: StrayLine, severity: Error, message: \"found 3\""));
     }

@@ -62,7 +62,7 @@ impl Error {
             Span::empty(0),
             format!("cannot read {}: {error}", path.display()),
         )
-        .with_help("check the path and its permissions");
+        .with_static_help("check the path and its permissions");
         let mut e = Error::at(diagnostic, Position { line: 1, column: 1 });
         e.path = Some(path.to_path_buf());
         e.io = Some(error.kind());

@@ -394,9 +394,9 @@ fn undecodable(bytes: &[u8], tried: &[(Encoding, usize)], context: &str) -> Erro
         "text in UTF-8, UTF-16 (with a byte order mark) or GB18030",
         &format!("bytes {} that are not text {context}", shown.join(" ")),
     )
-    .with_label("not text")
+    .with_static_label("not text")
     .with_note(format!("tried: {}", details.join("; ")))
-    .with_help("save the document as UTF-8 (or GB18030) text; the file may be truncated or not a text file");
+    .with_static_help("save the document as UTF-8 (or GB18030) text; the file may be truncated or not a text file");
     Error::at(diagnostic, position)
 }
 

@@ -886,7 +886,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             )
             .with_label(format!("repeats task {na}"))
             .with_secondary(Span::new(other.start, other.end), format!("task {na} is here"))
-            .with_help(
+            .with_static_help(
                 "if the two are one task, merge them and renumber; if they differ, make the difference clear in the wording",
             ),
         );

@@ -68,8 +68,8 @@ fn finding(cx: &Context<'_, '_>, span: Span, expected: &str) -> Diagnostic {
             quote(cx.text(span), 40)
         ),
     )
-    .with_label("not part of the text")
-    .with_help("delete it; fengong already leaves it out of the text")
+    .with_static_label("not part of the text")
+    .with_static_help("delete it; fengong already leaves it out of the text")
 }
 
 struct ExtractionArtifact;

@@ -126,7 +126,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                         plural(lines, "line", "lines")
                     ),
                 )
-                .with_label("this heading's line has no tab")
+                .with_static_label("this heading's line has no tab")
                 .with_secondary(Span::new(tab, tab + 1), "the tab of its cell")
             }
             None => Diagnostic::expected(
@@ -135,10 +135,10 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                 "a tab at the start of the heading's line",
                 &format!("{heading} without one"),
             )
-            .with_label("this heading's line has no tab"),
+            .with_static_label("this heading's line has no tab"),
         };
         out.push(
-            d.with_help("start the heading's line with a tab, like the other headings")
+            d.with_static_help("start the heading's line with a tab, like the other headings")
                 .with_fix(Fix {
                     message: if edits.len() == 1 {
                         "put a tab before the heading"

@@ -75,8 +75,8 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                     "the full-width separators `，` and `；` the rest of this list uses",
                     &format!("`{}`", &text[first..first + 1]),
                 )
-                .with_label("an ASCII separator among full-width ones")
-                .with_help(
+                .with_static_label("an ASCII separator among full-width ones")
+                .with_static_help(
                     "write the separators of one list in one kind, full-width in Chinese text",
                 )
                 .with_fix(Fix {

@@ -53,7 +53,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             "none",
         )
         .with_label(label)
-        .with_help("write the document's title on a line of its own before the header row or the first heading"),
+        .with_static_help("write the document's title on a line of its own before the header row or the first heading"),
     );
 }
 

@@ -247,8 +247,8 @@ fn whitespace(cx: &Context<'_, '_>, runs: &[Span], place: Place, next: Option<&s
         found = desc;
     }
     Diagnostic::expected(Code::StrayWhitespace, span, &expected, &found)
-        .with_label("stray white space")
-        .with_help("delete it; fengong trims it away, and it is clutter from the conversion")
+        .with_static_label("stray white space")
+        .with_static_help("delete it; fengong trims it away, and it is clutter from the conversion")
         .with_fix(delete(runs, "delete the white space"))
 }
 
@@ -277,8 +277,8 @@ fn around_separators(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<
                     &format!("`{}` right between two unit names", sep.c),
                     &format!("{} around it", describe_space(&spaces)),
                 )
-                .with_label("stray white space around the separator")
-                .with_help("delete it; unit names are separated by `、` alone")
+                .with_static_label("stray white space around the separator")
+                .with_static_help("delete it; unit names are separated by `、` alone")
                 .with_fix(delete(&runs, "delete the white space")),
             );
         }

@@ -54,7 +54,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                 &expected,
                 &quote(label, 20),
             )
-            .with_label("not a label fengong knows")
+            .with_static_label("not a label fengong knows")
             .with_help(help),
         );
     }

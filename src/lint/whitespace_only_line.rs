@@ -78,7 +78,7 @@ fn lines(
                     }
                 ),
             )
-            .with_label("stray white space at the end of the document")
+            .with_static_label("stray white space at the end of the document")
         } else {
             Diagnostic::expected(
                 Code::WhitespaceOnlyLine,
@@ -86,10 +86,10 @@ fn lines(
                 "an empty line",
                 &format!("a line holding {desc}"),
             )
-            .with_label("a blank line with white space in it")
+            .with_static_label("a blank line with white space in it")
         };
         out.push(
-            d.with_help("delete the white space; blank lines end table rows, and spaces on them are clutter")
+            d.with_static_help("delete the white space; blank lines end table rows, and spaces on them are clutter")
                 .with_fix(delete(&[span], "delete the white space")),
         );
     }

@@ -35,7 +35,7 @@ pub(crate) fn empty_document(len: usize, found: &str) -> Diagnostic {
         "a task table or list",
         found,
     )
-    .with_label("nothing to read here")
+    .with_static_label("nothing to read here")
     .with_help(
         "a document starts with its title, then the header row of its table (a tab and \
              序号 on the first line, then the other column labels), or its numbered tasks",
@@ -50,7 +50,7 @@ pub(crate) fn missing_header(span: Span, found: &str) -> Diagnostic {
         "the header row (序号, the task column and the responsibility columns)",
         found,
     )
-    .with_label("the header row should come before this")
+    .with_static_label("the header row should come before this")
     .with_help(
         "after the title, write the column labels as cells, each on a line that starts with a \
          tab: 序号, 工作任务, then columns such as 牵头单位 and 配合单位, or 滨海新区责任单位 and \
@@ -67,7 +67,7 @@ pub(crate) fn no_tasks(span: Span, found: &str) -> Diagnostic {
          (1. …, with their units)",
         found,
     )
-    .with_label("no table or numbered task starts here")
+    .with_static_label("no table or numbered task starts here")
     .with_help(
         "a table's header row is cells on lines that start with a tab; a list's tasks are \
          paragraphs numbered 1. 2. 3. under headings 一、 and （一）, each with its units",
@@ -138,7 +138,7 @@ pub(crate) fn stray_line(line_span: Span, first_line: &str) -> Diagnostic {
             quote(first_line.trim_matches(is_space), 30)
         ),
     )
-    .with_label("this line belongs to no cell")
+    .with_static_label("this line belongs to no cell")
     .with_help(
         "if the line continues the cell above, remove the blank lines before it; \
          if it is a cell of its own, start it with a tab; otherwise delete it",
@@ -167,7 +167,7 @@ pub(crate) fn invalid_numeral(
             &format!("a Chinese numeral such as {suggestion} after the parenthesis"),
             "no numeral",
         )
-        .with_label("the numeral is missing")
+        .with_static_label("the numeral is missing")
         .with_help(format!("number the category: （{suggestion}）"))
     } else if let Some(n) = digits.filter(|&n| n > 0) {
         let chinese = numeral::to_chinese(n);
@@ -177,7 +177,7 @@ pub(crate) fn invalid_numeral(
             &format!("a Chinese numeral such as {chinese}"),
             &format!("the digits {}", quote(numeral, 20)),
         )
-        .with_label("categories are numbered in Chinese numerals")
+        .with_static_label("categories are numbered in Chinese numerals")
         .with_help(format!(
             "write （{chinese}） instead of {}",
             shorten(written, 24)
@@ -189,7 +189,7 @@ pub(crate) fn invalid_numeral(
             &format!("a Chinese numeral such as {suggestion}"),
             &quote(numeral, 20),
         )
-        .with_label("this is not a Chinese numeral")
+        .with_static_label("this is not a Chinese numeral")
         .with_help(format!(
             "numerals are written 一 … 十, 十一 … 二十八, 一百零一; after the previous category this would be {suggestion}"
         ))
@@ -218,7 +218,7 @@ pub(crate) fn unclosed_heading(
         &format!("`）` after the numeral {}", quote(numeral, 20)),
         &found,
     )
-    .with_label("the numeral should be closed here")
+    .with_static_label("the numeral should be closed here")
     .with_help(format!(
         "write the heading as （{}）{}",
         shorten(numeral, 20),
@@ -234,8 +234,8 @@ pub(crate) fn missing_category_title(heading: Span, written: &str) -> Diagnostic
         &format!("a title after {}", quote(written, 30)),
         "nothing",
     )
-    .with_label("this heading has no title")
-    .with_help("write the category's title after the numeral, on the same line or the next")
+    .with_static_label("this heading has no title")
+    .with_static_help("write the category's title after the numeral, on the same line or the next")
 }
 
 /// E010 or E011: a task number cell that does not hold a task number.
@@ -265,7 +265,7 @@ pub(crate) fn invalid_task_number(
                     &quote(found, 20),
                 )
             };
-            d.with_label("too large for a task number")
+            d.with_static_label("too large for a task number")
                 .with_help(format!(
                     "number the tasks in order; after the previous task this would be {guess}"
                 ))
@@ -282,7 +282,7 @@ pub(crate) fn invalid_task_number(
                 "a task number such as 12",
                 &shown,
             )
-            .with_label("a task row starts with its number");
+            .with_static_label("a task row starts with its number");
             let ascii: String = found
                 .chars()
                 .map(ascii_digit)
@@ -363,7 +363,7 @@ pub(crate) fn short_row(row: Span, have: usize, want: usize, first: &str) -> Dia
     )
     .with_label(format!("a row of {}", cells(have)));
     if have + 1 == want {
-        d.with_help(
+        d.with_static_help(
             "the row seems to lack its number: add a cell with the task number before the task text",
         )
     } else {
@@ -381,8 +381,8 @@ pub(crate) fn task_outside_category(span: Span, number: u32) -> Diagnostic {
         "a category heading such as （一）… before the first task",
         &format!("task {number}"),
     )
-    .with_label("this task belongs to no category")
-    .with_help(
+    .with_static_label("this task belongs to no category")
+    .with_static_help(
         "add a category heading cell before it: a line with a tab, then a heading such as （一）加大援企稳岗力度",
     )
 }
@@ -431,7 +431,7 @@ pub(crate) fn missing_task_number(cell: Span, number: u32) -> Diagnostic {
         "an empty number cell",
     )
     .with_label(format!("read as task {number}"))
-    .with_help("write the task's number in its cell (a numbering Word kept outside the text is lost on extraction)")
+    .with_static_help("write the task's number in its cell (a numbering Word kept outside the text is lost on extraction)")
     .with_fix(Fix {
         message: format!("number the task {number}"),
         applicability: Applicability::Unsafe,
@@ -450,8 +450,8 @@ pub(crate) fn unnumbered_heading(span: Span, title: &str) -> Diagnostic {
         "a numbered heading such as 一、… or （一）…",
         &format!("the heading {}", quote(title, 30)),
     )
-    .with_label("this heading has no numeral")
-    .with_help(
+    .with_static_label("this heading has no numeral")
+    .with_static_help(
         "number the heading as its neighbours are (一、 for the upper level, （一） for the lower)",
     )
 }
@@ -465,7 +465,7 @@ pub(crate) fn task_without_units(number_span: Span, number: u32) -> Diagnostic {
         "none",
     )
     .with_label(format!("task {number} names no unit"))
-    .with_help("end the task's paragraph with its units, e.g. （牵头单位：市发展改革委；配合单位：市财政局）")
+    .with_static_help("end the task's paragraph with its units, e.g. （牵头单位：市发展改革委；配合单位：市财政局）")
 }
 
 /// W016: a clause field whose label names no role.
@@ -476,8 +476,8 @@ pub(crate) fn unknown_clause_label(span: Span, label: &str) -> Diagnostic {
         "a role such as 牵头单位, 配合单位, 责任单位, 责任领导 or 完成时限",
         &quote(label, 16),
     )
-    .with_label("fengong does not know this label; its names are not read")
-    .with_help(
+    .with_static_label("fengong does not know this label; its names are not read")
+    .with_static_help(
         "use one of the labels of the family: 牵头单位, 配合单位, 责任单位, 责任领导, 完成时限",
     )
 }
@@ -490,8 +490,8 @@ pub(crate) fn unclosed_clause(span: Span) -> Diagnostic {
         "a role clause closed by its bracket",
         "the end of the line",
     )
-    .with_label("this clause is not closed")
-    .with_help("close the clause with the bracket that matches its opening one")
+    .with_static_label("this clause is not closed")
+    .with_static_help("close the clause with the bracket that matches its opening one")
 }
 
 /// W019: a paragraph between tasks that belongs to none.
@@ -502,6 +502,8 @@ pub(crate) fn stray_paragraph(span: Span, content: &str) -> Diagnostic {
         "a task, a heading, or a label line of the task above",
         &quote(content, 30),
     )
-    .with_label("this paragraph belongs to no task")
-    .with_help("number it if it is a task, join it to the paragraph it continues, or delete it")
+    .with_static_label("this paragraph belongs to no task")
+    .with_static_help(
+        "number it if it is a task, join it to the paragraph it continues, or delete it",
+    )
 }
