@@ -272,27 +272,45 @@ pub(crate) fn segs_span(segs: &[Seg]) -> Option<Span> {
 /// Joins a cell's segments: pieces of one line with nothing, lines with
 /// `line_sep`, then cuts the artifacts that joining formed (see
 /// [`clean_joined`]). Borrows when there is one segment.
+///
+/// A line of several pieces (an artifact was cut from it) is cleaned and
+/// trimmed on its own before it is joined: an artifact formed by its
+/// pieces (`[b` + `ookmark: x]`, around `[bookmark: y]`) goes as one
+/// written on the line would, with the white space it leaves at the line's
+/// ends. So the value is the same whether an artifact was written whole or
+/// formed: deleting one (W005's fix) changes nothing.
 pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, str> {
-    match join_raw(text, segs, line_sep) {
-        Cow::Owned(joined) => Cow::Owned(clean_joined(joined)),
-        borrowed => borrowed,
-    }
-}
-
-/// Joins segments as they are. Borrows when there is one segment.
-fn join_raw<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, str> {
     match segs {
         [] => Cow::Borrowed(""),
         [one] => Cow::Borrowed(&text[one.start..one.end]),
         _ => {
             let mut out = String::new();
-            for (i, seg) in segs.iter().enumerate() {
-                if i > 0 && seg.new_line {
+            let mut first = true;
+            let mut rest = segs;
+            while let Some((_, tail)) = rest.split_first() {
+                // The line: `head` and the pieces that continue it.
+                let len = 1 + tail.iter().take_while(|s| !s.new_line).count();
+                let (line, after) = rest.split_at(len);
+                rest = after;
+                let cleaned;
+                let value = match line {
+                    [one] => &text[one.start..one.end],
+                    _ => {
+                        let joined: String = line.iter().map(|s| &text[s.start..s.end]).collect();
+                        cleaned = cut_artifacts(&joined);
+                        cleaned.trim_matches(is_space)
+                    }
+                };
+                if value.is_empty() {
+                    continue;
+                }
+                if !first {
                     out.push_str(line_sep);
                 }
-                out.push_str(&text[seg.start..seg.end]);
+                first = false;
+                out.push_str(value);
             }
-            Cow::Owned(out)
+            Cow::Owned(clean_joined(out))
         }
     }
 }
@@ -300,14 +318,25 @@ fn join_raw<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, str> {
 /// Cleans a value joined from several pieces. Joining can form an artifact
 /// that no line held (`[bookm` + `ark: x]` around an artifact already cut,
 /// or `[` ending a line and `bookmark: x]` on the next), so such artifacts
-/// are cut here too: in one pass, as soon as the output ends with a prefix,
-/// up to the next `]` or line break; lines are then trimmed and blank ones
-/// dropped. No value holds an artifact, and the canonical text reads back
-/// the same value.
+/// are cut here too ([`cut_artifacts`]); lines are then trimmed and blank
+/// ones dropped. No value holds an artifact, and the canonical text reads
+/// back the same value.
 pub(crate) fn clean_joined(value: String) -> String {
     if !ARTIFACT_PREFIXES.iter().any(|p| value.contains(p)) {
         return value;
     }
+    cut_artifacts(&value)
+        .split('\n')
+        .map(|line| line.trim_matches(is_space))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `value` with its artifacts cut, in one pass: as soon as the output ends
+/// with a prefix, up to the next `]` or line break (an artifact formed by
+/// what is left once another is cut goes too).
+fn cut_artifacts(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut skipping = false;
     for c in value.chars() {
@@ -323,11 +352,7 @@ pub(crate) fn clean_joined(value: String) -> String {
             skipping = true;
         }
     }
-    out.split('\n')
-        .map(|line| line.trim_matches(is_space))
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    out
 }
 
 /// A heading as written: `（十一）支持灵活就业` or `一、总体目标`.

@@ -463,3 +463,18 @@ fn w005_fix_changed_a_list_task_that_kept_its_artifact() {
     let fixed = fengong::lint::fix(text, &LintConfig::default(), false).text;
     assert_eq!(parse(&fixed).unwrap(), doc);
 }
+
+/// fuzz `fix`: a header cell whose continuation line reads
+/// `[b[bookmark: x]ookmark: x]\t继续阶`. Cutting `[bookmark: x]` formed a
+/// second artifact, which the joined label lost without the tab after it;
+/// once W005's fix deleted the first, the second was written whole and
+/// went with the tab (the line's start is trimmed): the safe fix changed
+/// the label. A line's formed artifacts now go as written ones do.
+#[test]
+fn w005_fix_changed_a_label_where_cutting_an_artifact_formed_another() {
+    let text = "〇\n附任务清单和责任分工表\0\0党群工\0\0\0\0\0\0\0\0\0\0\0\0\0\u{2}0\r\t推动冷\t1\n[bookmar\r\nk: x]\t继续阶\t推动冷\t1\n[b[bookmark: x]ookmark: x]\t继续阶\u{ebb5}性陕。\n\t区金融局\n\t\n\n";
+    let doc = parse_tolerant(text).document;
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
+    assert!(fixed.applied > 0);
+    assert_eq!(parse_tolerant(&fixed.text).document, doc);
+}

@@ -262,3 +262,63 @@ fn a_cursor_asked_of_whole_cells_then_segments_them() {
     // A `[` that starts no artifact may hold one; only the second cell has.
     assert_eq!(found, [(false, 0), (true, 1), (true, 0), (false, 0)]);
 }
+
+#[test]
+fn an_artifact_formed_on_a_line_goes_as_one_written_there() {
+    // `[b` + `ookmark: x]` forms an artifact once `[bookmark: y]` is cut:
+    // it goes, with the white space it leaves at the start of the line, as
+    // it would if written whole (which is what deleting `[bookmark: y]`
+    // leaves).
+    for sep in ["", "\n"] {
+        let formed = "\t甲\n[b[bookmark: y]ookmark: x]\t乙\n";
+        let written = "\t甲\n[bookmark: x]\t乙\n";
+        let value = |text: &str| join(text, &segs_of(text).0, sep).into_owned();
+        assert_eq!(value(formed), format!("甲{sep}乙"));
+        assert_eq!(value(formed), value(written));
+    }
+}
+
+/// A cell's value does not change when one of its artifacts is deleted
+/// (W005's fix), whatever the pieces around it form: every cell of one or
+/// two lines, each line some text, an artifact written or formed (or a
+/// piece of one), white space and more text.
+#[test]
+fn deleting_an_artifact_keeps_the_value() {
+    let leads = ["", "甲"];
+    let cores = ["[b[bookmark: y]ookmark: x]", "[bookmark: y]", "[b", ""];
+    let spaces = ["", " ", "\t"];
+    let tails = ["", "乙", "ookmark: z]"];
+    let mut lines = Vec::new();
+    for lead in leads {
+        for core in cores {
+            for space in spaces {
+                for tail in tails {
+                    lines.push(format!("{lead}{core}{space}{tail}"));
+                }
+            }
+        }
+    }
+    let mut cells: Vec<String> = lines.iter().map(|l| format!("\t{l}")).collect();
+    for first in &lines {
+        for second in &lines {
+            cells.push(format!("\t{first}\n{second}"));
+        }
+    }
+    for text in &cells {
+        let (segs, artifacts) = segs_of(text);
+        for sep in ["", "\n"] {
+            let value = join(text, &segs, sep);
+            for a in &artifacts {
+                let mut deleted = text.clone();
+                deleted.replace_range(a.span.range(), "");
+                let (segs, _) = segs_of(&deleted);
+                assert_eq!(
+                    join(&deleted, &segs, sep),
+                    value,
+                    "{text:?} without {:?}, lines joined with {sep:?}",
+                    a.span
+                );
+            }
+        }
+    }
+}
