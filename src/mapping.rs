@@ -216,9 +216,12 @@ impl State {
         }
     }
 
-    /// Sorts the evidence and drops its repeats.
+    /// Sorts the evidence and drops its repeats. The evidence is two runs
+    /// in order, that of the rounds before and that of this one (the rows
+    /// are read in order): the stable sort finds the runs and merges them,
+    /// where an unstable one sorts anew every round.
     fn settle(&mut self) {
-        self.evidence.sort_unstable();
+        self.evidence.sort();
         self.evidence.dedup();
     }
 }
