@@ -216,10 +216,10 @@ impl State {
         }
     }
 
-    /// Sorts the evidence and drops its repeats. The evidence is two runs
-    /// in order, that of the rounds before and that of this one (the rows
-    /// are read in order): the stable sort finds the runs and merges them,
-    /// where an unstable one sorts anew every round.
+    /// Sorts the evidence and drops its repeats. Where the task numbers
+    /// run in order, the evidence is two sorted runs, that of the rounds
+    /// before and that of this one: the stable sort finds the runs and
+    /// merges them, where an unstable one sorted anew every round.
     fn settle(&mut self) {
         self.evidence.sort();
         self.evidence.dedup();
