@@ -288,7 +288,7 @@ pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, s
             let mut first = true;
             let mut rest = segs;
             while let Some((_, tail)) = rest.split_first() {
-                // The line: `head` and the pieces that continue it.
+                // The line: its first piece and those that continue it.
                 let len = 1 + tail.iter().take_while(|s| !s.new_line).count();
                 let (line, after) = rest.split_at(len);
                 rest = after;

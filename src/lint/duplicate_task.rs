@@ -854,41 +854,55 @@ fn is_letter_or_digit(c: char) -> bool {
 
 /// W008.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
+    use std::fmt::Write as _;
     let tasks: Vec<_> = cx.doc.tasks().collect();
-    for m in matches(tasks.iter().map(|t| t.text())) {
+    let found = matches(tasks.iter().map(|t| t.text()));
+    out.reserve(found.len());
+    // Each text is written here, then copied into a string of its exact
+    // size: one allocation each, where `format!` leaves spare room that
+    // the finding would then give back (another).
+    let mut buf = String::new();
+    for m in found {
         let (a, b) = (tasks[m.earlier], tasks[m.later]);
         let (Some(span), Some(other)) = (cx.checked(b.text_span()), cx.checked(a.text_span()))
         else {
             continue;
         };
         let (na, nb) = (a.number(), b.number());
-        let found = match m.sizes {
-            None => "the same text".to_string(),
+        buf.clear();
+        let _ = write!(
+            buf,
+            "expected task {nb} to say something other than task {na}, found "
+        );
+        let _ = match m.sizes {
+            None => write!(buf, "the same text"),
             Some((sa, sb)) => {
                 let union = sa + sb - m.shared;
                 let small = sa.min(sb);
                 let percent = m.shared * 100 / small.max(1);
                 if m.shared * 10 >= union * 9 {
-                    format!("nearly the same text ({percent}% of the wording is shared)")
+                    write!(
+                        buf,
+                        "nearly the same text ({percent}% of the wording is shared)"
+                    )
                 } else if sb > sa {
-                    format!("task {na}'s text in it almost word for word ({percent}% of task {na}'s wording)")
+                    write!(buf, "task {na}'s text in it almost word for word ({percent}% of task {na}'s wording)")
                 } else {
-                    format!("its text almost word for word in task {na} ({percent}% of task {nb}'s wording)")
+                    write!(buf, "its text almost word for word in task {na} ({percent}% of task {nb}'s wording)")
                 }
             }
         };
+        let mut d = Diagnostic::new(Code::DuplicateTask, span, buf.as_str());
+        buf.clear();
+        let _ = write!(buf, "repeats task {na}");
+        d = d.with_label(buf.as_str());
+        buf.clear();
+        let _ = write!(buf, "task {na} is here");
         out.push(
-            Diagnostic::expected(
-                Code::DuplicateTask,
-                span,
-                &format!("task {nb} to say something other than task {na}"),
-                &found,
-            )
-            .with_label(format!("repeats task {na}"))
-            .with_secondary(Span::new(other.start, other.end), format!("task {na} is here"))
-            .with_static_help(
-                "if the two are one task, merge them and renumber; if they differ, make the difference clear in the wording",
-            ),
+            d.with_secondary(Span::new(other.start, other.end), buf.as_str())
+                .with_static_help(
+                    "if the two are one task, merge them and renumber; if they differ, make the difference clear in the wording",
+                ),
         );
     }
 }
