@@ -91,6 +91,11 @@ pub(super) fn read_paragraph<'a>(
         }
     };
     read.text_at = text_start;
+    // Whether any of the lines may hold an artifact: one search for all of
+    // them, as nearly none does.
+    let bracketed = lines
+        .last()
+        .is_some_and(|last| may_hold_artifact(&text[head.start..last.end]));
     let mut emit = |item| read.items.push(item);
     for (k, line) in lines.iter().enumerate() {
         let from = if k == 0 { text_start } else { line.text };
@@ -110,10 +115,9 @@ pub(super) fn read_paragraph<'a>(
                     Span::new(line.start, line.end),
                     Span::new(value_start, value_end),
                 ));
-                let mut cut = Vec::new();
                 clause::read(
                     text,
-                    value_segs(text, value_start, value_end, &mut cut),
+                    ValueSegs::of(text, value_start, value_end, bracketed).as_slice(),
                     clause::Context::clause(role),
                     scratch,
                     &mut emit,
@@ -125,7 +129,7 @@ pub(super) fn read_paragraph<'a>(
         let end = line.clause.map_or(line.content_end, |c| c.open);
         let piece = &text[from.min(end)..end];
         if line.kind != Kind::Clause {
-            if may_hold_artifact(piece) {
+            if bracketed && may_hold_artifact(piece) {
                 grammar::segment_line(
                     text,
                     from.min(end),
@@ -148,10 +152,9 @@ pub(super) fn read_paragraph<'a>(
         }
         if let Some(c) = line.clause {
             read.clauses.push(c);
-            let mut cut = Vec::new();
             clause::read(
                 text,
-                value_segs(text, c.inner_start, c.inner_end, &mut cut),
+                ValueSegs::of(text, c.inner_start, c.inner_end, bracketed).as_slice(),
                 clause::Context::clause(Role::Units(UnitRole::Responsible)),
                 scratch,
                 &mut emit,
@@ -180,26 +183,42 @@ fn may_hold_artifact(piece: &str) -> bool {
 }
 
 /// The segments a clause's or a label line's value is read from: the value
-/// `text[start..end]` as one segment, or, when it may hold an artifact, its
-/// clean pieces (in `cut`).
-fn value_segs<'s>(text: &str, start: usize, end: usize, cut: &'s mut Vec<Seg>) -> &'s [Seg] {
-    if may_hold_artifact(&text[start..end]) {
+/// as one segment (no allocation, as for nearly every value), or, when it
+/// may hold an artifact, its clean pieces.
+enum ValueSegs {
+    Whole(Seg),
+    Cut(Vec<Seg>),
+}
+
+impl ValueSegs {
+    /// The segments of the value `text[start..end]`; `bracketed` says
+    /// whether its paragraph holds a `[` at all.
+    fn of(text: &str, start: usize, end: usize, bracketed: bool) -> ValueSegs {
+        if !bracketed || !may_hold_artifact(&text[start..end]) {
+            return ValueSegs::Whole(Seg {
+                start,
+                end,
+                new_line: true,
+            });
+        }
+        let mut cut = Vec::new();
         grammar::segment_line(
             text,
             start,
             end,
-            cut,
+            &mut cut,
             &mut Vec::new(),
             &mut grammar::Brackets::bounded(),
         );
-    } else {
-        cut.push(Seg {
-            start,
-            end,
-            new_line: true,
-        });
+        ValueSegs::Cut(cut)
     }
-    cut
+
+    fn as_slice(&self) -> &[Seg] {
+        match self {
+            ValueSegs::Whole(seg) => std::slice::from_ref(seg),
+            ValueSegs::Cut(segs) => segs,
+        }
+    }
 }
 
 /// Reads the list task whose own text is `body` (from its task line to its
