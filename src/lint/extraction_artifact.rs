@@ -6,7 +6,8 @@
 //! cells where they were, see [`keep_lines`]). In a list there is no fix:
 //! what a line is (a task, a heading, a label line, a line closed by a role
 //! clause) is read from its text, which deleting can change
-//! (`[bookmark: x]二、…` becomes a heading).
+//! (`分管[bookmark: x]领导：…` becomes a label line; an artifact before a
+//! line's text is passed over already, see `parse::list::line::classify`).
 
 use crate::diagnostic::{quote, Code, Diagnostic};
 use crate::grammar::ARTIFACT_PREFIXES;

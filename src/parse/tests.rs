@@ -302,3 +302,18 @@ fn list_values_leave_artifacts_out() {
     // Printed back as it was.
     assert_eq!(doc.to_string(), text);
 }
+
+#[test]
+fn an_artifact_before_a_list_line_is_passed_over() {
+    // Word anchors headings with bookmarks: the line still reads as a
+    // heading, a task or a label line; a line of an artifact only stays
+    // text (not a blank line, which would end a paragraph).
+    let text = "[bookmark: _Toc1]一、推进建设\n [bookmark: _Toc2] 1、甲[bookmark: x]\n[bookmark: y]\n[bookmark: _Toc3]牵头单位：区乙\n";
+    let doc = crate::parse(text).unwrap();
+    let category = &doc.categories()[0];
+    assert_eq!(category.title(), "推进建设");
+    let task = &category.tasks()[0];
+    assert_eq!((task.number(), task.text()), (1, "甲"));
+    assert_eq!(task.units().lead(), ["区乙"]);
+    assert_eq!(doc.to_string(), text);
+}

@@ -351,11 +351,25 @@ pub(super) fn classify(
     content_end: usize,
 ) -> (Kind, usize, Option<Clause>) {
     let content = &text[start..content_end];
-    let body = content.trim_start_matches(is_space);
-    let at = content_end - body.len();
+    let mut body = content.trim_start_matches(is_space);
     if body.trim_end_matches(is_space).is_empty() {
-        return (Kind::Blank, at, None);
+        return (Kind::Blank, content_end - body.len(), None);
     }
+    // Artifacts before a line's text (Word anchors its headings with
+    // `[bookmark: _Toc…]`) are passed over like its indentation: the line
+    // reads as what follows them. A line of artifacts only stays text.
+    let mut rest = body;
+    while grammar::ARTIFACT_PREFIXES
+        .iter()
+        .any(|p| rest.starts_with(p))
+    {
+        let end = rest.find(']').map_or(rest.len(), |i| i + 1);
+        rest = rest[end..].trim_start_matches(is_space);
+    }
+    if !rest.trim_end_matches(is_space).is_empty() {
+        body = rest;
+    }
+    let at = content_end - body.len();
     if let Some((number, _, digit_after)) = task_number(body) {
         return (Kind::Task(number, digit_after), at, find_clause(body, at));
     }
