@@ -478,3 +478,20 @@ fn w005_fix_changed_a_label_where_cutting_an_artifact_formed_another() {
     assert!(fixed.applied > 0);
     assert_eq!(parse_tolerant(&fixed.text).document, doc);
 }
+
+/// fuzz `fix`: a heading under a header row whose cell line reads
+/// `→→…[bookmark: x]→…` (many tabs, an artifact). W010 took the line's
+/// first tab for a lone tab and moved it down to the heading, but the line
+/// still started with a tab: a fifth, empty header cell. A tab moves only
+/// when it is alone on its line; otherwise W010 offers no fix.
+#[test]
+fn w010_moved_a_tab_that_was_not_alone_and_added_a_header_cell() {
+    let text = "8\n\u{c}z\t\t\t\t\t\t\t\t\t伀百零一\t\t\t\t\t\t\t\t\t\t区人社局\t\t\t\t.\t\t\t\r\t\t\t\t\t\t\t\t\t\t区体局〡区退役军人\t\t\t\t\t[bookmark: x]\t\t\t\t\t\t\t\t\t\t\t\t[\t\t\t \t~\t\t\t\t\t\t\t\t\t]\t\t\t\t\t\t\t\t\n\u{7f}\t\t\t\t\r\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t[mbokaork: x]\t\t\t\t\t\t\t\t\t\t\t\t[\t:\t \t~\t\t\t\t\t\t\t\t]\t\t\t\t\t\t\t\t:\t\t\t[bookmark: x]\t\t\t\t\t\t\t\t\t\t\t\t[\t\t\t \t~\t\t\t\t\t\t\t\t\t]\t\t\t\tI\t\t\t\n\u{7f}\t\t\t\t\r\t\t\t\t\t一\t\t\t\t\t\t\t\t\t\t区人社局\t\t\t\t.\t\t\t\r\t\t\t\t\t\t\t\t\t\t区体局〡区退役军人\t\t\t\t\t[bookmark: x]\t\t\t\t\t\t\t\t\t\t\t\t[\t\t\t \t~\t\t\t\t\t\t\t\t\t]\t\t\t\t\t\t\t\t\n\u{7f}\t\t\t\t\r\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t[mbokaork: x]\t\t\t\t\t\t\t\t\t\t\t\t[\t:\t \t~\t\t\t\t\t\t\t\t]\t\t\t\t\t\t\t\t:\t\t\t[bookmark: x]\t\t\t\t\t\t\t\t\t\t\t\t[\t\t\t \t~\t\t\t\t\t\t\t\t\t]\t\t\t\tI\t\t\t\n\u{7f}\t\t\t\t\r\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t[bookmark: x]\t\t\t\t\t\t\n\t\t\t\t\t\t\t\t\t\t[bookmark: x]\t\t\t\t\t\t\n一、\n\u{c}0.1.&`\u{4}";
+    let doc = parse_tolerant(text).document;
+    let findings = lint_text(text);
+    assert!(findings
+        .iter()
+        .any(|d| d.code() == Code::HeadingWithoutTab && d.fix().is_none()));
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
+    assert_eq!(parse_tolerant(&fixed.text).document, doc);
+}

@@ -7,7 +7,8 @@
 //! any white space there): the heading then opens its own cell and reads
 //! the same. A lone tab in the header's row (no blank line after the header
 //! cells) would then be a fifth header cell, so there the fix moves the tab
-//! down instead.
+//! down instead; a tab with more on its line (`→→[bookmark: x]`) is not
+//! moved, since its line would still start a cell: no fix.
 //!
 //! A heading whose title wraps onto the next line (`→（十）⏎鼓励企业吸纳就业⏎`)
 //! is not reported: wrapped cells are how Word tables come out, the header's
@@ -102,16 +103,31 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             span: Span::new(h.line_start, h.open_at),
             replacement: "\t".to_string(),
         }];
+        // Whether the cell's tab is alone on its line (it may be followed
+        // by tabs and artifacts, which read as nothing).
+        let alone = h.tab.is_some_and(|tab| {
+            matches!(
+                cx.source.as_bytes().get(tab + 1),
+                None | Some(b'\n' | b'\r')
+            )
+        });
         if let (Some(tab), true) = (h.tab, h.in_header_row) {
             // The lone tab would stay an empty cell of the header's row:
             // move it down instead, leaving a blank line that ends the row.
-            edits.insert(
-                0,
-                Edit {
-                    span: Span::new(tab, tab + 1),
-                    replacement: String::new(),
-                },
-            );
+            // Only a tab alone on its line leaves a blank line: a line of
+            // more (`→→[bookmark: x]`) would stay a cell of the header's
+            // row, or continue its last cell, so there is no safe fix.
+            if alone {
+                edits.insert(
+                    0,
+                    Edit {
+                        span: Span::new(tab, tab + 1),
+                        replacement: String::new(),
+                    },
+                );
+            } else {
+                edits.clear();
+            }
         }
         let heading = quote(cx.text(span), 16);
         let d = match h.tab {
@@ -122,8 +138,13 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                     span,
                     "the heading on the line of its tab",
                     &format!(
-                        "{heading} {} below a lone tab",
-                        plural(lines, "line", "lines")
+                        "{heading} {} below {}",
+                        plural(lines, "line", "lines"),
+                        if alone {
+                            "a lone tab"
+                        } else {
+                            "its cell's tab"
+                        }
                     ),
                 )
                 .with_static_label("this heading's line has no tab")
@@ -137,18 +158,22 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             )
             .with_static_label("this heading's line has no tab"),
         };
+        let d = d.with_static_help("start the heading's line with a tab, like the other headings");
+        if edits.is_empty() {
+            out.push(d);
+            continue;
+        }
         out.push(
-            d.with_static_help("start the heading's line with a tab, like the other headings")
-                .with_fix(Fix {
-                    message: if edits.len() == 1 {
-                        "put a tab before the heading"
-                    } else {
-                        "move the tab down to the heading"
-                    }
-                    .to_string(),
-                    applicability: Applicability::Safe,
-                    edits,
-                }),
+            d.with_fix(Fix {
+                message: if edits.len() == 1 {
+                    "put a tab before the heading"
+                } else {
+                    "move the tab down to the heading"
+                }
+                .to_string(),
+                applicability: Applicability::Safe,
+                edits,
+            }),
         );
     }
 }
@@ -214,6 +239,22 @@ mod tests {
                 assert!(only(&fixed, Code::HeadingWithoutTab).is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_tab_not_alone_in_the_header_row_is_not_moved() {
+        // `→→[bookmark: x]` reads as an empty cell, but deleting its first
+        // tab leaves a line that still starts with one: a fifth header cell.
+        // So there is no fix, and the message does not call it lone.
+        let head = "附件：\n标题\n\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n";
+        let text = format!("{head}\t\t[bookmark: x]\n（一）心\n\t1\n\t文\n\t区甲\n\t甲\n");
+        let found = only(&text, Code::HeadingWithoutTab);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix().is_none());
+        assert_eq!(
+            found[0].message(),
+            "expected the heading on the line of its tab, found `（一）心` 1 line below its cell's tab"
+        );
     }
 
     #[test]
