@@ -75,7 +75,7 @@ fn trim_end_at(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end_matches(is_space).len()
 }
 
-fn find_artifact(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+pub(crate) fn find_artifact(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     let hay = &text.as_bytes()[from..to];
     // Cheap reject: no '[' at all.
     let mut at = memchr::memchr(b'[', hay)?;
@@ -145,6 +145,21 @@ impl Brackets {
     pub(crate) fn bounded() -> Brackets {
         Brackets {
             cached: None,
+            bounded: true,
+        }
+    }
+
+    /// A cursor for the pieces of `bytes[start..end]` (a list's paragraph),
+    /// asked about in any order: one search finds its first `[`, the pieces
+    /// before it are answered without another, later ones search their own
+    /// range only.
+    pub(crate) fn within(bytes: &[u8], start: usize, end: usize) -> Brackets {
+        let first = bytes
+            .get(start..end)
+            .and_then(|b| memchr::memchr(b'[', b))
+            .map_or(end, |i| start + i);
+        Brackets {
+            cached: Some((start, first)),
             bounded: true,
         }
     }

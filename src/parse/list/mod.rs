@@ -283,24 +283,14 @@ impl<'a> ListParser<'a> {
         }
         let mut segs: Vec<Seg> = Vec::new();
         for l in &title_lines {
-            let c = &text[l.text..l.content_end];
-            let trimmed = c.trim_end_matches(is_space);
-            if memchr::memchr(b'[', trimmed.as_bytes()).is_some() {
-                grammar::segment_line(
-                    text,
-                    l.text,
-                    l.text + trimmed.len(),
-                    &mut segs,
-                    &mut Vec::new(),
-                    &mut grammar::Brackets::bounded(),
-                );
-            } else if !trimmed.is_empty() {
-                segs.push(Seg {
-                    start: l.text,
-                    end: l.text + trimmed.len(),
-                    new_line: true,
-                });
-            }
+            grammar::segment_line(
+                text,
+                l.text,
+                l.content_end,
+                &mut segs,
+                &mut Vec::new(),
+                &mut grammar::Brackets::bounded(),
+            );
         }
         let label = label.map(|l| {
             let c = text[l.text..l.content_end].trim_matches(is_space);

@@ -91,11 +91,13 @@ pub(super) fn read_paragraph<'a>(
         }
     };
     read.text_at = text_start;
-    // Whether any of the lines may hold an artifact: one search for all of
-    // them, as nearly none does.
-    let bracketed = lines
+    // The `[` of artifacts: one search for the whole paragraph, as nearly
+    // none has any.
+    let mut brackets = lines
         .last()
-        .is_some_and(|last| may_hold_artifact(&text[head.start..last.end]));
+        .map_or_else(grammar::Brackets::bounded, |last| {
+            grammar::Brackets::within(text.as_bytes(), head.start, last.end)
+        });
     let mut emit = |item| read.items.push(item);
     for (k, line) in lines.iter().enumerate() {
         let from = if k == 0 { text_start } else { line.text };
@@ -117,7 +119,7 @@ pub(super) fn read_paragraph<'a>(
                 ));
                 clause::read(
                     text,
-                    ValueSegs::of(text, value_start, value_end, bracketed).as_slice(),
+                    ValueSegs::of(text, value_start, value_end, &mut brackets).as_slice(),
                     clause::Context::clause(role),
                     scratch,
                     &mut emit,
@@ -127,34 +129,21 @@ pub(super) fn read_paragraph<'a>(
             _ => {}
         }
         let end = line.clause.map_or(line.content_end, |c| c.open);
-        let piece = &text[from.min(end)..end];
         if line.kind != Kind::Clause {
-            if bracketed && may_hold_artifact(piece) {
-                grammar::segment_line(
-                    text,
-                    from.min(end),
-                    end,
-                    &mut read.segs,
-                    &mut Vec::new(),
-                    &mut grammar::Brackets::bounded(),
-                );
-            } else {
-                let trimmed = piece.trim_matches(is_space);
-                if !trimmed.is_empty() {
-                    let s = from + (piece.len() - piece.trim_start_matches(is_space).len());
-                    read.segs.push(Seg {
-                        start: s,
-                        end: s + trimmed.len(),
-                        new_line: true,
-                    });
-                }
-            }
+            grammar::segment_line(
+                text,
+                from.min(end),
+                end,
+                &mut read.segs,
+                &mut Vec::new(),
+                &mut brackets,
+            );
         }
         if let Some(c) = line.clause {
             read.clauses.push(c);
             clause::read(
                 text,
-                ValueSegs::of(text, c.inner_start, c.inner_end, bracketed).as_slice(),
+                ValueSegs::of(text, c.inner_start, c.inner_end, &mut brackets).as_slice(),
                 clause::Context::clause(Role::Units(UnitRole::Responsible)),
                 scratch,
                 &mut emit,
@@ -176,12 +165,6 @@ pub(super) fn read_paragraph<'a>(
     read
 }
 
-/// Whether `piece` may hold an extraction artifact (`[bookmark: …]`): the
-/// values of a list are read without them, as a table's cells are.
-fn may_hold_artifact(piece: &str) -> bool {
-    memchr::memchr(b'[', piece.as_bytes()).is_some()
-}
-
 /// The segments a clause's or a label line's value is read from: the value
 /// as one segment (no allocation, as for nearly every value), or, when it
 /// may hold an artifact, its clean pieces.
@@ -191,10 +174,10 @@ enum ValueSegs {
 }
 
 impl ValueSegs {
-    /// The segments of the value `text[start..end]`; `bracketed` says
-    /// whether its paragraph holds a `[` at all.
-    fn of(text: &str, start: usize, end: usize, bracketed: bool) -> ValueSegs {
-        if !bracketed || !may_hold_artifact(&text[start..end]) {
+    /// The segments of the value `text[start..end]`; `brackets` finds the
+    /// `[` of its paragraph.
+    fn of(text: &str, start: usize, end: usize, brackets: &mut grammar::Brackets) -> ValueSegs {
+        if start >= end || !brackets.any(text.as_bytes(), start, end) {
             return ValueSegs::Whole(Seg {
                 start,
                 end,
@@ -202,14 +185,7 @@ impl ValueSegs {
             });
         }
         let mut cut = Vec::new();
-        grammar::segment_line(
-            text,
-            start,
-            end,
-            &mut cut,
-            &mut Vec::new(),
-            &mut grammar::Brackets::bounded(),
-        );
+        grammar::segment_line(text, start, end, &mut cut, &mut Vec::new(), brackets);
         ValueSegs::Cut(cut)
     }
 
