@@ -10,7 +10,8 @@
 //! line's text is passed over already, see `parse::list::line::classify`).
 
 use crate::diagnostic::{quote, Code, Diagnostic};
-use crate::grammar::ARTIFACT_PREFIXES;
+use crate::grammar::{find_artifact, Brackets};
+use crate::lex::Lines;
 use crate::span::Span;
 use crate::Layout;
 
@@ -31,30 +32,22 @@ pub(crate) fn start(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) -> Option<B
 }
 
 /// The artifacts of `text` read line by line, as the parser cuts them from
-/// a list's values ([`crate::grammar::segment_line`]): from a prefix to the
-/// next `]` on its line, or to the end of the line. One search for `[`
-/// through the text.
-fn line_artifacts(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    std::iter::from_fn(move || loop {
-        let at = from + memchr::memchr(b'[', bytes.get(from..)?)?;
-        let rest = &bytes[at..];
-        if !ARTIFACT_PREFIXES
-            .iter()
-            .any(|p| rest.starts_with(p.as_bytes()))
-        {
-            from = at + 1;
+/// a list's values ([`crate::grammar::segment_line`], through the same
+/// [`find_artifact`]); one cursor finds the `[` of the whole text.
+fn line_artifacts(text: &str) -> Vec<Span> {
+    let mut found = Vec::new();
+    let mut brackets = Brackets::default();
+    for line in Lines::new(text, 0) {
+        if !brackets.any(text.as_bytes(), line.start, line.content_end) {
             continue;
         }
-        let end = match memchr::memchr3(b']', b'\n', b'\r', rest) {
-            Some(i) if rest[i] == b']' => at + i + 1,
-            Some(i) => at + i,
-            None => text.len(),
-        };
-        from = end;
-        return Some(Span::new(at, end));
-    })
+        let mut at = line.start;
+        while let Some((start, end)) = find_artifact(text, at, line.content_end) {
+            found.push(Span::new(start, end));
+            at = end;
+        }
+    }
+    found
 }
 
 /// The finding of the artifact at `span`, without a fix; `expected` names
@@ -190,7 +183,7 @@ mod tests {
             )
         ) {
             let text: String = pieces.concat();
-            let found: Vec<Span> = line_artifacts(&text).collect();
+            let found: Vec<Span> = line_artifacts(&text);
             let mut expected = Vec::new();
             for line in crate::lex::Lines::new(&text, 0) {
                 let mut artifacts = Vec::new();

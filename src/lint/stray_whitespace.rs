@@ -126,16 +126,11 @@ fn edges(
     // the bytes at each end when they tell, else from the characters).
     if artifacts.is_empty() && start < end {
         let bytes = text.as_bytes();
-        let starts = surely_not_space(bytes, start)
-            || text
-                .get(start..end)
-                .and_then(|l| l.chars().next())
-                .is_some_and(|c| !is_space(c));
+        let line = text.get(start..end).unwrap_or("");
+        let starts =
+            surely_not_space(bytes, start) || line.chars().next().is_some_and(|c| !is_space(c));
         let ends = surely_not_space_before(bytes, end)
-            || text
-                .get(start..end)
-                .and_then(|l| l.chars().next_back())
-                .is_some_and(|c| !is_space(c));
+            || line.chars().next_back().is_some_and(|c| !is_space(c));
         if starts && ends {
             return;
         }
