@@ -194,7 +194,7 @@ impl<'d> Names<'d> {
 
 #[derive(Default, Clone)]
 struct State {
-    local: BTreeSet<usize>,
+    local: BTreeSet<u32>,
     basis: Option<Basis>,
     /// The tasks that support the link, in the order found, repeats
     /// included until [`State::settle`] (read only once the map is built:
@@ -203,7 +203,7 @@ struct State {
 }
 
 impl State {
-    fn add(&mut self, local: usize, basis: Basis, task: u32) {
+    fn add(&mut self, local: u32, basis: Basis, task: u32) {
         self.local.insert(local);
         self.basis = Some(self.basis.map_or(basis, |b| b.min(basis)));
         self.support(task);
@@ -229,24 +229,36 @@ impl State {
 /// The tasks as rows: each task's number and the ids of its district and
 /// local units (sorted, each once: the order of a row's units does not
 /// matter), all in one vector of ids.
+///
+/// Ids and places are `u32` (4 bytes each, not 8: on a document of many
+/// small tasks these vectors are a large part of the lint pass's peak
+/// memory). A document has fewer than 2³² unit names per level: each takes
+/// more than a byte of text and of memory.
 #[derive(Default)]
 struct Rows {
-    ids: Vec<usize>,
+    ids: Vec<u32>,
     /// Each task's number, where its local ids start and where its ids
     /// end in `ids` (its district ids start where the last task's end).
-    rows: Vec<(u32, usize, usize)>,
+    rows: Vec<(u32, u32, u32)>,
 }
 
 impl Rows {
     /// Each task's number, district ids and local ids.
-    fn iter(&self) -> impl Iterator<Item = (u32, &[usize], &[usize])> + '_ {
+    fn iter(&self) -> impl Iterator<Item = (u32, &[u32], &[u32])> + '_ {
         let mut start = 0;
         self.rows.iter().map(move |&(n, local, end)| {
+            let (local, end) = (local as usize, end as usize);
             let row = (n, &self.ids[start..local], &self.ids[local..end]);
             start = end;
             row
         })
     }
+}
+
+/// A unit's id as stored in [`Rows`].
+#[inline]
+fn id32(id: usize) -> u32 {
+    u32::try_from(id).unwrap_or(u32::MAX)
 }
 
 impl Document<'_> {
@@ -282,10 +294,17 @@ impl Document<'_> {
 fn rows<'d>(doc: &'d Document<'_>) -> (Names<'d>, Names<'d>, Rows) {
     let mut district = Names::default();
     let mut local = Names::default();
-    let mut rows = Rows::default();
+    // Exact sizes: one allocation each, with no room to spare.
+    let (tasks, units) = doc
+        .tasks()
+        .fold((0, 0), |(t, u), task| (t + 1, u + task.units().units.len()));
+    let mut rows = Rows {
+        ids: Vec::with_capacity(units),
+        rows: Vec::with_capacity(tasks),
+    };
     // A unit named twice in a cell counts once (the order of a row's units
     // does not matter below).
-    fn sorted_once(ids: &mut Vec<usize>, from: usize) {
+    fn sorted_once(ids: &mut Vec<u32>, from: usize) {
         ids[from..].sort_unstable();
         let mut kept = from;
         for i in from..ids.len() {
@@ -301,12 +320,13 @@ fn rows<'d>(doc: &'d Document<'_>) -> (Names<'d>, Names<'d>, Rows) {
         let start = rows.ids.len();
         let units = task.units();
         rows.ids
-            .extend(units.district_names().map(|u| district.id(u, n)));
+            .extend(units.district_names().map(|u| id32(district.id(u, n))));
         sorted_once(&mut rows.ids, start);
         let local_start = rows.ids.len();
-        rows.ids.extend(units.local_names().map(|u| local.id(u, n)));
+        rows.ids
+            .extend(units.local_names().map(|u| id32(local.id(u, n))));
         sorted_once(&mut rows.ids, local_start);
-        rows.rows.push((n, local_start, rows.ids.len()));
+        rows.rows.push((n, id32(local_start), id32(rows.ids.len())));
     }
     (district, local, rows)
 }
@@ -323,24 +343,24 @@ fn single_tasks_and_same_names(
     // looked up once for each name rather than in every task that names it
     // (and never compared with every local unit of a task: a task may name
     // thousands).
-    let same_names: Vec<Vec<usize>> = district
+    let same_names: Vec<Vec<u32>> = district
         .names
         .iter()
         .map(|name| {
             DISTRICT_PREFIXES
                 .iter()
-                .filter_map(|p| local.ids.get(name.strip_prefix(p)?).copied())
+                .filter_map(|p| local.ids.get(name.strip_prefix(p)?).map(|&l| id32(l)))
                 .collect()
         })
         .collect();
     for (n, ds, ls) in rows.iter() {
         if let ([d], [l]) = (ds, ls) {
-            states[*d].add(*l, Basis::SingleTask, n);
+            states[*d as usize].add(*l, Basis::SingleTask, n);
         }
         for &d in ds {
-            for &l in &same_names[d] {
+            for &l in &same_names[d as usize] {
                 if ls.binary_search(&l).is_ok() {
-                    states[d].add(l, Basis::SameName, n);
+                    states[d as usize].add(l, Basis::SameName, n);
                 }
             }
         }
@@ -354,16 +374,23 @@ fn eliminate(rows: &Rows, states: &mut [State]) {
     // One buffer each for every row: the local units linked to the row's
     // district units (sorted), the district units still free, and the
     // local units left once the linked ones are set aside.
-    let mut linked: Vec<usize> = Vec::new();
-    let mut free_d: Vec<usize> = Vec::new();
-    let mut free_l: Vec<usize> = Vec::new();
+    let mut linked: Vec<u32> = Vec::new();
+    let mut free_d: Vec<u32> = Vec::new();
+    let mut free_l: Vec<u32> = Vec::new();
     for _ in 0..8 {
         let mut changed = false;
         for (n, ds, ls) in rows.iter() {
             free_d.clear();
-            free_d.extend(ds.iter().copied().filter(|&d| states[d].local.is_empty()));
+            free_d.extend(
+                ds.iter()
+                    .copied()
+                    .filter(|&d| states[d as usize].local.is_empty()),
+            );
             linked.clear();
-            linked.extend(ds.iter().flat_map(|&d| states[d].local.iter().copied()));
+            linked.extend(
+                ds.iter()
+                    .flat_map(|&d| states[d as usize].local.iter().copied()),
+            );
             linked.sort_unstable();
             free_l.clear();
             free_l.extend(
@@ -372,15 +399,16 @@ fn eliminate(rows: &Rows, states: &mut [State]) {
                     .filter(|l| linked.binary_search(l).is_err()),
             );
             if let ([d], [l]) = (free_d.as_slice(), free_l.as_slice()) {
-                states[*d].add(*l, Basis::Elimination, n);
+                states[*d as usize].add(*l, Basis::Elimination, n);
                 changed = true;
             } else {
                 // Linked units seen again with their locals: more evidence.
                 for &d in ds {
-                    if states[d].local.iter().all(|l| ls.binary_search(l).is_ok())
-                        && !states[d].local.is_empty()
+                    let state = &mut states[d as usize];
+                    if state.local.iter().all(|l| ls.binary_search(l).is_ok())
+                        && !state.local.is_empty()
                     {
-                        states[d].support(n);
+                        state.support(n);
                     }
                 }
             }
@@ -404,39 +432,41 @@ fn co_occurrence(
     rows: &Rows,
     district: &Names<'_>,
     states: &mut [State],
-) -> Vec<BTreeMap<usize, u32>> {
-    let mut together: HashMap<(usize, usize), u32> = HashMap::default();
-    let mut seen_with: HashMap<(usize, usize), u32> = HashMap::default();
+) -> Vec<BTreeMap<u32, u32>> {
+    let mut together: HashMap<(u32, u32), u32> = HashMap::default();
+    let mut seen_with: HashMap<(u32, u32), u32> = HashMap::default();
     for (_, ds, ls) in rows.iter() {
         if ds.len() * ls.len() > MAX_PAIRS_PER_TASK {
             continue;
         }
         for &d in ds {
-            if !states[d].local.is_empty() {
+            if !states[d as usize].local.is_empty() {
                 continue;
             }
             for &l in ls {
                 *seen_with.entry((d, l)).or_default() += 1;
-                let explained = ds.iter().any(|&o| o != d && states[o].local.contains(&l));
+                let explained = ds
+                    .iter()
+                    .any(|&o| o != d && states[o as usize].local.contains(&l));
                 if !explained {
                     *together.entry((d, l)).or_default() += 1;
                 }
             }
         }
     }
-    let mut candidates: Vec<BTreeMap<usize, u32>> = vec![BTreeMap::new(); states.len()];
+    let mut candidates: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new(); states.len()];
     for (&(d, l), &count) in &seen_with {
-        candidates[d].insert(l, count);
+        candidates[d as usize].insert(l, count);
     }
     for (d, state) in states.iter_mut().enumerate() {
         if !state.local.is_empty() {
             continue;
         }
         let seen = u32::try_from(district.tasks[d].len()).unwrap_or(u32::MAX);
-        let everywhere: Vec<usize> = candidates[d]
+        let everywhere: Vec<u32> = candidates[d]
             .keys()
             .copied()
-            .filter(|&l| together.get(&(d, l)) == Some(&seen))
+            .filter(|&l| together.get(&(id32(d), l)) == Some(&seen))
             .collect();
         if let [l] = everywhere.as_slice() {
             for &n in &district.tasks[d] {
@@ -451,14 +481,14 @@ fn co_occurrence(
 /// candidates, most often seen first.
 fn links(
     states: &[State],
-    candidates: &[BTreeMap<usize, u32>],
+    candidates: &[BTreeMap<u32, u32>],
     district: &Names<'_>,
     local: &Names<'_>,
 ) -> Vec<Link> {
     let mut links = Vec::with_capacity(states.len());
     for (d, state) in states.iter().enumerate() {
         let ambiguous = state.local.len() != 1;
-        let mut cands: Vec<(usize, u32)> = if ambiguous {
+        let mut cands: Vec<(u32, u32)> = if ambiguous {
             candidates[d].iter().map(|(&l, &c)| (l, c)).collect()
         } else {
             Vec::new()
@@ -469,14 +499,14 @@ fn links(
             local: state
                 .local
                 .iter()
-                .map(|&l| local.names[l].to_string())
+                .map(|&l| local.names[l as usize].to_string())
                 .collect(),
             basis: state.basis,
             evidence: state.evidence.clone(),
             ambiguous,
             candidates: cands
                 .into_iter()
-                .map(|(l, _)| local.names[l].to_string())
+                .map(|(l, _)| local.names[l as usize].to_string())
                 .collect(),
         });
     }
