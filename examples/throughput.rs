@@ -10,11 +10,13 @@
 //! `decode + parse` (what `fengong check` does with a file's bytes) is set
 //! against `simdutf8` validation plus that pass. The lint pass and
 //! `serde_json::from_str` (reading the same document from its JSON) are
-//! given as multiples of `parse`'s time, and so is `check (process)`: the
-//! `fengong check --output-format concise` command, end to end, on the
-//! same document written to a temporary file (the binary next to this
-//! example's directory, `target/release/fengong`: build it first with
-//! `cargo build --release`; the row is left out without it).
+//! given as multiples of `parse`'s time, and so is the floor of a rule that
+//! compares task texts letter by letter (one reading of every text's letters
+//! and digits; W008 `duplicate-task` reads each text twice), and `check
+//! (process)`: the `fengong check --output-format concise` command, end to
+//! end, on the same document written to a temporary file (the binary next
+//! to this example's directory, `target/release/fengong`: build it first
+//! with `cargo build --release`; the row is left out without it).
 //!
 //! ```sh
 //! cargo run --release --example throughput                  # 20 MB, 8 rounds
@@ -53,6 +55,31 @@ fn options(mb: usize, kind: Option<&str>, form: Option<&str>) -> GenerateOptions
 /// The floor of `parse`'s own work: finding every line of a `&str`.
 fn lines(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count()
+}
+
+/// The floor of a rule that compares the task texts letter by letter (as
+/// W008 `duplicate-task` does, reading each text twice): one reading of
+/// every text's letters and digits, each folded into a hash, with W008's
+/// fast answers for ASCII, the common CJK ideographs and the usual
+/// full-width punctuation.
+fn letters(doc: &fengong::Document<'_>) -> u64 {
+    let mut hash = 0u64;
+    for task in doc.tasks() {
+        for c in task.text().chars() {
+            let letter = match c {
+                '\u{4e00}'..='\u{9fff}' => true,
+                _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+                '，' | '。' | '、' | '；' | '：' | '（' | '）' | '“' | '”' | '《' | '》' => {
+                    false
+                }
+                _ => c.is_alphanumeric(),
+            };
+            if letter {
+                hash = (hash ^ u64::from(c)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            }
+        }
+    }
+    hash
 }
 
 /// The floor of `decode + parse`: validating the bytes, then the lines.
@@ -113,6 +140,7 @@ fn main() {
     let mut parse = Duration::MAX;
     let mut decode_parse = Duration::MAX;
     let mut lint = Duration::MAX;
+    let mut floor_letters = Duration::MAX;
     let mut json_from_str = Duration::MAX;
     let mut check = Duration::MAX;
     let command = CheckCommand::new(&text);
@@ -135,6 +163,9 @@ fn main() {
         decode_parse = decode_parse.min(start.elapsed());
         drop(parsed);
         drop(decoded);
+        time(&mut floor_letters, &mut || {
+            black_box(letters(black_box(&doc)));
+        });
         time(&mut lint, &mut || {
             findings = fengong::lint::lint(black_box(&doc), &text, &config).len();
         });
@@ -176,6 +207,14 @@ fn main() {
         format!(
             "{:.2} × its floor (utf-8 + lines)",
             ratio(decode_parse, floor_decode)
+        ),
+    );
+    row(
+        "floor: texts' letters",
+        floor_letters,
+        format!(
+            "{:.2} × parse (one reading; W008 reads each text twice)",
+            ratio(floor_letters, parse)
         ),
     );
     row("lint", lint, format!("{:.2} × parse", ratio(lint, parse)));
