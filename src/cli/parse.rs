@@ -1,6 +1,6 @@
 //! `fengong parse`: a document as JSON.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 
 use fengong::render::Style;

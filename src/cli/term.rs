@@ -61,7 +61,13 @@ pub(crate) fn print_bytes(bytes: &[u8]) -> u8 {
 /// Writes everything `write` writes to buffered standard output, then
 /// flushes it; returns the exit status. `write` should stop at its first
 /// error (`?`), so that a closed pipe ends the work too.
-pub(crate) fn print_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
+///
+/// The writer is the buffer's own type, not `dyn Write`: a writer of many
+/// small pieces (`serde_json` writes each quote and comma on its own)
+/// copies them into the buffer inline instead of through a virtual call.
+pub(crate) fn print_with(
+    write: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> u8 {
     let mut out = stdout();
     let result = write(&mut out).and_then(|()| out.flush());
     status(result, Stream::Out)
