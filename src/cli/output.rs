@@ -68,40 +68,19 @@ impl Write for Capped {
     }
 }
 
-/// A writer that puts `indent` at the start of every line it is given:
+/// Appends `text` to `out` with `indent` at the start of every line:
 /// pretty-printed JSON nested deeper than it was serialized (JSON strings
 /// hold no raw line breaks, so every line break is between tokens).
-pub(crate) struct Indented<'w> {
-    out: &'w mut dyn Write,
-    indent: &'w str,
-    at_line_start: bool,
-}
-
-impl<'w> Indented<'w> {
-    /// A writer to `out` that indents by `indent`.
-    pub(crate) fn new(out: &'w mut dyn Write, indent: &'w str) -> Indented<'w> {
-        Indented {
-            out,
-            indent,
-            at_line_start: true,
-        }
+pub(crate) fn push_indented(out: &mut Vec<u8>, text: &[u8], indent: &[u8]) {
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text) {
+        out.extend_from_slice(indent);
+        out.extend_from_slice(&text[start..=end]);
+        start = end + 1;
     }
-}
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        for piece in buf.split_inclusive(|&b| b == b'\n') {
-            if self.at_line_start {
-                self.out.write_all(self.indent.as_bytes())?;
-            }
-            self.out.write_all(piece)?;
-            self.at_line_start = piece.ends_with(b"\n");
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    if start < text.len() {
+        out.extend_from_slice(indent);
+        out.extend_from_slice(&text[start..]);
     }
 }
 
@@ -434,19 +413,32 @@ fn github(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
 /// nested so that its lines start with `indent`, separated by `,` and a
 /// line break: the bytes `serde_json`'s pretty printer writes for them
 /// inside the whole document.
+///
+/// Each element is serialized into a buffer and indented there, and `out`
+/// is given the elements a few dozen kilobytes at a time: `serde_json`
+/// writes every quote, colon and comma on its own, which through `dyn
+/// Write` cost more than the lint pass on a file with many findings.
 fn write_elements<T: serde::Serialize>(
     elements: impl Iterator<Item = T>,
     out: &mut dyn Write,
     indent: &str,
 ) -> io::Result<()> {
+    const CHUNK: usize = 64 * 1024;
+    let mut element_json = Vec::new();
+    let mut chunk = Vec::with_capacity(CHUNK);
     for (i, element) in elements.enumerate() {
         if i > 0 {
-            out.write_all(b",\n")?;
+            chunk.extend_from_slice(b",\n");
         }
-        let mut indented = Indented::new(&mut *out, indent);
-        serde_json::to_writer_pretty(&mut indented, &element).map_err(io::Error::from)?;
+        element_json.clear();
+        serde_json::to_writer_pretty(&mut element_json, &element).map_err(io::Error::from)?;
+        push_indented(&mut chunk, &element_json, indent.as_bytes());
+        if chunk.len() >= CHUNK {
+            out.write_all(&chunk)?;
+            chunk.clear();
+        }
     }
-    Ok(())
+    out.write_all(&chunk)
 }
 
 /// The output of a run: each file's part written in order, inside the
@@ -541,11 +533,16 @@ mod tests {
 
     #[test]
     fn indenting_starts_every_line() {
-        let mut out = Vec::new();
-        let mut w = Indented::new(&mut out, "  ");
-        w.write_all(b"{\n\"a\": 1").unwrap();
-        w.write_all(b"\n}").unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "  {\n  \"a\": 1\n  }");
+        let indented = |text: &str| {
+            let mut out = b"[".to_vec();
+            push_indented(&mut out, text.as_bytes(), b"  ");
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(indented("{\n\"a\": 1\n}"), "[  {\n  \"a\": 1\n  }");
+        assert_eq!(indented("1"), "[  1");
+        assert_eq!(indented(""), "[");
+        // A line break at the end leaves no indent after it.
+        assert_eq!(indented("{\n}\n"), "[  {\n  }\n");
     }
 
     #[test]
