@@ -207,6 +207,11 @@ impl Options {
             .as_ref()
             .map_or(0, String::len)
             .max(PRERENDER_MIN);
+        if self.least_part_len(checked) > limit {
+            // Surely too long: not rendered up to the limit only to be
+            // thrown away.
+            return;
+        }
         let mut buffer = Capped {
             bytes: Vec::new(),
             limit,
@@ -219,6 +224,39 @@ impl Options {
                 checked.diff = String::new();
             }
         }
+    }
+
+    /// A lower bound on the length of `file`'s part: what every finding's
+    /// record, line or block holds at the least (its fixed keys or
+    /// punctuation, the file's name where each one repeats it, its message,
+    /// and its help line in the formats that carry it; escaping and quoting
+    /// only lengthen them).
+    fn least_part_len(&self, file: &Checked) -> usize {
+        let name = file.display.len();
+        let (fixed, with_help) = match self.emit {
+            // `{"file": …, "line": …, "column": …, "end_line": …, …}`,
+            // pretty-printed.
+            Emit::Findings(Format::Json) => (150 + name, true),
+            // A result with its level, location and message.
+            Emit::Findings(Format::Sarif) => (400, true),
+            // `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::`
+            Emit::Findings(Format::Github) => (40 + name, true),
+            // `name:1:1: W001 …`
+            Emit::Findings(Format::Concise) => (10 + name, false),
+            Emit::Findings(Format::Full) => (20, false),
+            Emit::Diff | Emit::Nothing => return 0,
+        };
+        file.diagnostics
+            .iter()
+            .map(|d| {
+                let help = if with_help {
+                    d.help().map_or(0, str::len)
+                } else {
+                    0
+                };
+                fixed + d.message().len() + help
+            })
+            .fold(0, usize::saturating_add)
     }
 
     /// Whether `file` has anything to write.
@@ -543,6 +581,51 @@ mod tests {
         assert_eq!(indented(""), "[");
         // A line break at the end leaves no indent after it.
         assert_eq!(indented("{\n}\n"), "[  {\n  }\n");
+    }
+
+    #[test]
+    fn the_least_part_length_is_never_more_than_the_part() {
+        // The shortest findings there are: a one-letter name, a one-letter
+        // message, no label or help, at the start of a one-byte file (and
+        // of a file with no text); every code, so every name.
+        for text in [Some("a"), None] {
+            let mut file = Checked::new("a".to_string());
+            file.text = text.map(str::to_string);
+            // Each with a help line and without, and one whose message and
+            // help escaping lengthens.
+            file.diagnostics = Code::ALL
+                .iter()
+                .flat_map(|&code| {
+                    let d = Diagnostic::new(code, fengong::Span::empty(0), "x");
+                    [d.clone(), d.with_help("y")]
+                })
+                .chain([
+                    Diagnostic::new(Code::ALL[0], fengong::Span::empty(0), "甲\u{1b}[31m\n")
+                        .with_help("乙\t"),
+                ])
+                .collect();
+            for format in [
+                Format::Full,
+                Format::Concise,
+                Format::Github,
+                Format::Json,
+                Format::Sarif,
+            ] {
+                let options = Options {
+                    emit: Emit::Findings(format),
+                    style: Style::Plain,
+                    include_unsafe: false,
+                };
+                let mut part = Vec::new();
+                options.write_part(&file, &mut part).unwrap();
+                assert!(
+                    options.least_part_len(&file) <= part.len(),
+                    "{format:?}: {} > {}",
+                    options.least_part_len(&file),
+                    part.len()
+                );
+            }
+        }
     }
 
     #[test]
