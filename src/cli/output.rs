@@ -243,7 +243,9 @@ impl Options {
             Emit::Findings(Format::Github) => (40 + name, true),
             // `name:1:1: W001 …`
             Emit::Findings(Format::Concise) => (10 + name, false),
-            Emit::Findings(Format::Full) => (20, false),
+            // `warning[W001]: …`, `--> name:1:1` (or the name in the
+            // title, without the text), `= help: …`.
+            Emit::Findings(Format::Full) => (20 + name, true),
             Emit::Diff | Emit::Nothing => return 0,
         };
         file.diagnostics
