@@ -403,9 +403,17 @@ pub(crate) fn read<'a>(
     let mut labels = std::mem::take(&mut scratch.labels);
     labels.clear();
     labels.extend(groups.iter().map(label_of));
-    // A clause's trailing groups that read as dates: its deadline.
+    // A clause's trailing groups that read as dates: its deadline. Not
+    // after a labeled deadline or remarks field, which takes the groups up
+    // to the next label (`完成时限：6月;年底`: one deadline, not `年底`
+    // alone).
     let mut deadline_from = groups.len();
-    if cx.deadline_last {
+    let field_to_end = labels
+        .iter()
+        .rev()
+        .find_map(|l| l.map(|(role, _)| role))
+        .is_some_and(|role| matches!(role, Role::Deadline | Role::Remarks));
+    if cx.deadline_last && !field_to_end {
         while deadline_from > 1 {
             let g = &groups[deadline_from - 1];
             if labels[deadline_from - 1].is_none() && looks_like_deadline(&group_text(g)) {

@@ -495,3 +495,18 @@ fn w010_moved_a_tab_that_was_not_alone_and_added_a_header_cell() {
     let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
     assert_eq!(parse_tolerant(&fixed.text).document, doc);
 }
+
+/// fuzz `fix`: a list clause's labeled deadline, `完成时限：\t;\0;;…市大数据局配合`,
+/// its groups separated by `;` in a clause that uses `，`. W018's safe fix
+/// wrote the deadline's `;` full-width and changed its text. A labeled
+/// deadline or remarks field now keeps its separators out of W018's list
+/// (and takes the groups after it that read as dates, which the trailing
+/// deadline used to take from it).
+#[test]
+fn w018_fix_changed_a_deadline_read_as_written() {
+    let text = "2024年深化“放管第”改革工作要点\n\n0.全面实施行政许可事4年深化“放管第”改革工作要点\n\n0.全面实施行政许可事项清单管理。（市政府办公室、市审批服务局牵头，市级各有关部门及各区政府按职责分工负责）\n2.推进政务服务“跨省通办”。（市审批服务局牵头，;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;完成时限：\t;\u{0};;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;市大数据局配合）\n3.开展营项清单管理。（市政府办公室、市审批服务=十牵头，市级各有关部门及各区政府按职责分工负责）\n2.推进政务服务“跨省通办”。（市审批服务局牵头，市大数据局配合）\n3.开展营商环境评价。（市发展改革委负责，1012年6月底前完成）\n";
+    let doc = parse(text).unwrap();
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
+    assert!(fixed.applied > 0);
+    assert_eq!(parse(&fixed.text).unwrap(), doc);
+}

@@ -226,3 +226,24 @@ fn a_closing_bracket_the_name_never_opened_is_not_part_of_it() {
         pairs(&[("responsible", "各县(市、区)政府")])
     );
 }
+
+#[test]
+fn a_labeled_deadline_takes_the_groups_after_it_that_read_as_dates() {
+    // Trailing groups that read as dates are the deadline of a clause
+    // without one (`…，6月底完成`), but after `完成时限：` they are the
+    // labeled deadline's own text: one deadline, nothing dropped.
+    let cx = Context::clause(Role::Units(UnitRole::Responsible));
+    assert_eq!(
+        items("牵头单位：甲、乙，完成时限：6月;年底", cx),
+        pairs(&[("lead", "甲"), ("lead", "乙"), ("deadline", "6月;年底")])
+    );
+    assert_eq!(
+        items("牵头单位：甲，备注：试点;年内见成效", cx),
+        pairs(&[("lead", "甲"), ("remarks", "试点;年内见成效")])
+    );
+    // Without a label, the trailing groups are the deadline, as before.
+    assert_eq!(
+        items("牵头单位：甲，配合单位：乙，6月底完成", cx),
+        pairs(&[("lead", "甲"), ("support", "乙"), ("deadline", "6月底完成")])
+    );
+}

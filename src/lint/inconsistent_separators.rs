@@ -12,12 +12,17 @@ use crate::span::Span;
 use super::Context;
 
 /// The ASCII and full-width group separators of `text[span]`, outside
-/// brackets (found as the parser finds them, [`Scanner`]): where the ASCII
-/// ones are, and whether there is a full-width one.
-fn separators(text: &str, span: Span) -> (Vec<(usize, char)>, bool) {
+/// brackets (found as the parser finds them, [`Scanner`]) and outside the
+/// `values` (a deadline or remarks read from the list as it is written,
+/// whose separators are part of its text): where the ASCII ones are, and
+/// whether there is a full-width one.
+fn separators(text: &str, span: Span, values: &[Span]) -> (Vec<(usize, char)>, bool) {
     let mut ascii = Vec::new();
     let mut full = false;
     for sep in Scanner::default().separators(text, span.start, span.end) {
+        if values.iter().any(|v| v.start <= sep.at && sep.at < v.end) {
+            continue;
+        }
         match sep.c {
             ',' | ';' => ascii.push((sep.at, sep.c)),
             '，' | '；' => full = true,
@@ -33,6 +38,17 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let mut lists: Vec<Span> = Vec::new();
     for (task, cells) in cx.tasks() {
         lists.clear();
+        // A deadline or remarks read from a clause or a cell keeps its
+        // separators: writing them full-width would change its text.
+        let extras = task.extras.as_deref();
+        let values: Vec<Span> = [
+            extras.and_then(|e| e.deadline.as_ref()),
+            extras.and_then(|e| e.remarks.as_ref()),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|field| field.span.get())
+        .collect();
         if let Some(cells) = cells {
             lists.extend(cells.iter().map(|cell| cell.span()));
         } else {
@@ -54,7 +70,7 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
             if memchr::memchr2(b',', b';', bytes).is_none() {
                 continue;
             }
-            let (ascii, full) = separators(text, list);
+            let (ascii, full) = separators(text, list, &values);
             let Some(&(first, _)) = ascii.first() else {
                 continue;
             };
@@ -109,8 +125,27 @@ mod tests {
     }
 
     #[test]
+    fn a_deadline_keeps_its_separators() {
+        // The clause's deadline, read as written, holds `;` and `，`: they
+        // are its text, not the list's (a fuzzer's find: the fix wrote
+        // them full-width and changed the deadline).
+        let text = "方案\n一、目标\n1.推进。（牵头单位：甲,乙，完成时限：6月;年底，前）\n";
+        let doc = crate::parse(text).unwrap();
+        let deadline = doc.tasks().next().unwrap().deadline();
+        assert_eq!(deadline, Some("6月;年底，前"));
+        let found = only(text, Code::InconsistentSeparators);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let fixed = apply(text, &found);
+        assert!(fixed.contains("甲，乙，完成时限：6月;年底，前"), "{fixed}");
+        assert_eq!(crate::parse(&fixed).unwrap(), doc);
+        // Only the deadline mixes them: nothing to report.
+        let text = "方案\n一、目标\n1.推进。（牵头单位：甲、乙，完成时限：6月;年底）\n";
+        assert_eq!(only(text, Code::InconsistentSeparators).len(), 0);
+    }
+
+    #[test]
     fn separators_outside_brackets_as_the_parser_reads_them() {
-        let read = |text: &str| separators(text, Span::new(0, text.len()));
+        let read = |text: &str| separators(text, Span::new(0, text.len()), &[]);
         assert_eq!(read("甲,乙，丙"), (vec![(3, ',')], true));
         assert_eq!(read("甲（乙,丙）、丁"), (vec![], false));
         // A closing bracket with none open does not hide what follows
