@@ -912,11 +912,41 @@ mod tests {
     use super::super::test_support::*;
     use super::*;
 
-    /// `compare` answers what the sets say: the shared shingles and the
-    /// candidate's size whenever four fifths of the smaller set are shared,
-    /// and it turns away only pairs that share less, on texts of repeated
-    /// shingles (so that the raw count overstates the set) and of every
-    /// overlap.
+    /// The anchor sort gives what a general sort does: on spread keys (the
+    /// usual buckets of a few entries), on keys that share their top bits
+    /// (one bucket of all), and on repeats.
+    #[test]
+    fn the_anchor_sort_sorts() {
+        let mut state = 0x1234_5678_9abc_def0u64;
+        let mut next = move || {
+            // splitmix64
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        for len in [0, 1, 2, 7, 8, 9, 33, 100, 1000, 5000] {
+            for shape in 0..3 {
+                let entries: Vec<u64> = (0..len)
+                    .map(|_| match shape {
+                        0 => next(),
+                        1 => next() >> 40,
+                        _ => next() % 5,
+                    })
+                    .collect();
+                let mut sorted = entries.clone();
+                sort_entries(&mut sorted);
+                let mut expected = entries;
+                expected.sort_unstable();
+                assert_eq!(sorted, expected, "{len} entries, shape {shape}");
+            }
+        }
+    }
+
+    /// The sets kept hold at most their budget (but for one set larger
+    /// than it, kept alone), the oldest dropped first, and a set dropped is
+    /// read again from its text.
     #[test]
     fn the_sets_kept_stay_within_their_budget_and_read_back_what_they_dropped() {
         let mut sets = Sets::default();
@@ -961,6 +991,11 @@ mod tests {
         assert!(sets.has(99));
     }
 
+    /// `compare` answers what the sets say: the shared shingles and the
+    /// candidate's size whenever four fifths of the smaller set are shared,
+    /// and it turns away only pairs that share less, on texts of repeated
+    /// shingles (so that the raw count overstates the set) and of every
+    /// overlap.
     #[test]
     fn compare_turns_away_only_pairs_that_share_too_little() {
         let set = |text: &str| {
