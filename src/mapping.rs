@@ -248,7 +248,10 @@ impl Rows {
         let mut start = 0;
         self.rows.iter().map(move |&(n, local, end)| {
             let (local, end) = (local as usize, end as usize);
-            let row = (n, &self.ids[start..local], &self.ids[local..end]);
+            // (`get`: places past `u32::MAX`, which no document that fits
+            // in memory reaches, read as empty rather than panic.)
+            let ids = |range: std::ops::Range<usize>| self.ids.get(range).unwrap_or_default();
+            let row = (n, ids(start..local), ids(local..end));
             start = end;
             row
         })

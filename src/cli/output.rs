@@ -71,7 +71,7 @@ impl Write for Capped {
 /// Appends `text` to `out` with `indent` at the start of every line:
 /// pretty-printed JSON nested deeper than it was serialized (JSON strings
 /// hold no raw line breaks, so every line break is between tokens).
-pub(crate) fn push_indented(out: &mut Vec<u8>, text: &[u8], indent: &[u8]) {
+fn push_indented(out: &mut Vec<u8>, text: &[u8], indent: &[u8]) {
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text) {
         out.extend_from_slice(indent);
