@@ -40,15 +40,13 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
         lists.clear();
         // A deadline or remarks read from a clause or a cell keeps its
         // separators: writing them full-width would change its text.
+        // (An empty span for a field the task lacks: it holds no separator.)
         let extras = task.extras.as_deref();
-        let values: Vec<Span> = [
+        let values = [
             extras.and_then(|e| e.deadline.as_ref()),
             extras.and_then(|e| e.remarks.as_ref()),
         ]
-        .into_iter()
-        .flatten()
-        .filter_map(|field| field.span.get())
-        .collect();
+        .map(|field| field.and_then(|f| f.span.get()).unwrap_or(Span::empty(0)));
         if let Some(cells) = cells {
             lists.extend(cells.iter().map(|cell| cell.span()));
         } else {
