@@ -48,6 +48,10 @@ impl Format {
 /// short the file.
 const PRERENDER_MIN: usize = 64 * 1024;
 
+/// How much output the formats of many small pieces (`json`, `sarif`,
+/// `github`) put together before handing it to the writer.
+const CHUNK: usize = 64 * 1024;
+
 /// A buffer that refuses to grow past `limit` bytes.
 struct Capped {
     bytes: Vec<u8>,
@@ -401,52 +405,89 @@ fn records(file: &Checked) -> impl Iterator<Item = Record<'_>> {
     })
 }
 
+/// Appends `text` to `out` escaped as the Actions toolkit escapes a
+/// workflow command's message (`%`, CR and LF), and also `:` and `,` if it
+/// is a `property` value; in one pass, the text pushed whole between the
+/// characters it escapes.
+fn push_workflow_escaped(out: &mut String, text: &str, property: bool) {
+    let mut from = 0;
+    for (at, b) in text.bytes().enumerate() {
+        let escaped = match b {
+            b'%' => "%25",
+            b'\r' => "%0D",
+            b'\n' => "%0A",
+            b':' if property => "%3A",
+            b',' if property => "%2C",
+            _ => continue,
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(escaped);
+        from = at + 1;
+    }
+    out.push_str(&text[from..]);
+}
+
 /// Escapes a workflow command's message as the Actions toolkit does.
+#[cfg(test)]
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::new();
+    push_workflow_escaped(&mut out, text, false);
+    out
 }
 
 /// Escapes a workflow command's property value as the Actions toolkit does.
 fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+    let mut out = String::new();
+    push_workflow_escaped(&mut out, text, true);
+    out
 }
 
-/// A workflow command's message: the message and help of `d`, their
-/// control characters escaped (see [`escape_control`]) so that none reaches
-/// the log, joined by a line break (kept by the toolkit's escaping).
-fn github_message(d: &Diagnostic) -> String {
-    let mut message = escape_control(d.message()).into_owned();
-    if let Some(help) = d.help() {
-        message.push_str("\nhelp: ");
-        message.push_str(&escape_control(help));
-    }
-    escape_data(&message)
-}
-
-/// `github`: one workflow command a finding.
+/// `github`: one workflow command a finding, its message the message and
+/// help of the finding, their control characters escaped (see
+/// [`escape_control`]) so that none reaches the log, joined by a line break
+/// (kept by the toolkit's escaping). The lines are put together in a
+/// buffer and written a few dozen kilobytes at a time.
 fn github(file: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let mut locator = file.locator();
     // The file name as a property: control characters escaped, then `%`,
     // line breaks, `:` and `,` as the toolkit does; no `::` can remain.
     let name = escape_property(&escape_control(&file.display));
+    let mut chunk = String::with_capacity(CHUNK);
     for d in &file.diagnostics {
         let (start, end) = file.positions(locator.as_mut(), d);
         // The workflow commands are named as the severities are.
-        let command = d.severity().as_str();
-        writeln!(
-            out,
-            "::{command} file={name},line={},col={},endLine={},endColumn={},title={}::{}",
-            start.line,
-            start.column,
-            end.line,
-            end.column,
-            escape_property(&format!("{} {}", d.code(), d.code().name())),
-            github_message(d)
-        )?;
+        chunk.push_str("::");
+        chunk.push_str(d.severity().as_str());
+        chunk.push_str(" file=");
+        chunk.push_str(&name);
+        for (key, n) in [
+            (",line=", start.line),
+            (",col=", start.column),
+            (",endLine=", end.line),
+            (",endColumn=", end.column),
+        ] {
+            chunk.push_str(key);
+            push_decimal(&mut chunk, n);
+        }
+        chunk.push_str(",title=");
+        // Codes and names hold no character to escape; escaped all the
+        // same, as a property.
+        push_workflow_escaped(&mut chunk, d.code().as_str(), true);
+        chunk.push(' ');
+        push_workflow_escaped(&mut chunk, d.code().name(), true);
+        chunk.push_str("::");
+        push_workflow_escaped(&mut chunk, &escape_control(d.message()), false);
+        if let Some(help) = d.help() {
+            chunk.push_str("%0Ahelp: ");
+            push_workflow_escaped(&mut chunk, &escape_control(help), false);
+        }
+        chunk.push('\n');
+        if chunk.len() >= CHUNK {
+            out.write_all(chunk.as_bytes())?;
+            chunk.clear();
+        }
     }
-    Ok(())
+    out.write_all(chunk.as_bytes())
 }
 
 /// Writes each of `elements` pretty-printed as an element of a JSON array
@@ -463,7 +504,6 @@ fn write_elements<T: serde::Serialize>(
     out: &mut dyn Write,
     indent: &str,
 ) -> io::Result<()> {
-    const CHUNK: usize = 64 * 1024;
     let mut element_json = Vec::new();
     let mut chunk = Vec::with_capacity(CHUNK);
     for (i, element) in elements.enumerate() {
@@ -569,6 +609,23 @@ mod tests {
     fn github_escaping_matches_the_toolkit() {
         assert_eq!(escape_data("a%b\r\nc"), "a%25b%0D%0Ac");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        // As the toolkit's replacements one after the other, on text of
+        // every character they touch, next to each other and to Chinese.
+        let replaced = |text: &str, property: bool| {
+            let data = text
+                .replace('%', "%25")
+                .replace('\r', "%0D")
+                .replace('\n', "%0A");
+            if property {
+                data.replace(':', "%3A").replace(',', "%2C")
+            } else {
+                data
+            }
+        };
+        for text in ["", "%", "甲%乙", "a:b,c\r\n%%", "：，\n\n,:", "%0A\r"] {
+            assert_eq!(escape_data(text), replaced(text, false), "{text:?}");
+            assert_eq!(escape_property(text), replaced(text, true), "{text:?}");
+        }
     }
 
     #[test]
