@@ -510,3 +510,31 @@ fn w018_fix_changed_a_deadline_read_as_written() {
     assert!(fixed.applied > 0);
     assert_eq!(parse(&fixed.text).unwrap(), doc);
 }
+
+/// fuzz `fix`: a header's first cell reads `[bo[bookmark: x]okmark: x…`
+/// then, on its next line, `1[bookmask:…`. Its label (artifacts cut,
+/// the formed one too) starts like a task number, but the header was told
+/// by the cell's first piece, `[bo`; once W005's fix deleted
+/// `[bookmark: x]`, the formed artifact was written whole, the first piece
+/// was `1[bookmask:…`, and the header went missing. The header is now told
+/// by the cell's value, the same either way.
+#[test]
+fn w005_fix_made_a_header_cell_read_as_a_task_number() {
+    let text = "1z\t\t\t\t\t\t\t\t\t伀百零一\t\t\t\t\t\t\t\t\t\t区1人社局\t\t\t\t.\t\t\t\r\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t[bo[bookmark: x]okmark: x\t\t\t\t\t[\t\t\t\n1[bookmask:0\u{11}\u{0})kM)kM\n\t\t\tz\t\t\t\t\t\t\t\t\t伀百零一\t\t\t\t\t\t\t\t\t\t区1人社局\t\t\t\t.\t\t\t\r\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t[bo[bookm[\t\t\t \t\t\t~\t,\t\t\t\t\u{6}\t\t]\t\t\t\t\t\t\t\t\n";
+    // The artifact deleted as W005's fix deletes it: the cell's first
+    // line then holds the formed artifact, written whole.
+    let deleted = text.replacen("[bookmark: x]", "", 1);
+    let codes = |t: &str| {
+        parse_tolerant(t)
+            .diagnostics
+            .iter()
+            .map(|d| d.code())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(text), codes(&deleted));
+    assert!(
+        codes(text).contains(&Code::MissingHeader),
+        "{:?}",
+        codes(text)
+    );
+}

@@ -160,18 +160,18 @@ impl<'a> TableParser<'a> {
         let mut labels: Vec<(Cow<'a, str>, Option<Span>)> = Vec::new();
         for &cell in row {
             self.load_segments(cell);
-            let first = self.segs.first().map(|s| &text[s.start..s.end]);
-            if let Some(first) = first {
-                if grammar::heading(first).is_some()
-                    || (labels.is_empty() && grammar::starts_like_number(first))
-                {
-                    break;
-                }
+            // The cell's value, as the label would read: what a heading or
+            // a task's number is told by (its first segment alone would
+            // differ where cutting an artifact formed another, which
+            // deleting the first then writes whole: W005's fix).
+            let value = grammar::join(text, &self.segs, "");
+            if !value.is_empty()
+                && (grammar::heading(&value).is_some()
+                    || (labels.is_empty() && grammar::starts_like_number(&value)))
+            {
+                break;
             }
-            labels.push((
-                grammar::join(text, &self.segs, ""),
-                grammar::segs_span(&self.segs),
-            ));
+            labels.push((value, grammar::segs_span(&self.segs)));
         }
         let count = labels.len();
         if count == 0 {
