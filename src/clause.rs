@@ -132,15 +132,23 @@ fn role_suffix(group: &str) -> Option<(Option<UnitRole>, usize)> {
 
 /// The label a group starts with (`牵头单位：`), its role, and the byte
 /// length of the label and its colon. Only a short label followed by a
-/// colon counts.
+/// colon counts. Artifacts inside the label (`分管[bookmark: x]领导：`) are
+/// passed over: they count in the length, not in the label's characters.
 pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
     // The colon among the first 12 characters, found from the bytes: `:`,
     // or `：` (EF BC 9A).
     let bytes = group.as_bytes();
-    let (mut at, mut chars) = (0, 0);
+    let (mut at, mut chars, mut artifacts) = (0, 0, false);
     let colon = loop {
         let &b = bytes.get(at)?;
-        if chars == 12 {
+        if b == b'[' {
+            if let Some(end) = artifact_end(group, at) {
+                at = end;
+                artifacts = true;
+                continue;
+            }
+        }
+        if chars == 12 || b == b'\n' || b == b'\r' {
             return None;
         }
         if b == b':' {
@@ -152,7 +160,28 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
         at += utf8_len(b);
         chars += 1;
     };
-    let label = group[..colon.0].trim_matches(is_space);
+    // The label's characters, without its artifacts (at most 12
+    // characters of at most 4 bytes).
+    let mut buf = [0u8; 48];
+    let label = if artifacts {
+        let mut n = 0;
+        let mut from = 0;
+        while from < colon.0 {
+            if let Some(end) = artifact_end(group, from) {
+                from = end;
+                continue;
+            }
+            let len = utf8_len(bytes[from]);
+            let piece = bytes.get(from..from + len)?;
+            buf.get_mut(n..n + len)?.copy_from_slice(piece);
+            n += len;
+            from += len;
+        }
+        std::str::from_utf8(&buf[..n]).ok()?
+    } else {
+        &group[..colon.0]
+    };
+    let label = label.trim_matches(is_space);
     if label.is_empty() {
         return None;
     }
@@ -168,6 +197,19 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
         role => role,
     };
     Some((role, colon.0 + colon.1.len_utf8()))
+}
+
+/// Where the artifact starting at `at` in `text` ends (after its `]`), if
+/// one starts there and is closed.
+fn artifact_end(text: &str, at: usize) -> Option<usize> {
+    let rest = text.as_bytes().get(at..)?;
+    if !crate::grammar::ARTIFACT_PREFIXES
+        .iter()
+        .any(|p| rest.starts_with(p.as_bytes()))
+    {
+        return None;
+    }
+    memchr::memchr(b']', rest).map(|i| at + i + 1)
 }
 
 /// The length of the UTF-8 character that `lead` starts (1 for a byte
@@ -396,8 +438,10 @@ pub(crate) fn read<'a>(
             .collect()
     };
     let label_of = |g: &std::ops::Range<usize>| -> Option<(Role, usize)> {
-        let &(s, e) = pieces.get(g.start)?;
-        let head = text[s..e].trim_start_matches(is_space);
+        // To the group's end: an artifact can split the label's pieces.
+        let &(s, _) = pieces.get(g.start)?;
+        let &(_, e) = pieces.get(g.end.checked_sub(1)?.max(g.start))?;
+        let head = text.get(s..e)?.trim_start_matches(is_space);
         label_prefix(head).filter(|(r, _)| *r != Role::Other || cx.deadline_last)
     };
     let mut labels = std::mem::take(&mut scratch.labels);
@@ -544,7 +588,7 @@ fn read_group<'a>(
     let whole = Span::new(gs, ge);
     let mut role = *field_role;
     // A label at the start: `牵头单位：X`.
-    let head = &text[gs..pieces[0].1];
+    let head = &text[gs..ge];
     // In a table cell, only a label of a known role counts (a name may
     // hold a colon); a clause of a list reports the others.
     let label = if pieces.first().map(|p| p.1) == first_end {
@@ -558,7 +602,13 @@ fn read_group<'a>(
         }
         role = label_role;
         *field_role = label_role;
-        pieces[0].0 = gs + len;
+        // The label can take pieces whole (`牵头[bookmark: x]单位：`).
+        let to = gs + len;
+        let taken = pieces.iter().take_while(|p| p.1 <= to).count();
+        pieces.drain(..taken);
+        if let Some(first) = pieces.first_mut() {
+            first.0 = first.0.max(to);
+        }
         trim_pieces(text, pieces);
     }
     let joined = || -> String { pieces.iter().map(|&(a, b)| &text[a..b]).collect() };

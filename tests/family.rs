@@ -239,3 +239,45 @@ fn values_of_the_family() {
     assert_eq!(doc.task(3).unwrap().deadline(), Some("長期堅持"));
     assert!(!doc.categories()[1].is_numbered());
 }
+
+/// Word leaves `[bookmark: …]` anywhere, a role's label included: the label
+/// reads through it in a label line, a role clause and a table cell, and
+/// deleting the artifact (by hand, or by W005's fix in a table) changes no
+/// value.
+#[test]
+fn an_artifact_inside_a_label_is_passed_over() {
+    let list = "任务分工\n一、加强建设\n\
+                1.推进道路建设。（牵头[bookmark: a]单位：市交通局；配合单位：市财政局）\n\
+                2.推进桥梁建设。\n牵头单位[bookmark: b]：市住建局\n分管[bookmark: c]领导：张三\n";
+    let table = "任务分工表\n\t序号\n\t重点任务\n\t责任单位\n\n\t一、总体\n\n\
+                 \t1\n\t推进道路建设。\n\t牵头[bookmark: a]单位：市交通局；配合单位：市财政局\n\n";
+    for text in [list, table] {
+        let doc = fengong::parse(text).unwrap();
+        let task = doc.task(1).unwrap();
+        assert_eq!(task.units().lead(), ["市交通局"], "{text}");
+        assert_eq!(task.units().support(), ["市财政局"], "{text}");
+        assert!(task.units().responsible().is_empty(), "{text}");
+        let found = fengong::lint::check(text, &LintConfig::default());
+        let codes: Vec<&str> = found.iter().map(|d| d.code().as_str()).collect();
+        assert!(codes.iter().all(|&c| c == "W005"), "{text}: {codes:?}");
+        // Deleted by hand (a list's W005 has no fix: see its explanation).
+        let mut clean = text.to_string();
+        for a in ["[bookmark: a]", "[bookmark: b]", "[bookmark: c]"] {
+            clean = clean.replace(a, "");
+        }
+        assert_eq!(fengong::parse(&clean).unwrap(), doc, "{text}");
+    }
+    // The table's safe fix deletes it.
+    let found = fengong::lint::check(table, &LintConfig::default());
+    let (fixed, applied) = fengong::edit::apply_fixes(table, &found, false);
+    assert_eq!(applied.len(), 1);
+    assert!(!fixed.contains("[bookmark"), "{fixed}");
+    assert_eq!(
+        fengong::parse(&fixed).unwrap(),
+        fengong::parse(table).unwrap()
+    );
+    let doc = fengong::parse(list).unwrap();
+    let task = doc.task(2).unwrap();
+    assert_eq!(task.units().lead(), ["市住建局"]);
+    assert_eq!(task.leader_names().collect::<Vec<_>>(), ["张三"]);
+}

@@ -207,6 +207,29 @@ fn a_label_ends_at_a_colon_among_the_first_twelve_characters() {
 }
 
 #[test]
+fn a_label_reads_through_artifacts_but_not_through_a_line_break() {
+    // The artifact counts in the length, not in the twelve characters.
+    let label = "分管[bookmark: _Toc12345678901]领导：";
+    assert_eq!(
+        label_prefix(&format!("{label}张三")),
+        Some((Role::Leaders, label.len()))
+    );
+    let label = "牵头单位[bookmark: x]：";
+    assert_eq!(
+        label_prefix(&format!("{label}市发改委")),
+        Some((Role::Units(UnitRole::Lead), label.len()))
+    );
+    // The artifact's own colon is not the label's.
+    assert_eq!(label_prefix("[bookmark: x]甲"), None);
+    // An artifact not closed is not passed over.
+    assert_eq!(
+        label_prefix("牵头[bookmark: x单位：甲").map(|(r, _)| r),
+        Some(Role::Other)
+    );
+    assert_eq!(label_prefix("牵头单位\n\t：甲"), None);
+}
+
+#[test]
 fn a_closing_bracket_the_name_never_opened_is_not_part_of_it() {
     let cx = Context::clause(Role::Units(UnitRole::Responsible));
     assert_eq!(
