@@ -6,6 +6,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{self, Artifact, Seg};
 use crate::lex::Cell;
+use crate::span::Span;
 
 use super::Context;
 
@@ -24,6 +25,10 @@ pub(crate) struct CellView<'v> {
     pub(crate) segs: &'v [Seg],
     /// The cell's artifacts, read with the segments; else empty.
     pub(crate) artifacts: &'v [Artifact],
+    /// In a unit cell, the spans of the deadlines and remarks read from it
+    /// (`市交通局；完成时限：2023年，底前`), by start: read as written, so
+    /// their separators and white space are their text, not a unit list's.
+    pub(crate) values: &'v [Span],
 }
 
 /// A rule that reads the table cell by cell, in order.
@@ -57,8 +62,10 @@ pub(crate) fn walk(
     let mut artifacts = Vec::new();
     // The next `[` ahead: the cells come in order.
     let mut brackets = grammar::Brackets::default();
-    // The unit cells' starts, if a rule reads them.
-    let mut units = rules.iter().any(|r| r.reads_unit_cells()).then(|| {
+    // The unit cells' starts, and the values read from them, if a rule
+    // reads them.
+    let reads_units = rules.iter().any(|r| r.reads_unit_cells());
+    let mut units = reads_units.then(|| {
         Ordered::new(
             cx.tasks()
                 .flat_map(|(_, cells)| cells.unwrap_or_default())
@@ -66,9 +73,34 @@ pub(crate) fn walk(
                 .collect(),
         )
     });
+    let mut values: Vec<Span> = Vec::new();
+    if reads_units {
+        values.extend(
+            cx.tasks()
+                .filter(|(_, cells)| cells.is_some())
+                .filter_map(|(task, _)| task.extras.as_deref())
+                .flat_map(|e| [e.deadline.as_ref(), e.remarks.as_ref()])
+                .filter_map(|field| field.and_then(|f| f.span.get()))
+                .filter(|span| !span.is_empty()),
+        );
+        values.sort_unstable_by_key(|span| span.start);
+    }
+    // The first of `values` not before the cells read so far.
+    let mut next_value = 0;
     for cell in cx.cells() {
         let bracketed = brackets.any(text.as_bytes(), cell.span.start, cell.span.end);
         let unit = units.as_mut().is_some_and(|u| u.contains(cell.span.start));
+        let mut inside: &[Span] = &[];
+        if unit {
+            while values
+                .get(next_value)
+                .is_some_and(|v| v.end <= cell.span.start)
+            {
+                next_value += 1;
+            }
+            let ahead = values.get(next_value..).unwrap_or_default();
+            inside = &ahead[..ahead.partition_point(|v| v.start < cell.span.end)];
+        }
         if bracketed || unit {
             grammar::segments(text, cell, &mut segs, &mut artifacts, &mut brackets);
         } else {
@@ -81,6 +113,7 @@ pub(crate) fn walk(
             unit,
             segs: &segs,
             artifacts: &artifacts,
+            values: inside,
         };
         for rule in rules.iter_mut() {
             rule.cell(cx, &view, out);

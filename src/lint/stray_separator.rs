@@ -62,7 +62,8 @@ impl CellRule for StraySeparator {
     fn cell(&mut self, cx: &Context<'_, '_>, view: &CellView<'_>, out: &mut Vec<Diagnostic>) {
         if view.unit {
             let mut cache = LineCache::default();
-            check_cell(cx, view.cell, view.segs, &mut cache, &mut self.split, out);
+            let at = (cx, view.cell, view.segs, &mut cache);
+            check_cell(at, view.values, &mut self.split, out);
         }
     }
 }
@@ -70,7 +71,15 @@ impl CellRule for StraySeparator {
 /// Splits a unit cell's segments as the parser does, into `pieces` and
 /// `seps` (cleared first): the pieces between its separators outside
 /// brackets, and the separators. There is one more piece than separators.
-fn split(text: &str, segs: &[grammar::Seg], pieces: &mut Vec<Piece>, seps: &mut Vec<(Span, char)>) {
+/// A separator inside one of `values` (a deadline or remarks read from
+/// the cell, [`CellView::values`]) is not one: it is their text.
+fn split(
+    text: &str,
+    segs: &[grammar::Seg],
+    values: &[Span],
+    pieces: &mut Vec<Piece>,
+    seps: &mut Vec<(Span, char)>,
+) {
     pieces.clear();
     seps.clear();
     let mut piece = Piece::default();
@@ -78,6 +87,9 @@ fn split(text: &str, segs: &[grammar::Seg], pieces: &mut Vec<Piece>, seps: &mut 
     for seg in segs {
         let mut from = seg.start;
         for sep in scan.separators(text, seg.start, seg.end) {
+            if values.iter().any(|v| v.start <= sep.at && sep.at < v.end) {
+                continue;
+            }
             piece.extend(text, from, sep.at);
             pieces.push(std::mem::take(&mut piece));
             seps.push((sep.span(), sep.c));
@@ -136,15 +148,13 @@ fn strays(pieces: &[Piece], seps: usize) -> Vec<(Stray, Range<usize>)> {
 /// is left, else those before the first unit, between two units and after
 /// the last.
 fn check_cell(
-    cx: &Context<'_, '_>,
-    cell: Cell,
-    segs: &[grammar::Seg],
-    cache: &mut LineCache,
+    (cx, cell, segs, cache): Where<'_, '_, '_, '_>,
+    values: &[Span],
     (pieces, seps): &mut (Vec<Piece>, Vec<(Span, char)>),
     out: &mut Vec<Diagnostic>,
 ) {
     let text = cx.source;
-    split(text, segs, pieces, seps);
+    split(text, segs, values, pieces, seps);
     let name = |k: usize| -> String {
         pieces[k]
             .content
@@ -274,6 +284,27 @@ mod tests {
             crate::parse_tolerant(&text).document
         );
         assert!(only(&fixed, Code::StraySeparator).is_empty());
+    }
+
+    #[test]
+    fn a_deadline_or_remarks_in_a_unit_cell_keeps_its_separators() {
+        // Read as written: deleting a separator of theirs would change them.
+        let text = "任务分工表\n\t序号\n\t重点任务\n\t责任单位\n\n\t（一）类\n\n\
+                    \t1\n\t甲\n\t区甲、、区乙；完成时限：2023年，，底前\n\n\
+                    \t2\n\t乙\n\t区丙；备注：分两批、、各半\n\n";
+        let doc = crate::parse_tolerant(text).document;
+        let tasks: Vec<_> = doc.tasks().collect();
+        assert_eq!(tasks[0].deadline(), Some("2023年，，底前"));
+        assert_eq!(tasks[1].remarks(), Some("分两批、、各半"));
+        let found = only(text, Code::StraySeparator);
+        let messages: Vec<_> = found.iter().map(|d| d.message()).collect();
+        assert_eq!(
+            messages,
+            ["expected one `、` between `区甲` and `区乙`, found 2 separators"]
+        );
+        let fixed = apply(text, &found);
+        assert!(fixed.contains("\t区甲、区乙；完成时限：2023年，，底前\n"));
+        assert_eq!(crate::parse_tolerant(&fixed).document, doc);
     }
 
     #[test]

@@ -105,7 +105,7 @@ impl CellRule for StrayWhitespace {
             edges(cx, start, end, first, lead, &artifacts[from..to], out);
         }
         if view.unit {
-            around_separators(cx, view.segs, out);
+            around_separators(cx, view.segs, view.values, out);
         }
     }
 }
@@ -251,13 +251,22 @@ fn whitespace(cx: &Context<'_, '_>, runs: &[Span], place: Place, next: Option<&s
 /// segments (so never at a line's start or end, which [`edges`] reports).
 /// Artifacts between a separator and its white space do not hide it
 /// (`甲、[bookmark: x] 乙`): the parser trims that white space from the unit
-/// name all the same.
-fn around_separators(cx: &Context<'_, '_>, segs: &[grammar::Seg], out: &mut Vec<Diagnostic>) {
+/// name all the same. The separators inside `values` (a deadline or
+/// remarks read from the cell) are their text, and left alone.
+fn around_separators(
+    cx: &Context<'_, '_>,
+    segs: &[grammar::Seg],
+    values: &[Span],
+    out: &mut Vec<Diagnostic>,
+) {
     let text = cx.source;
     let mut scan = Scanner::default();
     for (k, seg) in segs.iter().enumerate() {
         for sep in scan.separators(text, seg.start, seg.end) {
             let (at, sep_end) = (sep.at, sep.end());
+            if values.iter().any(|v| v.start <= at && at < v.end) {
+                continue; // a deadline's or remarks' own text
+            }
             let mut runs = space_before(text, segs, k, at);
             runs.extend(space_after(text, segs, k, sep_end));
             let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
@@ -375,6 +384,24 @@ mod tests {
             crate::parse_tolerant(&fixed).document,
             crate::parse_tolerant(&text).document
         );
+    }
+
+    #[test]
+    fn a_deadline_or_remarks_in_a_unit_cell_keeps_its_white_space() {
+        let text = "任务分工表\n\t序号\n\t重点任务\n\t牵头单位\n\t配合单位\n\n\t（一）类\n\n\
+                    \t1\n\t文本\n\t区甲 ；完成时限：2023年 、底前\n\t区乙；备注：甲 、 乙\n\n";
+        let doc = crate::parse_tolerant(text).document;
+        let task = doc.tasks().next().unwrap();
+        assert_eq!(task.deadline(), Some("2023年 、底前"));
+        assert_eq!(task.remarks(), Some("甲 、 乙"));
+        let found = only(text, Code::StrayWhitespace);
+        assert_eq!(
+            messages(&found),
+            ["expected `；` right between two unit names, found a space around it"]
+        );
+        let fixed = apply(text, &found);
+        assert!(fixed.contains("\t区甲；完成时限：2023年 、底前\n"));
+        assert_eq!(crate::parse_tolerant(&fixed).document, doc);
     }
 
     #[test]
