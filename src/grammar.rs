@@ -330,6 +330,27 @@ pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, s
     }
 }
 
+/// Whether the pieces of one of the lines of `segs` (a cell's segments)
+/// form an artifact once the artifacts between them are cut
+/// (`[bo[bookmark: x]okmark: y]`): deleting one of those can then change
+/// where the formed one ends, and so the value.
+pub(crate) fn forms_artifact(text: &str, segs: &[Seg]) -> bool {
+    let mut line = String::new();
+    let mut pieces = 0;
+    for (i, seg) in segs.iter().enumerate() {
+        if seg.new_line || i == 0 {
+            line.clear();
+            pieces = 0;
+        }
+        line.push_str(&text[seg.start..seg.end]);
+        pieces += 1;
+        if pieces > 1 && ARTIFACT_PREFIXES.iter().any(|p| line.contains(p)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Cleans a value joined from several pieces. Joining can form an artifact
 /// that no line held (`[bookm` + `ark: x]` around an artifact already cut,
 /// or `[` ending a line and `bookmark: x]` on the next), so such artifacts

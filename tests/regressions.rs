@@ -538,3 +538,25 @@ fn w005_fix_made_a_header_cell_read_as_a_task_number() {
         codes(text)
     );
 }
+
+/// fuzz `fix`: a header cell `\x12[bo[bookmark:]okmark:[bookmark:]~`. Its
+/// pieces form an artifact (`[bo` + `okmark:`) around the first one cut,
+/// running to the line's end (`~` left out). W005's safe fix deleted the
+/// first alone, and the formed artifact, now written, ended at the second
+/// one's `]`: the label gained `~`. A cell whose pieces form an artifact
+/// around two or more now gets no W005 fix; the finding stays.
+#[test]
+fn w005_fix_moved_the_end_of_a_formed_artifact() {
+    let text = "\t\r\t\u{12}[bo[bookmark:]okmark:[bookmark:]~\n\t";
+    let parsed = parse_tolerant(text);
+    let findings = lint(&parsed.document, text, &LintConfig::default());
+    let artifacts: Vec<&Diagnostic> = findings
+        .iter()
+        .filter(|d| d.code() == Code::ExtractionArtifact)
+        .collect();
+    assert_eq!(artifacts.len(), 2);
+    assert!(artifacts.iter().all(|d| d.fix().is_none()));
+    let (fixed, applied) = apply_fixes(text, &findings, true);
+    assert!(applied.is_empty());
+    assert_eq!(fixed, text);
+}

@@ -10,7 +10,7 @@
 //! line's text is passed over already, see `parse::list::line::classify`).
 
 use crate::diagnostic::{quote, Code, Diagnostic};
-use crate::grammar::{find_artifact, Brackets};
+use crate::grammar::{find_artifact, forms_artifact, Brackets};
 use crate::lex::Lines;
 use crate::span::Span;
 use crate::Layout;
@@ -74,9 +74,16 @@ impl CellRule for ExtractionArtifact {
             return;
         }
         let mut cache = LineCache::default();
+        // Pieces that form an artifact around one cut (`[bo[bookmark: x]o…`):
+        // deleting one can move where the formed one ends. No fix there.
+        let formed = view.artifacts.len() > 1 && forms_artifact(cx.source, view.segs);
         for artifact in view.artifacts {
             let span = artifact.span;
             let d = finding(cx, span, "the cell's text");
+            if formed {
+                out.push(d);
+                continue;
+            }
             // A line left with nothing is deleted whole (see `keep_lines`).
             out.push(
                 match keep_lines(cx, view.cell, view.segs, &[span], &mut cache) {
@@ -111,6 +118,35 @@ mod tests {
         let found = only(text, Code::ExtractionArtifact);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(&text[found[0].span().range()], "[bookmark: x]");
+    }
+
+    #[test]
+    fn no_fix_where_pieces_form_an_artifact_around_two() {
+        // `[bo` + `okmark:` form an artifact around the first; deleting the
+        // first alone would end it at the second's `]`, deleting the second
+        // alone would run it to the line's end: no fix.
+        let cell = "甲[bo[bookmark: x]okmark: y[bookmark: z]乙";
+        let text = format!("{HEAD}\t（一）类\n\t1\n\t{cell}\n\t区甲\n\t甲\n\n");
+        let found = only(&text, Code::ExtractionArtifact);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|d| d.fix().is_none()), "{found:#?}");
+        // Around one only, deleting it writes the formed one whole: fixed.
+        let cell = "甲[bo[bookmark: x]okmark: y]乙";
+        let text = format!("{HEAD}\t（一）类\n\t1\n\t{cell}\n\t区甲\n\t甲\n\n");
+        let found = only(&text, Code::ExtractionArtifact);
+        assert_eq!(found.len(), 1);
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\t甲[bookmark: y]乙\n"));
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+        // Two artifacts that form none keep their fixes.
+        let cell = "甲[bookmark: x]乙[bookmark: z]丙";
+        let text = format!("{HEAD}\t（一）类\n\t1\n\t{cell}\n\t区甲\n\t甲\n\n");
+        let found = only(&text, Code::ExtractionArtifact);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|d| d.fix().is_some()));
     }
 
     #[test]
