@@ -314,8 +314,14 @@ impl<'a> ListParser<'a> {
                     }
                 }
                 Kind::Task(number, digit_after) => {
+                    // `1.5亿元…` may be text; `11.121人才梯队项目` is task 11
+                    // if it comes next, or if a role clause closes it.
                     let next = self.current_number().saturating_add(1);
-                    if !digit_after || number == Some(next) || number == Some(1) {
+                    if !digit_after
+                        || number == Some(next)
+                        || number == Some(1)
+                        || line.clause.is_some()
+                    {
                         self.finish_task();
                         self.start_task(line);
                     } else {
