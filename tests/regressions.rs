@@ -560,3 +560,23 @@ fn w005_fix_moved_the_end_of_a_formed_artifact() {
     assert!(applied.is_empty());
     assert_eq!(fixed, text);
 }
+
+/// fuzz `fix`: `\tx\n\t0.仡\r\t1.\0\r\t\n一、\x04`, a text of mixed line
+/// endings. W010's safe fix deletes the lone tab between the `\r` and the
+/// `\n` (and puts one before `一、`): they became one line ending, the
+/// blank line went and the heading joined the header row. A fix that
+/// would join (or split) a line ending is now not applied.
+#[test]
+fn w010_fix_joined_a_cr_and_an_lf_into_one_line_ending() {
+    let text = "\tx\n\t0.仡\r\t1.\0\r\t\n一、\u{4}";
+    let parsed = parse_tolerant(text);
+    let findings = lint(&parsed.document, text, &LintConfig::default());
+    assert!(findings
+        .iter()
+        .any(|d| d.code() == Code::HeadingWithoutTab && d.fix().is_some()));
+    let (fixed, applied) = apply_fixes(text, &findings, true);
+    assert!(applied.is_empty());
+    assert_eq!(fixed, text);
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), true);
+    assert_eq!((fixed.text.as_str(), fixed.applied), (text, 0));
+}

@@ -611,6 +611,11 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
 ///   numbered lines are tasks at all, and the task numbers must be read
 ///   again.
 ///
+/// And some are not applied at all: a fix that would join a `\r` and a
+/// `\n` into one line ending (`\r\t\n` with its tab deleted, in a text
+/// of mixed line endings), or split one, changes where lines end, and so
+/// what the text reads as.
+///
 /// [`Code::TaskNumberSequence`]: crate::Code::TaskNumberSequence
 /// [`Code::CategoryNumberSequence`]: crate::Code::CategoryNumberSequence
 pub fn apply_fixes<'d>(
@@ -628,7 +633,6 @@ pub fn apply_fixes<'d>(
     // The spans taken so far, ordered: they do not overlap, so their ends
     // are in order too, and one look-up tells whether a span is free.
     let mut taken: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut edits: Vec<Edit> = Vec::new();
     let mut applied = Vec::new();
     for d in diagnostics {
         let Some(fix) = d.fix() else { continue };
@@ -639,13 +643,87 @@ pub fn apply_fixes<'d>(
             continue;
         }
         taken.extend(fix.edits.iter().map(|e| (e.span.start, e.span.end)));
-        edits.extend(fix.edits.iter().cloned());
         applied.push(d);
     }
-    match apply(text, &edits) {
-        Ok(new) => (new, applied),
-        Err(_) => (text.to_string(), Vec::new()),
+    // The fixes that would join or split a line ending are dropped; doing
+    // so can bring others next to a `\r` or a `\n`: a few rounds, then
+    // nothing (only a text of mixed line endings gets here).
+    let mut edits: Vec<(&Edit, usize)> = Vec::new();
+    for _ in 0..4 {
+        edits.clear();
+        edits.extend(applied.iter().enumerate().flat_map(|(k, d)| {
+            d.fix()
+                .map_or(&[][..], |f| f.edits.as_slice())
+                .iter()
+                .map(move |e| (e, k))
+        }));
+        edits.sort_by_key(|(e, _)| (e.span.start, e.span.end));
+        let mut drop = line_end_changes(text, &edits);
+        if drop.is_empty() {
+            let edits: Vec<Edit> = edits.iter().map(|(e, _)| (*e).clone()).collect();
+            return match apply(text, &edits) {
+                Ok(new) => (new, applied),
+                Err(_) => (text.to_string(), Vec::new()),
+            };
+        }
+        drop.sort_unstable();
+        drop.dedup();
+        let mut k = 0;
+        applied.retain(|_| {
+            k += 1;
+            drop.binary_search(&(k - 1)).is_err()
+        });
     }
+    (text.to_string(), Vec::new())
+}
+
+/// The owners (the second of each pair) of the edits that would change
+/// where lines end: join a `\r` and a `\n` that are not next to each other
+/// in `text` into one line ending, or put text between the `\r` and the
+/// `\n` of one. `edits` are sorted and do not overlap.
+fn line_end_changes(text: &str, edits: &[(&Edit, usize)]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // Whether the last byte written is a `\r`, and where it is in `text`
+    // (`None` if an edit wrote it).
+    let mut last_cr: Option<Option<usize>> = None;
+    // Writes `chunk` (from `text` at `from`, or an edit's): whether it
+    // starts with a `\n` that joins a `\r` it did not follow in `text`.
+    let mut joins = |chunk: &[u8], from: Option<usize>| -> bool {
+        let Some((&first, &end)) = chunk.first().zip(chunk.last()) else {
+            return false;
+        };
+        let joined = first == b'\n'
+            && last_cr.is_some_and(|cr| !matches!((cr, from), (Some(p), Some(q)) if q == p + 1));
+        last_cr = (end == b'\r').then(|| from.map(|q| q + chunk.len() - 1));
+        joined
+    };
+    // The owner of the last edit met.
+    let mut recent: Option<usize> = None;
+    let mut at = 0;
+    for &(edit, owner) in edits {
+        let (start, end) = (edit.span.start, edit.span.end);
+        let (Some(before), Some(_)) = (bytes.get(at..start), bytes.get(start..end)) else {
+            continue;
+        };
+        if joins(before, Some(at)) {
+            found.extend(recent);
+        }
+        recent = Some(owner);
+        // Text put between the `\r` and the `\n` of one line ending.
+        let splits = start > 0
+            && bytes[start - 1] == b'\r'
+            && bytes.get(start) == Some(&b'\n')
+            && !edit.replacement.is_empty();
+        if joins(edit.replacement.as_bytes(), None) || splits {
+            found.push(owner);
+        }
+        at = end;
+    }
+    if joins(bytes.get(at..).unwrap_or_default(), Some(at)) {
+        found.extend(recent);
+    }
+    found
 }
 
 /// Whether every edit of `fix` is in the text and overlaps no taken span

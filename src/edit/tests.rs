@@ -202,3 +202,56 @@ fn task_renumberings_wait_for_a_heading_renumbering() {
     assert_eq!(applied.len(), 1);
     assert_eq!(fixed, text.replacen("3、完成主干道", "2、完成主干道", 1));
 }
+
+#[test]
+fn no_fix_joins_or_splits_a_line_ending() {
+    // Each fix replaces `(start, end)` with its text.
+    let finding = |edits: &[(usize, usize, &str)]| {
+        let fix = Fix {
+            message: String::new(),
+            applicability: Applicability::Safe,
+            edits: edits
+                .iter()
+                .map(|&(s, e, r)| Edit {
+                    span: Span::new(s, e),
+                    replacement: r.to_string(),
+                })
+                .collect(),
+        };
+        Diagnostic::new(crate::Code::StrayWhitespace, Span::new(0, 0), "").with_fix(fix)
+    };
+    let run = |text: &str, fixes: &[Diagnostic]| {
+        let (fixed, applied) = apply_fixes(text, fixes, false);
+        (fixed, applied.len())
+    };
+    // `\r`, a lone tab, `\n`: deleting the tab makes one line ending of two.
+    let text = "a\r\t\nb";
+    assert_eq!(run(text, &[finding(&[(2, 3, "")])]), (text.into(), 0));
+    // So does a replacement that ends with `\r` or starts with `\n`.
+    assert_eq!(run(text, &[finding(&[(2, 3, "\r")])]), (text.into(), 0));
+    let text = "a\rx\n";
+    assert_eq!(run(text, &[finding(&[(2, 3, "\n")])]), (text.into(), 0));
+    // Two fixes fine alone, joining together: the later waits.
+    let text = "a\rXY\nb";
+    let both = [finding(&[(2, 3, "")]), finding(&[(3, 4, "")])];
+    assert_eq!(run(text, &both), ("a\rY\nb".into(), 1));
+    assert_eq!(run(text, &both[1..]), ("a\rX\nb".into(), 1));
+    // Text put inside a `\r\n`.
+    let text = "a\r\nb";
+    assert_eq!(run(text, &[finding(&[(2, 2, "x")])]), (text.into(), 0));
+    // Whole lines of a CRLF text, a `\r\n` written anew, edits next to
+    // line endings that keep them apart: applied.
+    let text = "a\r\nX\r\nb\rc\nd";
+    let fine = [
+        finding(&[(3, 6, "")]),
+        finding(&[(6, 7, "\r\nB")]),
+        finding(&[(8, 9, "C")]),
+    ];
+    assert_eq!(run(text, &fine), ("a\r\n\r\nB\rC\nd".into(), 3));
+    // Many of them: linear, a few rounds.
+    let text = "a\r\t\n".repeat(50_000);
+    let many: Vec<Diagnostic> = (0..50_000)
+        .map(|k| finding(&[(4 * k + 2, 4 * k + 3, "")]))
+        .collect();
+    assert_eq!(run(&text, &many), (text.clone(), 0));
+}
