@@ -65,33 +65,31 @@ pub(crate) fn walk(
     // The unit cells' starts, and the values read from them, if a rule
     // reads them.
     let reads_units = rules.iter().any(|r| r.reads_unit_cells());
-    let mut units = reads_units.then(|| {
-        Ordered::new(
-            cx.tasks()
-                .flat_map(|(_, cells)| cells.unwrap_or_default())
-                .map(|cell| cell.span().start)
-                .collect(),
-        )
-    });
+    let mut starts: Vec<usize> = Vec::new();
     let mut values: Vec<Span> = Vec::new();
     if reads_units {
-        values.extend(
-            cx.tasks()
-                .filter(|(_, cells)| cells.is_some())
-                .filter_map(|(task, _)| task.extras.as_deref())
-                .flat_map(|e| [e.deadline.as_ref(), e.remarks.as_ref()])
-                .filter_map(|field| field.and_then(|f| f.span.get()))
-                .filter(|span| !span.is_empty()),
-        );
+        for (task, cells) in cx.tasks() {
+            let Some(cells) = cells else { continue };
+            starts.extend(cells.iter().map(|cell| cell.span().start));
+            if let Some(e) = task.extras.as_deref() {
+                values.extend(
+                    [e.deadline.as_ref(), e.remarks.as_ref()]
+                        .into_iter()
+                        .filter_map(|field| field.and_then(|f| f.span.get()))
+                        .filter(|span| !span.is_empty()),
+                );
+            }
+        }
         values.sort_unstable_by_key(|span| span.start);
     }
+    let mut units = reads_units.then(|| Ordered::new(starts));
     // The first of `values` not before the cells read so far.
     let mut next_value = 0;
     for cell in cx.cells() {
         let bracketed = brackets.any(text.as_bytes(), cell.span.start, cell.span.end);
         let unit = units.as_mut().is_some_and(|u| u.contains(cell.span.start));
         let mut inside: &[Span] = &[];
-        if unit {
+        if unit && next_value < values.len() {
             while values
                 .get(next_value)
                 .is_some_and(|v| v.end <= cell.span.start)
