@@ -15,6 +15,15 @@ fn lint_text(text: &str) -> Vec<Diagnostic> {
     lint(&parsed.document, text, &LintConfig::default())
 }
 
+/// The codes of what parsing `text` reports.
+fn codes(text: &str) -> Vec<Code> {
+    parse_tolerant(text)
+        .diagnostics
+        .iter()
+        .map(|d| d.code())
+        .collect()
+}
+
 /// fuzz `fix`: a heading whose lone tab sits in the header's row. The
 /// safe W010 fix put a second tab before the heading, the lone tab stayed
 /// an empty cell, and the header row grew a fifth cell (E005).
@@ -524,13 +533,6 @@ fn w005_fix_made_a_header_cell_read_as_a_task_number() {
     // The artifact deleted as W005's fix deletes it: the cell's first
     // line then holds the formed artifact, written whole.
     let deleted = text.replacen("[bookmark: x]", "", 1);
-    let codes = |t: &str| {
-        parse_tolerant(t)
-            .diagnostics
-            .iter()
-            .map(|d| d.code())
-            .collect::<Vec<_>>()
-    };
     assert_eq!(codes(text), codes(&deleted));
     assert!(
         codes(text).contains(&Code::MissingHeader),
@@ -579,4 +581,20 @@ fn w010_fix_joined_a_cr_and_an_lf_into_one_line_ending() {
     assert_eq!(fixed, text);
     let fixed = fengong::lint::fix(text, &LintConfig::default(), true);
     assert_eq!((fixed.text.as_str(), fixed.applied), (text, 0));
+}
+
+/// fuzz `fix`: `\tk[配合单位：\r\t[bookmark:\n\t前`. Telling a table from a
+/// list counted the cell holding only an artifact as a line of text, and
+/// the lone tab W005's fix left as a blank line: the fixed text read as a
+/// list and did not parse. The layout is now told with artifacts cut, so
+/// both read the same (here, as neither layout).
+#[test]
+fn w005_fix_changed_the_layout() {
+    let text = "\tk[配合单位：\r\t[bookmark:\n\t前";
+    let deleted = text.replace("[bookmark:", "");
+    assert_eq!(codes(text), codes(&deleted));
+    assert_eq!(
+        parse_tolerant(text).document.layout(),
+        parse_tolerant(&deleted).document.layout()
+    );
 }

@@ -165,19 +165,23 @@ const SAMPLE: usize = 200;
 /// Tells a table from a list: a table's first tab-led line is a column
 /// label (`→序号`), or its lines are mostly tab-led cells that do not read
 /// as numbered paragraphs. Looks at a bounded number of lines.
+///
+/// Lines are read with their extraction artifacts cut, as the parsers read
+/// them: deleting an artifact (W005's fix) never changes the layout.
 fn detect(text: &str) -> Layout {
     let mut lines = Lines::new(text, 0);
     let Some(first) = lines.find(|l| text.as_bytes().get(l.start) == Some(&b'\t')) else {
         return Layout::List;
     };
-    let content = text[first.start..first.content_end].trim_matches(is_space);
+    let first_content = without_artifacts(&text[first.start..first.content_end]);
+    let content = first_content.trim_matches(is_space);
     if content.is_empty() || !matches!(Role::of_label(content), Role::Other | Role::Text) {
         return Layout::Table;
     }
     let (mut tabbed, mut listed) = (1usize, usize::from(list::looks_like_item(content)));
     for line in std::iter::once(first).chain(lines).take(SAMPLE) {
-        let content = &text[line.start..line.content_end];
-        if is_blank(content) {
+        let content = without_artifacts(&text[line.start..line.content_end]);
+        if is_blank(&content) {
             continue;
         }
         if content.starts_with('\t') {
@@ -190,6 +194,21 @@ fn detect(text: &str) -> Layout {
     } else {
         Layout::Table
     }
+}
+
+/// `line` with its extraction artifacts cut (borrowed when it has none).
+fn without_artifacts(line: &str) -> std::borrow::Cow<'_, str> {
+    if crate::grammar::find_artifact(line, 0, line.len()).is_none() {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    while let Some((start, end)) = crate::grammar::find_artifact(line, at, line.len()) {
+        out.push_str(&line[at..start]);
+        at = end;
+    }
+    out.push_str(&line[at..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether a preamble line is the attachment label: `附件`, optionally a

@@ -317,3 +317,26 @@ fn an_artifact_before_a_list_line_is_passed_over() {
     assert_eq!(task.units().lead(), ["区乙"]);
     assert_eq!(doc.to_string(), text);
 }
+
+#[test]
+fn the_layout_is_told_with_artifacts_cut() {
+    // Deleting an artifact (W005's fix) leaves the layout as it was: a cell
+    // of an artifact only is an empty cell, a lone tab, and a line whose
+    // artifact hides its number reads as numbered.
+    for (with, without) in [
+        (
+            "\tk[配合单位：\r\t[bookmark:\n\t前",
+            "\tk[配合单位：\r\t\n\t前",
+        ),
+        (
+            "\t一、甲\n\t[bookmark: x]1.乙\n\t[bookmark: y]2.丁\n",
+            "\t一、甲\n\t1.乙\n\t2.丁\n",
+        ),
+    ] {
+        assert_eq!(detect(with), detect(without), "{with:?}");
+    }
+    assert_eq!(
+        detect("\t一、甲\n\t[bookmark: x]1.乙\n\t[bookmark: y]2.丁\n"),
+        Layout::List
+    );
+}
