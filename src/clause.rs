@@ -270,11 +270,11 @@ fn is_group_separator(c: char) -> bool {
 }
 
 /// For each first byte of a character: 0 if the character may be one the
-/// reader looks at (ASCII brackets and separators, and the lead bytes `E3`
-/// (`、【】〔〕《》`), `EF` (`（）［］，；｛｝`), `E5` (`及和`) and `E4` (`以`)),
+/// reader looks at (ASCII brackets, separators and white space, and the lead
+/// bytes `E3` (`、【】〔〕《》`, the ideographic space), `EF` (`（）［］，；｛｝`), `E5` (`及和`) and `E4` (`以`)),
 /// else the character's length in bytes, to skip it.
 static SKIP: [u8; 256] = crate::grammar::skip_table(&[
-    b'(', b')', b'[', b']', b'{', b'}', b',', b';', 0xE3, 0xEF, 0xE5, 0xE4,
+    b'(', b')', b'[', b']', b'{', b'}', b',', b';', b' ', b'\t', 0xE3, 0xEF, 0xE5, 0xE4,
 ]);
 
 /// The last characters of a whole unit name: a line of a cell that ends
@@ -392,6 +392,22 @@ pub(crate) fn read<'a>(
                 groups.push(group_start..pieces.len());
                 group_start = pieces.len();
                 start = at + c.len_utf8();
+            } else if depth == 0 && is_space(c) {
+                // White space before a role's label separates its field
+                // (`牵头单位：市交通局  配合单位：市公安局`).
+                let rest = &text[at..seg.end];
+                let after = rest.trim_start_matches(is_space);
+                let labeled = label_prefix(after).is_some_and(|(role, _)| role != Role::Other);
+                let run = rest.len() - after.len();
+                if labeled && at > start {
+                    pieces.push((start, at));
+                    groups.push(group_start..pieces.len());
+                    group_start = pieces.len();
+                    start = at + run;
+                }
+                // The run read once, whatever follows it.
+                at += run;
+                continue;
             }
             at += c.len_utf8();
         }

@@ -182,6 +182,7 @@ impl Role {
     /// assert_eq!(Role::of_label("牽頭單位"), Role::Units(UnitRole::Lead));
     /// assert_eq!(Role::of_label("分管省领导"), Role::Leaders);
     /// assert_eq!(Role::of_label("时间节点"), Role::Deadline);
+    /// assert_eq!(Role::of_label("配合"), Role::Units(UnitRole::Support));
     /// assert_eq!(Role::of_label("联系人"), Role::Other);
     /// ```
     pub fn of_label(label: &str) -> Role {
@@ -233,6 +234,10 @@ fn classify(label: &str) -> (Role, bool) {
                 | '作'
                 | '容'
                 | '施'
+                | '头'
+                | '合'
+                | '办'
+                | '助'
         )
     ) {
         return (Role::Other, false);
@@ -285,6 +290,11 @@ fn classify(label: &str) -> (Role, bool) {
             _ => Role::Other,
         },
         Some('导') if l.ends_with("领导") => Role::Leaders,
+        // The short forms: `（牵头：市商务局；配合：市口岸办）`.
+        Some('头') if l == "牵头" => Role::Units(UnitRole::Lead),
+        Some('合' | '办' | '助') if matches!(l, "配合" | "协办" | "协助") => {
+            Role::Units(UnitRole::Support)
+        }
         Some('位' | '门' | '体') => match l {
             "牵头单位" | "牵头部门" | "牵头组织实施单位" | "主责单位" | "牵头责任单位" => {
                 Role::Units(UnitRole::Lead)

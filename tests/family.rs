@@ -301,3 +301,31 @@ fn a_task_whose_text_starts_with_digits() {
         "推进人才引进：\n7.5亿元用于人才公寓建设。"
     );
 }
+
+/// Short labels (`牵头：`, `配合：`, `协办：`) and fields set apart by white
+/// space instead of a separator (`牵头单位：甲  配合单位：乙`), in a role
+/// clause, a label line and a table cell.
+#[test]
+fn short_labels_and_fields_apart_by_white_space() {
+    let list = "任务分工\n一、甲\n\
+                1.推进甲。（牵头：市商务局；配合：市口岸办）\n\
+                2.推进乙。（牵头单位：市交通局  协办：市公安局）\n\
+                3.推进丙。\n牵头单位：市水务局\u{3000}协助：市城管局\n";
+    let doc = fengong::parse(list).unwrap();
+    for (n, lead, support) in [
+        (1, "市商务局", "市口岸办"),
+        (2, "市交通局", "市公安局"),
+        (3, "市水务局", "市城管局"),
+    ] {
+        let task = doc.task(n).unwrap();
+        assert_eq!(task.units().lead(), [lead], "task {n}");
+        assert_eq!(task.units().support(), [support], "task {n}");
+    }
+    assert_eq!(doc.task(2).unwrap().text(), "推进乙。");
+    let table = "任务分工表\n\t序号\n\t重点任务\n\t责任单位\n\n\
+                 \t1\n\t推进道路建设。\n\t牵头：市交通局  配合：市财政局\n\n";
+    let doc = fengong::parse(table).unwrap();
+    let task = doc.task(1).unwrap();
+    assert_eq!(task.units().lead(), ["市交通局"]);
+    assert_eq!(task.units().support(), ["市财政局"]);
+}
