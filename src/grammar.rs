@@ -333,7 +333,8 @@ pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, s
 /// Whether the pieces of one of the lines of `segs` (a cell's segments)
 /// form an artifact once the artifacts between them are cut
 /// (`[bo[bookmark: x]okmark: y]`): deleting one of those can then change
-/// where the formed one ends, and so the value.
+/// where the formed one ends, and so the value, and whether the cell reads
+/// as holding text.
 pub(crate) fn forms_artifact(text: &str, segs: &[Seg]) -> bool {
     let mut line = String::new();
     let mut pieces = 0;

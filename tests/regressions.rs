@@ -478,13 +478,19 @@ fn w005_fix_changed_a_list_task_that_kept_its_artifact() {
 /// second artifact, which the joined label lost without the tab after it;
 /// once W005's fix deleted the first, the second was written whole and
 /// went with the tab (the line's start is trimmed): the safe fix changed
-/// the label. A line's formed artifacts now go as written ones do.
+/// the label. A line's formed artifacts now go as written ones do, and
+/// (since the `[bo[bookmark:]okmark:` input below) an artifact whose cutting
+/// forms another gets no fix.
 #[test]
 fn w005_fix_changed_a_label_where_cutting_an_artifact_formed_another() {
     let text = "〇\n附任务清单和责任分工表\0\0党群工\0\0\0\0\0\0\0\0\0\0\0\0\0\u{2}0\r\t推动冷\t1\n[bookmar\r\nk: x]\t继续阶\t推动冷\t1\n[b[bookmark: x]ookmark: x]\t继续阶\u{ebb5}性陕。\n\t区金融局\n\t\n\n";
     let doc = parse_tolerant(text).document;
+    let formed = text.find("[bookmark: x]ookmark").unwrap();
+    let findings = lint_text(text);
+    assert!(findings
+        .iter()
+        .any(|d| d.span().start == formed && d.fix().is_none()));
     let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
-    assert!(fixed.applied > 0);
     assert_eq!(parse_tolerant(&fixed.text).document, doc);
 }
 
@@ -597,4 +603,23 @@ fn w005_fix_changed_the_layout() {
         parse_tolerant(text).document.layout(),
         parse_tolerant(&deleted).document.layout()
     );
+}
+
+/// fuzz `fix`: a document whose one cell is `[bo[bookmark:]okmark:`. Its
+/// pieces form an artifact around the one cut; to the document they were
+/// text, so it had a table. W005's safe fix wrote the formed artifact
+/// whole, and the document held only white space and artifacts (E001). A
+/// cell whose pieces form an artifact gets no W005 fix now.
+#[test]
+fn w005_fix_left_a_document_of_artifacts_only() {
+    let text = "\t\r\t\r\t\r\r\t[bo[bookmark:]okmark:";
+    let parsed = parse_tolerant(text);
+    assert!(!parsed.has_errors());
+    let findings = lint(&parsed.document, text, &LintConfig::default());
+    assert!(findings
+        .iter()
+        .any(|d| d.code() == Code::ExtractionArtifact && d.fix().is_none()));
+    let (fixed, applied) = apply_fixes(text, &findings, true);
+    assert!(applied.is_empty());
+    assert_eq!(fixed, text);
 }
