@@ -329,3 +329,31 @@ fn short_labels_and_fields_apart_by_white_space() {
     assert_eq!(task.units().lead(), ["市交通局"]);
     assert_eq!(task.units().support(), ["市财政局"]);
 }
+
+/// A table cut in two, each part under the header again: the repeated
+/// header is trivia (kept, printed back, left alone by edits), not a row.
+#[test]
+fn a_repeated_header_row_is_trivia() {
+    let header = "\t序号\n\t重点任务\n\t牵头\n单位\n\t配合单位\n\n";
+    let text = format!(
+        "附件\n重点任务分工表\n{header}\t一、甲\n\n\t1\n\t推进甲。\n\t市甲局\n\t市乙局\n\n\
+         {header}\t2\n\t推进乙。\n\t市丙局\n\t市丁局\n\n"
+    );
+    let mut doc = fengong::parse(&text).unwrap();
+    assert_eq!(doc.columns(), ["序号", "重点任务", "牵头单位", "配合单位"]);
+    let numbers: Vec<u32> = doc.tasks().map(|t| t.number()).collect();
+    assert_eq!(numbers, [1, 2]);
+    assert_eq!(doc.task(2).unwrap().units().lead(), ["市丙局"]);
+    assert_eq!(doc.to_string(), text);
+    assert!(fengong::lint::check(&text, &LintConfig::default()).is_empty());
+    doc.task_mut(2).unwrap().set_text("推进丙。");
+    assert_eq!(doc.to_string(), text.replace("推进乙。", "推进丙。"));
+    // A row of other labels, or of fewer cells, is not the header.
+    for row in [
+        "\t序号\n\t重点任务\n\t牵头单位\n\n",
+        "\t序号\n\t任务\n\t牵头单位\n\t配合单位\n\n",
+    ] {
+        let text = format!("附件\n重点任务分工表\n{header}\t一、甲\n\n{row}");
+        assert!(fengong::parse(&text).is_err(), "{row:?}");
+    }
+}

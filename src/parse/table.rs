@@ -135,6 +135,23 @@ impl<'a> TableParser<'a> {
         super::finish(&mut self.doc, tree, &text[self.last_end..]);
     }
 
+    /// Whether `row` is the header row again: as many cells, each reading
+    /// as the header's label (wrapped lines joined, artifacts cut).
+    fn repeats_header(&mut self, row: &[Cell]) -> bool {
+        let labels = self.doc.header.columns.len();
+        if labels < 2 || row.len() != labels {
+            return false;
+        }
+        for (k, &cell) in row.iter().enumerate() {
+            self.load_segments(cell);
+            let value = grammar::join(self.text, &self.segs, "");
+            if self.doc.header.columns.get(k).map(|c| c.label()) != Some(value.as_ref()) {
+                return false;
+            }
+        }
+        true
+    }
+
     fn load_segments(&mut self, cell: Cell) {
         grammar::segments(
             self.text,
@@ -153,6 +170,12 @@ impl<'a> TableParser<'a> {
         let mut i = 0;
         if self.header_pending {
             i = self.header(&row);
+        } else if self.repeats_header(&row) {
+            // The header again (a table cut in two, each part with its
+            // header): trivia, like a filler cell.
+            self.row = row;
+            self.row.clear();
+            return;
         }
         let width = self.roles.len().max(1);
         let mut task_in_row = false;
