@@ -623,3 +623,17 @@ fn w005_fix_left_a_document_of_artifacts_only() {
     assert!(applied.is_empty());
     assert_eq!(fixed, text);
 }
+
+/// fuzz `fix`: `\t区[配合：\r\t]\r\t\0\n\n一、&`, a table whose first cell
+/// reads like a task closed by a clause. W010's fix put a tab before `一、`,
+/// and the tab-led heading counted as a list's line: the fixed text read
+/// as a list and did not parse. Headings no longer tell a list from a
+/// table.
+#[test]
+fn w010_fix_changed_the_layout() {
+    let text = "\t区[配合：\r\t]\r\t\0\n\n一、&";
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
+    assert_eq!(fixed.applied, 1);
+    assert_eq!(fixed.text, "\t区[配合：\r\t]\r\t\0\n\n\t一、&");
+    assert_eq!(parse(&fixed.text).unwrap(), parse(text).unwrap());
+}

@@ -178,15 +178,26 @@ fn detect(text: &str) -> Layout {
     if content.is_empty() || !matches!(Role::of_label(content), Role::Other | Role::Text) {
         return Layout::Table;
     }
-    let (mut tabbed, mut listed) = (1usize, usize::from(list::looks_like_item(content)));
+    // A `一、` heading tells neither: tables and lists both have them, and
+    // W010's fix puts a tab before one that lost it.
+    let upper_heading = |content: &str| {
+        crate::grammar::heading(content)
+            .is_some_and(|h| h.style == crate::model::HeadingStyle::Enumerated)
+    };
+    let (mut tabbed, mut listed) = if upper_heading(content) {
+        (0, 0)
+    } else {
+        (1usize, usize::from(list::looks_like_task(content)))
+    };
     for line in std::iter::once(first).chain(lines).take(SAMPLE) {
         let content = without_artifacts(&text[line.start..line.content_end]);
         if is_blank(&content) {
             continue;
         }
-        if content.starts_with('\t') {
+        let trimmed = content.trim_matches(is_space);
+        if content.starts_with('\t') && !upper_heading(trimmed) {
             tabbed += 1;
-            listed += usize::from(list::looks_like_item(content.trim_matches(is_space)));
+            listed += usize::from(list::looks_like_task(trimmed));
         }
     }
     if listed * 2 > tabbed {

@@ -340,3 +340,17 @@ fn the_layout_is_told_with_artifacts_cut() {
         Layout::List
     );
 }
+
+#[test]
+fn a_heading_line_does_not_tell_the_layout() {
+    // W010's fix puts a tab before a heading that lost it: the layout stays
+    // what it was (once the tab-led `一、` counted as a list's line, and
+    // this table then read as a list).
+    let without = "\t区[配合：\r\t]\r\t\0\n\n一、&";
+    let with = "\t区[配合：\r\t]\r\t\0\n\n\t一、&";
+    assert_eq!(detect(without), Layout::Table);
+    assert_eq!(detect(with), Layout::Table);
+    // A list indented with tabs is still one: its tasks tell.
+    let list = "\t一、甲\n\t1.乙\n\t2.丙（牵头单位：丁）\n\t二、戊\n\t3.己\n";
+    assert_eq!(detect(list), Layout::List);
+}

@@ -75,13 +75,12 @@ pub(crate) struct Clause {
 pub(super) const OPENERS: [char; 6] = ['（', '(', '[', '〔', '【', '［'];
 pub(super) const CLOSERS: [char; 6] = ['）', ')', ']', '〕', '】', '］'];
 
-/// Whether `content` (a line's text) reads as a numbered item of a list: a
-/// task (`1.`) or an upper heading (`一、`), or a line closed by a role
-/// clause.
-pub(crate) fn looks_like_item(content: &str) -> bool {
-    task_number(content).is_some()
-        || grammar::heading(content).is_some_and(|h| h.style == HeadingStyle::Enumerated)
-        || find_clause(content, 0).is_some()
+/// Whether `content` (a line's text) reads as a list's task: numbered
+/// (`1.`), or closed by a role clause. A heading (`一、`) does not tell: a
+/// table's heading rows read the same, and moving a tab onto a heading's
+/// line (W010's fix) must not change what the text is.
+pub(crate) fn looks_like_task(content: &str) -> bool {
+    task_number(content).is_some() || find_clause(content, 0).is_some()
 }
 
 /// A task number at the start of `content`: the number (`None` if it is too

@@ -31,7 +31,7 @@ use crate::span::Span;
 mod line;
 mod paragraph;
 
-pub(crate) use line::{heading_like, looks_like_item, reads_as_title};
+pub(crate) use line::{heading_like, looks_like_task, reads_as_title};
 use line::{is_date, title_like, Kind, Line, Stream, OPENERS};
 use paragraph::read_paragraph;
 pub(crate) use paragraph::{read_at, read_body, ParagraphRead};
