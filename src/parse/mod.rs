@@ -197,7 +197,10 @@ fn detect(text: &str) -> Layout {
         let trimmed = content.trim_matches(is_space);
         if content.starts_with('\t') && !upper_heading(trimmed) {
             tabbed += 1;
-            listed += usize::from(list::looks_like_task(trimmed));
+            // A task, or a label line after one (`→牵头单位：…`).
+            let item = list::looks_like_task(trimmed)
+                || crate::clause::starts_with_label(trimmed).is_some();
+            listed += usize::from(item);
         }
     }
     if listed * 2 > tabbed {

@@ -354,3 +354,16 @@ fn a_heading_line_does_not_tell_the_layout() {
     let list = "\t一、甲\n\t1.乙\n\t2.丙（牵头单位：丁）\n\t二、戊\n\t3.己\n";
     assert_eq!(detect(list), Layout::List);
 }
+
+#[test]
+fn a_list_indented_with_tabs_has_label_lines() {
+    let list = "任务分工方案\n\t一、扩大内需\n\t1.推进项目建设。\n\t牵头单位：县发改局\n\t配合单位：各镇\n\t2.促进消费升级。\n\t牵头单位：县商务局\n\t配合单位：县财政局\n";
+    assert_eq!(detect(list), Layout::List);
+    let doc = crate::parse(list).unwrap();
+    let task = doc.task(2).unwrap();
+    assert_eq!(task.units().lead(), ["县商务局"]);
+    assert_eq!(task.units().support(), ["县财政局"]);
+    // A table under a title row, its unit cells labeled: still a table.
+    let table = "\t2024年任务分工表\n\n\t序号\n\t重点任务\n\t牵头单位\n\t配合单位\n\n\t1\n\t推进甲。\n\t牵头：市甲局\n\t配合：市乙局\n\n\t2\n\t推进乙。\n\t牵头：市丙局\n\t配合：市丁局\n\n";
+    assert_eq!(detect(table), Layout::Table);
+}
