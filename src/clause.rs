@@ -516,12 +516,9 @@ pub(crate) fn read<'a>(
                     - raw
                         .trim_start_matches(|c: char| is_space(c) || c == '。')
                         .len();
-                (!trimmed.is_empty()).then(|| {
-                    (
-                        Cow::Borrowed(trimmed),
-                        Span::new(start + lead, start + lead + trimmed.len()),
-                    )
-                })
+                let value = crate::grammar::clean_written(trimmed);
+                (!value.is_empty())
+                    .then(|| (value, Span::new(start + lead, start + lead + trimmed.len())))
             };
             run.clear();
             if let Some((v, span)) = value {

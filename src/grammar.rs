@@ -352,6 +352,29 @@ pub(crate) fn forms_artifact(text: &str, segs: &[Seg]) -> bool {
     false
 }
 
+/// A value read as it is written in the source, over line breaks and
+/// artifacts (a labeled deadline: `完成时限：6月;[bookmark: x]年底`), made
+/// clean as a cell's value is: artifacts cut, each line trimmed, blank
+/// lines dropped, lines joined with `\n`. Borrowed when it is clean
+/// already.
+pub(crate) fn clean_written(value: &str) -> Cow<'_, str> {
+    let artifacts = ARTIFACT_PREFIXES.iter().any(|p| value.contains(p));
+    if !artifacts && !value.contains(['\n', '\r']) {
+        return Cow::Borrowed(value);
+    }
+    let cut = if artifacts {
+        Cow::Owned(cut_artifacts(value))
+    } else {
+        Cow::Borrowed(value)
+    };
+    let lines: Vec<&str> = cut
+        .split(['\n', '\r'])
+        .map(|line| line.trim_matches(is_space))
+        .filter(|line| !line.is_empty())
+        .collect();
+    Cow::Owned(lines.join("\n"))
+}
+
 /// Cleans a value joined from several pieces. Joining can form an artifact
 /// that no line held (`[bookm` + `ark: x]` around an artifact already cut,
 /// or `[` ending a line and `bookmark: x]` on the next), so such artifacts

@@ -637,3 +637,22 @@ fn w010_fix_changed_the_layout() {
     assert_eq!(fixed.text, "\t区[配合：\r\t]\r\t\0\n\n\t一、&");
     assert_eq!(parse(&fixed.text).unwrap(), parse(text).unwrap());
 }
+
+/// fuzz `fix`: a unit cell `时限：罍\t` wrapped onto `〦`. A labeled deadline
+/// is read as written (separators included, since 2c3e965), and it kept the
+/// raw text between its lines: `罍\t\n〦`, with the tab W006's safe fix then
+/// deleted. Such a value is now cleaned as a cell's is (artifacts cut, lines
+/// trimmed): `罍\n〦`, and an artifact inside a clause's deadline is no
+/// longer part of it.
+#[test]
+fn a_labeled_deadline_kept_a_tab_and_an_artifact() {
+    let text = "\t\n\t\n\t牵头\n\t\n\n\t\n\t〦\n\t时限：罍\t\n〦\n\t";
+    let doc = parse(text).unwrap();
+    assert_eq!(doc.tasks().next().unwrap().deadline(), Some("罍\n〦"));
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
+    assert!(fixed.applied > 0);
+    assert_eq!(parse(&fixed.text).unwrap(), doc);
+    let list = "任务\n一、甲\n1.推进。（牵头单位：甲局；完成时限：2023年[bookmark: x]底前）\n";
+    let doc = parse(list).unwrap();
+    assert_eq!(doc.task(1).unwrap().deadline(), Some("2023年底前"));
+}
