@@ -143,6 +143,13 @@ impl<'a> TableParser<'a> {
             return false;
         }
         for (k, &cell) in row.iter().enumerate() {
+            // Nearly every row: a cell of one line, no artifact, not the
+            // label, told from its text as it is.
+            let raw = self.text[cell.span.range()].trim_matches(is_space);
+            let label = self.doc.header.columns.get(k).map_or("", |c| c.label());
+            if raw != label && !raw.contains(['[', '\n', '\r']) {
+                return false;
+            }
             self.load_segments(cell);
             let value = grammar::join(self.text, &self.segs, "");
             if self.doc.header.columns.get(k).map(|c| c.label()) != Some(value.as_ref()) {
