@@ -199,17 +199,13 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
     Some((role, colon.0 + colon.1.len_utf8()))
 }
 
-/// Where the artifact starting at `at` in `text` ends (after its `]`), if
-/// one starts there and is closed.
+/// Where the closed artifact starting at `at` in `text` ends (after its
+/// `]`), if one starts there.
 fn artifact_end(text: &str, at: usize) -> Option<usize> {
-    let rest = text.as_bytes().get(at..)?;
-    if !crate::grammar::ARTIFACT_PREFIXES
-        .iter()
-        .any(|p| rest.starts_with(p.as_bytes()))
-    {
-        return None;
+    match crate::grammar::artifact_at(text.as_bytes().get(at..)?)? {
+        (len, true) => Some(at + len),
+        (_, false) => None,
     }
-    memchr::memchr(b']', rest).map(|i| at + i + 1)
 }
 
 /// The length of the UTF-8 character that `lead` starts (1 for a byte

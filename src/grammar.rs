@@ -80,16 +80,23 @@ pub(crate) fn find_artifact(text: &str, from: usize, to: usize) -> Option<(usize
     // Cheap reject: no '[' at all.
     let mut at = memchr::memchr(b'[', hay)?;
     loop {
-        let rest = &hay[at..];
-        if ARTIFACT_PREFIXES
-            .iter()
-            .any(|p| rest.starts_with(p.as_bytes()))
-        {
-            let close = memchr::memchr(b']', rest).map_or(rest.len(), |i| i + 1);
-            return Some((from + at, from + at + close));
+        if let Some((len, _)) = artifact_at(&hay[at..]) {
+            return Some((from + at, from + at + len));
         }
         at += 1 + memchr::memchr(b'[', &hay[at + 1..])?;
     }
+}
+
+/// The byte length of the artifact `rest` starts with, if it starts with
+/// one (to its `]`, or all of `rest`), and whether a `]` closes it.
+pub(crate) fn artifact_at(rest: &[u8]) -> Option<(usize, bool)> {
+    if !ARTIFACT_PREFIXES
+        .iter()
+        .any(|p| rest.starts_with(p.as_bytes()))
+    {
+        return None;
+    }
+    Some(memchr::memchr(b']', rest).map_or((rest.len(), false), |i| (i + 1, true)))
 }
 
 /// Reads the clean segments of `cell` into `out` and its artifacts into
@@ -385,12 +392,7 @@ pub(crate) fn clean_joined(value: String) -> String {
     if !ARTIFACT_PREFIXES.iter().any(|p| value.contains(p)) {
         return value;
     }
-    cut_artifacts(&value)
-        .split('\n')
-        .map(|line| line.trim_matches(is_space))
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    clean_written(&value).into_owned()
 }
 
 /// `value` with its artifacts cut, in one pass: as soon as the output ends
