@@ -283,7 +283,7 @@ pub(crate) fn without_artifacts(text: &str, span: Span) -> Cow<'_, str> {
         &mut Vec::new(),
         &mut Brackets::bounded(),
     );
-    join(text, &segs, "")
+    join(text, &segs)
 }
 
 /// The source span from the first to the last segment.
@@ -291,8 +291,8 @@ pub(crate) fn segs_span(segs: &[Seg]) -> Option<Span> {
     Some(Span::new(segs.first()?.start, segs.last()?.end))
 }
 
-/// Joins a cell's segments: pieces of one line with nothing, lines with
-/// `line_sep`, then cuts the artifacts that joining formed (see
+/// Joins a cell's segments with nothing (pieces of one line, and the lines
+/// of a wrapped value: Word wraps Chinese text anywhere), then cuts the artifacts that joining formed (see
 /// [`clean_joined`]). Borrows when there is one segment.
 ///
 /// A line of several pieces (an artifact was cut from it) is cleaned and
@@ -301,13 +301,12 @@ pub(crate) fn segs_span(segs: &[Seg]) -> Option<Span> {
 /// written on the line would, with the white space it leaves at the line's
 /// ends. So the value is the same whether an artifact was written whole or
 /// formed: deleting one (W005's fix) changes nothing.
-pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, str> {
+pub(crate) fn join<'a>(text: &'a str, segs: &[Seg]) -> Cow<'a, str> {
     match segs {
         [] => Cow::Borrowed(""),
         [one] => Cow::Borrowed(&text[one.start..one.end]),
         _ => {
             let mut out = String::new();
-            let mut first = true;
             let mut rest = segs;
             while let Some((_, tail)) = rest.split_first() {
                 // The line: its first piece and those that continue it.
@@ -323,13 +322,6 @@ pub(crate) fn join<'a>(text: &'a str, segs: &[Seg], line_sep: &str) -> Cow<'a, s
                         cleaned.trim_matches(is_space)
                     }
                 };
-                if value.is_empty() {
-                    continue;
-                }
-                if !first {
-                    out.push_str(line_sep);
-                }
-                first = false;
                 out.push_str(value);
             }
             Cow::Owned(clean_joined(out))
@@ -362,7 +354,7 @@ pub(crate) fn forms_artifact(text: &str, segs: &[Seg]) -> bool {
 /// A value read as it is written in the source, over line breaks and
 /// artifacts (a labeled deadline: `完成时限：6月;[bookmark: x]年底`), made
 /// clean as a cell's value is: artifacts cut, each line trimmed, blank
-/// lines dropped, lines joined with `\n`. Borrowed when it is clean
+/// lines dropped, lines joined with nothing. Borrowed when it is clean
 /// already.
 pub(crate) fn clean_written(value: &str) -> Cow<'_, str> {
     let artifacts = ARTIFACT_PREFIXES.iter().any(|p| value.contains(p));
@@ -379,7 +371,7 @@ pub(crate) fn clean_written(value: &str) -> Cow<'_, str> {
         .map(|line| line.trim_matches(is_space))
         .filter(|line| !line.is_empty())
         .collect();
-    Cow::Owned(lines.join("\n"))
+    Cow::Owned(lines.concat())
 }
 
 /// Cleans a value joined from several pieces. Joining can form an artifact

@@ -97,8 +97,9 @@
 //! in an unlabeled clause ending in `负责`.
 //!
 //! Values are clean: no tabs, wraps, surrounding spaces, artifacts or empty
-//! units. Wrapped titles and labels join with nothing; a task text that spans
-//! several lines keeps its line breaks as `\n`; a `、` inside parentheses
+//! units. The lines of a wrapped value (a title, a label, a task's text, a
+//! deadline, a cell of any column) are trimmed and joined with nothing, as
+//! Word wraps Chinese text; a `、` inside parentheses
 //! (`各街镇（开发区、园区）`) does not split units.
 //!
 //! ## Reading, writing, checking, editing

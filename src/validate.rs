@@ -92,22 +92,6 @@ fn line_problem(value: &str) -> Option<&'static str> {
     }
 }
 
-/// Why a value of several lines (a table cell) cannot be written as it is.
-fn lines_problem(value: &str) -> Option<&'static str> {
-    if value.contains('\r') {
-        return Some("holds a carriage return");
-    }
-    for line in value.split('\n') {
-        if line.trim_matches(is_space).is_empty() && value.contains('\n') {
-            return Some("holds a blank line, which would end the row");
-        }
-        if let Some(p) = line_problem(line) {
-            return Some(p);
-        }
-    }
-    None
-}
-
 /// Whether brackets open and close in order.
 fn balanced(value: &str) -> bool {
     let mut depth = 0i32;
@@ -329,12 +313,7 @@ impl Validator<'_, '_> {
         let list = doc.layout == Layout::List;
         let columns = doc.header();
         let text = task.text();
-        let problem = if list {
-            line_problem(text)
-        } else {
-            lines_problem(text)
-        };
-        if let Some(p) = problem {
+        if let Some(p) = line_problem(text) {
             self.push(format!("{path}.text"), p);
         } else if list && text.is_empty() {
             self.push(format!("{path}.text"), "a task of a list has a text");
@@ -379,11 +358,7 @@ impl Validator<'_, '_> {
                 self.push(path, format!("this table has no column for the {key}"));
             } else if value.is_empty() {
                 self.push(path, "is empty");
-            } else if let Some(p) = if list {
-                line_problem(value)
-            } else {
-                lines_problem(value)
-            } {
+            } else if let Some(p) = line_problem(value) {
                 self.push(path, p);
             } else if list && (!balanced(value) || value.contains(['；', ';'])) {
                 self.push(
@@ -398,7 +373,7 @@ impl Validator<'_, '_> {
                     format!("{path}.extra.{label}"),
                     "names no column of this table",
                 );
-            } else if let Some(p) = lines_problem(value) {
+            } else if let Some(p) = line_problem(value) {
                 self.push(format!("{path}.extra.{label}"), p);
             }
         }

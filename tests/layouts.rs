@@ -139,7 +139,7 @@ fn task(shape: Shape) -> impl Strategy<Value = Task<'static>> {
                         }
                     }
                 }
-                let mut task = Task::new(number, text.join("\n"), units);
+                let mut task = Task::new(number, text.concat(), units);
                 if has("责任领导") && !leaders.is_empty() {
                     task = task.with_leaders(leaders);
                 }

@@ -67,9 +67,9 @@ fn unit_name() -> impl Strategy<Value = String> {
     (phrase(NAME_CHARS, 2), note).prop_map(|(name, note)| name + note.as_deref().unwrap_or(""))
 }
 
-/// A task text of one to three non-empty lines.
+/// A task text: one line, of one to three phrases.
 fn task_text() -> impl Strategy<Value = String> {
-    vec(phrase(TEXT_CHARS, 3), 1..=3).prop_map(|lines| lines.join("\n"))
+    vec(phrase(TEXT_CHARS, 3), 1..=3).prop_map(|phrases| phrases.concat())
 }
 
 fn task() -> impl Strategy<Value = Task<'static>> {

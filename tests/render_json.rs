@@ -115,7 +115,7 @@ fn internal_type_names_are_not_shown() {
 
 #[test]
 fn values_the_text_cannot_hold_are_refused_with_their_paths() {
-    // A unit name holding `、`, a blank line in a task text, an unknown key.
+    // A unit name holding `、`, a line break in a task text, an unknown key.
     let json = seed_json()
         .replacen("\"区人社局\"", "\"区人社局、区财政局\"", 1)
         .replacen("\"继续阶段性", "\"继续\\n\\n阶段性", 1);
@@ -124,7 +124,7 @@ fn values_the_text_cannot_hold_are_refused_with_their_paths() {
     assert_eq!(r.stdout, "");
     assert_eq!(
         r.stderr,
-        "values.json: categories[0].tasks[0].text: holds a blank line, which would end the row\n\
+        "values.json: categories[0].tasks[0].text: holds a line break\n\
          values.json: categories[0].tasks[0].units.district[0]: holds `、` outside brackets, which separates units: it would read as several\n\
          values.json: these values cannot be written as text; nothing written\n"
     );

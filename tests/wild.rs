@@ -45,10 +45,7 @@ fn tasks_numbered_in_parentheses_with_their_units() {
 fn sub_points_in_parentheses_without_units_stay_in_their_task() {
     let v = json("工作分工方案\n\n一、目标\n1.推进以下工作：\n（1）建设平台；\n（2）完善制度。\n牵头单位：市发改委\n");
     let t = task(&v, &[0, 0]);
-    assert_eq!(
-        t["text"],
-        "推进以下工作：\n（1）建设平台；\n（2）完善制度。"
-    );
+    assert_eq!(t["text"], "推进以下工作：（1）建设平台；（2）完善制度。");
     assert_eq!(t["units"]["lead"][0], "市发改委");
 }
 

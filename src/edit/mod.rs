@@ -135,8 +135,12 @@ impl<'a> Task<'a> {
         });
     }
 
-    /// Sets the text, rewriting only the text (in a table, lines of a
-    /// multi-line text go on lines of their own, without a tab).
+    /// Sets the text, rewriting only the text.
+    ///
+    /// A text is one line. A line break in `text` is written as a wrap (in
+    /// a table, a line of its own without a tab), and so reads back joined
+    /// with nothing; [`Document::validate`](crate::Document::validate)
+    /// reports it.
     pub fn set_text(&mut self, text: impl Into<Cow<'a, str>>) {
         self.text = text.into();
         self.rewrite(|task, body| match task.shape.kind {

@@ -18,7 +18,19 @@ fn set_text_rewrites_one_cell_with_the_documents_line_endings() {
     doc.categories_mut()[0].tasks_mut()[1].set_text("新文本\n第二行");
     let out = doc.to_string();
     assert_eq!(out, DOC.replace("\t文本二\r\n", "\t新文本\r\n第二行\r\n"));
-    assert_eq!(crate::parse(&out).unwrap(), doc);
+    // A text is one line: the wrap reads back joined, which `validate`
+    // says before anything is written.
+    let again = crate::parse(&out).unwrap();
+    assert_eq!(again.task(2).unwrap().text(), "新文本第二行");
+    let invalid = doc.validate();
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert!(invalid[0].to_string().contains("line break"), "{invalid:?}");
+    doc.categories_mut()[0].tasks_mut()[1].set_text("新文本第二行");
+    assert_eq!(
+        doc.to_string(),
+        DOC.replace("\t文本二\r\n", "\t新文本第二行\r\n")
+    );
+    assert_eq!(crate::parse(&doc.to_string()).unwrap(), doc);
 }
 
 #[test]

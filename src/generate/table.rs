@@ -97,7 +97,7 @@ impl Generator<'_> {
         let text = if self.may_wrap_text() && self.quirk(5) {
             let second = self.text();
             self.line(&second);
-            format!("{first}\n{second}")
+            format!("{first}{second}")
         } else {
             first
         };

@@ -19,9 +19,9 @@ fn segs_of(text: &str) -> (Vec<Seg>, Vec<Artifact>) {
     (segs, artifacts)
 }
 
-fn joined(text: &str, sep: &str) -> String {
+fn joined(text: &str) -> String {
     let (segs, _) = segs_of(text);
-    join(text, &segs, sep).into_owned()
+    join(text, &segs).into_owned()
 }
 
 #[test]
@@ -31,13 +31,13 @@ fn segments_trim_and_drop_artifacts() {
     assert_eq!(segs.len(), 1);
     assert_eq!(&text[segs[0].start..segs[0].end], "落实首台（套）");
     assert_eq!(&text[artifacts[0].span.range()], "[bookmark: RANGE!C44]");
-    assert_eq!(joined("\t\n\n（五）\n挖掘\n", ""), "（五）挖掘");
-    assert_eq!(joined("\t 第一行 \n　第二行\n", "\n"), "第一行\n第二行");
-    assert_eq!(joined("\t甲 [bookmark: x] 乙\n", "\n"), "甲  乙");
-    assert_eq!(joined("\t[bookmark: x]\n", "\n"), "");
-    assert_eq!(joined("\t[bookmark: a]  [bookmark: b] 乙\n", "\n"), "乙");
-    assert_eq!(joined("\t甲 [bookmark: a] \n", "\n"), "甲");
-    assert_eq!(joined("\t甲\n [bookmark: a] \n乙\n", "\n"), "甲\n乙");
+    assert_eq!(joined("\t\n\n（五）\n挖掘\n"), "（五）挖掘");
+    assert_eq!(joined("\t 第一行 \n　第二行\n"), "第一行第二行");
+    assert_eq!(joined("\t甲 [bookmark: x] 乙\n"), "甲  乙");
+    assert_eq!(joined("\t[bookmark: x]\n"), "");
+    assert_eq!(joined("\t[bookmark: a]  [bookmark: b] 乙\n"), "乙");
+    assert_eq!(joined("\t甲 [bookmark: a] \n"), "甲");
+    assert_eq!(joined("\t甲\n [bookmark: a] \n乙\n"), "甲乙");
 }
 
 #[test]
@@ -188,18 +188,12 @@ fn unit_lists() {
 fn artifacts_formed_by_joining_are_cut() {
     // An artifact split over two lines, and one formed around an
     // artifact already cut: neither stays in the value.
-    assert_eq!(joined("\t类[\nbookmark: x]\n", ""), "类");
-    assert_eq!(joined("\t文[bookm[bookmark: z]ark: x]本\n", "\n"), "文本");
+    assert_eq!(joined("\t类[\nbookmark: x]\n"), "类");
+    assert_eq!(joined("\t文[bookm[bookmark: z]ark: x]本\n"), "文本");
+    assert_eq!(joined("\t [bookm[bookmark: z]ark: x] \n第二行\n"), "第二行");
+    assert_eq!(joined("\t甲[bookm[bookmark: z]ark: x\n乙\n"), "甲乙");
     assert_eq!(
-        joined("\t [bookm[bookmark: z]ark: x] \n第二行\n", "\n"),
-        "第二行"
-    );
-    assert_eq!(
-        joined("\t甲[bookm[bookmark: z]ark: x\n乙\n", "\n"),
-        "甲\n乙"
-    );
-    assert_eq!(
-        joined("\t[bookm[bookm[bookmark: a]ark: b]ark: c]丙\n", "\n"),
+        joined("\t[bookm[bookm[bookmark: a]ark: b]ark: c]丙\n"),
         "丙"
     );
     for (text, want) in [
@@ -269,13 +263,11 @@ fn an_artifact_formed_on_a_line_goes_as_one_written_there() {
     // it goes, with the white space it leaves at the start of the line, as
     // it would if written whole (which is what deleting `[bookmark: y]`
     // leaves).
-    for sep in ["", "\n"] {
-        let formed = "\t甲\n[b[bookmark: y]ookmark: x]\t乙\n";
-        let written = "\t甲\n[bookmark: x]\t乙\n";
-        let value = |text: &str| join(text, &segs_of(text).0, sep).into_owned();
-        assert_eq!(value(formed), format!("甲{sep}乙"));
-        assert_eq!(value(formed), value(written));
-    }
+    let formed = "\t甲\n[b[bookmark: y]ookmark: x]\t乙\n";
+    let written = "\t甲\n[bookmark: x]\t乙\n";
+    let value = |text: &str| join(text, &segs_of(text).0).into_owned();
+    assert_eq!(value(formed), "甲乙");
+    assert_eq!(value(formed), value(written));
 }
 
 /// A cell's value does not change when one of its artifacts is deleted
@@ -306,19 +298,17 @@ fn deleting_an_artifact_keeps_the_value() {
     }
     for text in &cells {
         let (segs, artifacts) = segs_of(text);
-        for sep in ["", "\n"] {
-            let value = join(text, &segs, sep);
-            for a in &artifacts {
-                let mut deleted = text.clone();
-                deleted.replace_range(a.span.range(), "");
-                let (segs, _) = segs_of(&deleted);
-                assert_eq!(
-                    join(&deleted, &segs, sep),
-                    value,
-                    "{text:?} without {:?}, lines joined with {sep:?}",
-                    a.span
-                );
-            }
+        let value = join(text, &segs);
+        for a in &artifacts {
+            let mut deleted = text.clone();
+            deleted.replace_range(a.span.range(), "");
+            let (segs, _) = segs_of(&deleted);
+            assert_eq!(
+                join(&deleted, &segs),
+                value,
+                "{text:?} without {:?}",
+                a.span
+            );
         }
     }
 }

@@ -217,8 +217,9 @@ impl<'a> Task<'a> {
 
     /// The task text: without its number, its role clause, tabs,
     /// surrounding spaces and extraction artifacts such as `[bookmark:
-    /// RANGE!C44]`; a table cell's text that spans several lines keeps its
-    /// line breaks as `\n`.
+    /// RANGE!C44]`; the lines of a text that wraps (a table cell over
+    /// several lines, a paragraph of a list) are trimmed and joined with
+    /// nothing.
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -296,7 +296,7 @@ fn preamble<'a>(
         raw: Some(Cow::Borrowed(&text[..end])),
         label: label.map(|(l, _)| Cow::Borrowed(l)),
         label_span: label.map(|(_, s)| s),
-        title: crate::grammar::join(text, title, ""),
+        title: crate::grammar::join(text, title),
         title_span: crate::grammar::segs_span(title),
     };
 }

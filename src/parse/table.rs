@@ -151,7 +151,7 @@ impl<'a> TableParser<'a> {
                 return false;
             }
             self.load_segments(cell);
-            let value = grammar::join(self.text, &self.segs, "");
+            let value = grammar::join(self.text, &self.segs);
             if self.doc.header.columns.get(k).map(|c| c.label()) != Some(value.as_ref()) {
                 return false;
             }
@@ -317,7 +317,7 @@ impl<'a> TableParser<'a> {
             number: n,
             numeral: Cow::Borrowed(numeral),
             numeral_span: Span::new(numeral_at, numeral_at + numeral.len()).into(),
-            title: grammar::join(text, &title_segs, ""),
+            title: grammar::join(text, &title_segs),
             title_span: grammar::segs_span(&title_segs).into(),
             tasks: Vec::new(),
             categories: Vec::new(),

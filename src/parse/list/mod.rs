@@ -500,7 +500,7 @@ impl<'a> ListParser<'a> {
             number,
             number_span: read.number_span.into(),
             text_span: grammar::segs_span(&read.segs).into(),
-            text: grammar::join(text, &read.segs, "\n"),
+            text: grammar::join(text, &read.segs),
             units: UnitMapping::collect(&mut units, false),
             extras,
             shape: Shape::paragraph(),

@@ -164,7 +164,7 @@ impl<'a> TableParser<'a> {
             // a task's number is told by (its first segment alone would
             // differ where cutting an artifact formed another, which
             // deleting the first then writes whole: W005's fix).
-            let value = grammar::join(text, &self.segs, "");
+            let value = grammar::join(text, &self.segs);
             if !value.is_empty()
                 && (grammar::heading(&value).is_some()
                     || (labels.is_empty() && grammar::starts_like_number(&value)))

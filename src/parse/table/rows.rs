@@ -66,7 +66,7 @@ impl<'a> TableParser<'a> {
             }
             title_segs.remove(0);
         }
-        let title = grammar::join(text, &title_segs, "");
+        let title = grammar::join(text, &title_segs);
         let heading_span = Span::new(base + h.open_at, first.end);
         if title.is_empty() {
             self.report(error::missing_category_title(
@@ -93,7 +93,7 @@ impl<'a> TableParser<'a> {
     /// A heading cell without a numeral; `self.segs` holds its segments.
     pub(super) fn unnumbered(&mut self, cell: Cell) {
         let text = self.text;
-        let title = grammar::join(text, &self.segs, "");
+        let title = grammar::join(text, &self.segs);
         let title_span = grammar::segs_span(&self.segs);
         if let Some(span) = title_span {
             self.report(error::unnumbered_heading(span, &title));
@@ -120,7 +120,7 @@ impl<'a> TableParser<'a> {
             self.load_segments(cell);
             match role {
                 Role::Number => {
-                    let found = grammar::join(text, &self.segs, "");
+                    let found = grammar::join(text, &self.segs);
                     number_span =
                         grammar::segs_span(&self.segs).unwrap_or(Span::empty(cell.span.start + 1));
                     let guess = self.last_task_number.saturating_add(1);
@@ -148,7 +148,7 @@ impl<'a> TableParser<'a> {
                     });
                 }
                 Role::Text => {
-                    task_text = grammar::join(text, &self.segs, "\n");
+                    task_text = grammar::join(text, &self.segs);
                     text_span = grammar::segs_span(&self.segs);
                 }
                 Role::Units(_) | Role::Leaders => {
@@ -160,7 +160,7 @@ impl<'a> TableParser<'a> {
                     });
                 }
                 Role::Deadline | Role::Remarks | Role::Other => {
-                    let value = grammar::join(text, &self.segs, "\n");
+                    let value = grammar::join(text, &self.segs);
                     if !value.is_empty() {
                         let field = Field {
                             text: value,
@@ -209,7 +209,7 @@ impl<'a> TableParser<'a> {
         let Some(last) = cells.last() else { return };
         let row_span = Span::new(cells[0].span.start, last.span.end);
         self.load_segments(cells[0]);
-        let first = grammar::join(text, &self.segs, "");
+        let first = grammar::join(text, &self.segs);
         let first_span = grammar::segs_span(&self.segs).unwrap_or(row_span);
         let width = self.roles.len();
         let column_name = |k: usize| -> String {
