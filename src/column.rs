@@ -530,11 +530,15 @@ impl<'a> Columns<'a> {
                 held.push(column.role);
             }
         }
-        // A table has a number and a text column: without a `序号`, the first
-        // column is the number; without a known task label, the first column
-        // of unknown role is the text.
-        if !columns.is_empty() && !columns.iter().any(|c| c.role == Role::Number) {
-            columns[0].role = Role::Number;
+        // A table has a text column, and its number column comes first:
+        // without a `序号`, a first column of unknown label is the number
+        // (a first column of a known role leaves the table without one: its
+        // tasks are numbered in order); without a known task label, the
+        // first column of unknown role is the text.
+        if !columns.iter().any(|c| c.role == Role::Number) {
+            if let Some(first) = columns.first_mut().filter(|c| c.role == Role::Other) {
+                first.role = Role::Number;
+            }
         }
         if !columns.iter().any(|c| c.role == Role::Text) {
             if let Some(c) = columns.iter_mut().find(|c| c.role == Role::Other) {

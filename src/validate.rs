@@ -62,6 +62,7 @@ impl Document<'_> {
         let mut v = Validator {
             doc: self,
             out: Vec::new(),
+            tasks: 0,
         };
         v.document();
         if v.out.is_empty() {
@@ -75,6 +76,8 @@ impl Document<'_> {
 struct Validator<'d, 'a> {
     doc: &'d Document<'a>,
     out: Vec<Invalid>,
+    /// The tasks met so far, in document order.
+    tasks: u32,
 }
 
 /// Why a value of one line cannot be written as it is, if it cannot.
@@ -205,7 +208,8 @@ impl Validator<'_, '_> {
                     format!("a table has 3 to 8 columns, not {}", columns.len()),
                 );
             }
-            if columns.role(0) != Some(Role::Number) {
+            let number_at = columns.iter().position(|c| c.role() == Role::Number);
+            if number_at.is_some_and(|k| k > 0) {
                 self.push(
                     "columns[0]",
                     "the first column of a table is its number (序号)",
@@ -312,6 +316,16 @@ impl Validator<'_, '_> {
         let doc = self.doc;
         let list = doc.layout == Layout::List;
         let columns = doc.header();
+        self.tasks = self.tasks.saturating_add(1);
+        if !list && columns.index_of(Role::Number).is_none() && task.number() != self.tasks {
+            // Read back, the tasks of a table without a number column are
+            // numbered in order.
+            let reason = format!(
+                "a table without a number column (序号) numbers its tasks 1, 2, 3… in order: this one would read back as {}",
+                self.tasks
+            );
+            self.push(format!("{path}.number"), reason);
+        }
         let text = task.text();
         if let Some(p) = line_problem(text) {
             self.push(format!("{path}.text"), p);

@@ -23,6 +23,7 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("table_roles_in_cells", &[]),
     ("table_two_places_deadline", &[]),
     ("table_remarks_unknown_column", &["W011"]),
+    ("table_no_number_column", &[]),
     ("list_clause_notice", &[]),
     ("list_brackets_crlf", &[]),
     ("list_leaders_in_clause", &[]),
@@ -356,4 +357,45 @@ fn a_repeated_header_row_is_trivia() {
         let text = format!("附件\n重点任务分工表\n{header}\t一、甲\n\n{row}");
         assert!(fengong::parse(&text).is_err(), "{row:?}");
     }
+}
+
+/// A table without a number column (`重点任务 | 牵头单位 | …`): its tasks
+/// are numbered 1, 2, 3… in order, a text starting with digits stays text,
+/// and edits keep that reading.
+#[test]
+fn a_table_without_a_number_column() {
+    let (text, _) = decoded("table_no_number_column");
+    let mut doc = fengong::parse(&text).unwrap();
+    assert!(doc.header().index_of(fengong::Role::Number).is_none());
+    let numbers: Vec<u32> = doc.tasks().map(|t| t.number()).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5]);
+    assert_eq!(
+        doc.task(2).unwrap().text(),
+        "2024年底前实现企业开办全程网办、一日办结。"
+    );
+    assert!(doc.validate().is_empty());
+    // The canonical text has no number cells, and reads back the same.
+    let canonical = fengong::to_canonical_string(&doc);
+    assert!(canonical.contains("\n\t开展涉企收费专项清理。\n\t市发展改革委\n"));
+    assert_eq!(fengong::parse(&canonical).unwrap(), doc);
+    // Setting a number changes nothing written: nothing holds it.
+    doc.task_mut(4).unwrap().set_number(4);
+    assert_eq!(doc.to_string(), text);
+    // A text set is written in its cell; the rest is untouched.
+    doc.task_mut(5).unwrap().set_text("推进“标准地”出让。");
+    let out = doc.to_string();
+    assert_eq!(
+        out,
+        text.replace("推进工业用地“标准地”出让。", "推进“标准地”出让。")
+    );
+    assert_eq!(fengong::parse(&out).unwrap(), doc);
+    // Numbers out of order would not come back: `validate` says so.
+    doc.task_mut(5).unwrap().set_number(9);
+    let invalid = doc.validate();
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert_eq!(invalid[0].path, "categories[1].tasks[1].number");
+    assert!(
+        invalid[0].reason.contains("would read back as 5"),
+        "{invalid:?}"
+    );
 }

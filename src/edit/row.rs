@@ -102,6 +102,10 @@ fn replace_cell(
 }
 
 pub(super) fn set_number(task: &Task<'_>, body: &str, number: u32) -> Option<String> {
+    if task.shape.cell_of(Role::Number).is_none() {
+        // A table without a number column: nothing holds the number.
+        return cell_ranges(task, body).map(|_| body.to_string());
+    }
     replace_cell(task, body, Role::Number, |old| {
         format!("\t{number}{}", ending(old))
     })

@@ -53,7 +53,10 @@ pub(super) struct TableParser<'a> {
     /// The columns' roles and how their cells are read, by column.
     roles: Vec<Role>,
     contexts: Vec<clause::Context>,
-    number_column: usize,
+    /// Whether the first column holds the task numbers (`序号`); a table
+    /// whose header has no number column numbers its tasks 1, 2, 3… in
+    /// order.
+    number_first: bool,
     levels: bool,
     first_root: Option<(Span, u32)>,
     /// Every cell lexed, kept for the lint rules when asked for
@@ -80,7 +83,7 @@ impl<'a> TableParser<'a> {
             last_task_number: 0,
             roles: Vec::new(),
             contexts: Vec::new(),
-            number_column: 0,
+            number_first: true,
             levels: false,
             first_root: None,
             kept: None,
@@ -194,7 +197,7 @@ impl<'a> TableParser<'a> {
                 // of a task row exactly as wide as the table.
                 let rest = &row[i..];
                 if !task_in_row
-                    && self.number_column == 0
+                    && self.number_first
                     && width > 2
                     && rest.len() == width
                     && self.first_segment(rest[1]).is_some_and(|first| {
@@ -215,7 +218,7 @@ impl<'a> TableParser<'a> {
             let lead = self.text[first.start..first.end].chars().next();
             let numeral_first =
                 lead.is_some_and(|c| numeral::is_numeral_char(c) || matches!(c, '（' | '('));
-            if numeral_first && !task_in_row && self.number_column == 0 && row.len() - i >= width {
+            if numeral_first && !task_in_row && self.number_first && row.len() - i >= width {
                 if let Some(consumed) = self.heading_row(&row[i..i + width]) {
                     i += consumed;
                     continue;
@@ -227,14 +230,17 @@ impl<'a> TableParser<'a> {
                 continue;
             }
             let rest = &row[i..];
-            let number_like = grammar::starts_like_number(&self.text[first.start..first.end]);
+            let number_like = self.number_first
+                && grammar::starts_like_number(&self.text[first.start..first.end]);
             // A heading without a numeral: a row of one cell, or the cell
-            // before a task's number in a merged first column.
+            // before a task's number in a merged first column (before a
+            // task's text, in a table without a number column).
             if !number_like
                 && !task_in_row
-                && self.number_column == 0
                 && width > 1
-                && (rest.len() == 1 || (rest.len() == width + 1 && self.starts_number(rest[1])))
+                && (rest.len() == 1
+                    || (rest.len() == width + 1
+                        && (!self.number_first || self.starts_number(rest[1]))))
             {
                 self.unnumbered(cell);
                 i += 1;

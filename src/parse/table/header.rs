@@ -139,11 +139,7 @@ impl<'a> TableParser<'a> {
 
     pub(super) fn set_columns(&mut self, columns: Columns<'a>) {
         self.roles = columns.iter().map(|c| c.role()).collect();
-        self.number_column = self
-            .roles
-            .iter()
-            .position(|r| *r == Role::Number)
-            .unwrap_or(0);
+        self.number_first = self.roles.first() == Some(&Role::Number);
         self.contexts = self
             .roles
             .iter()
