@@ -354,7 +354,13 @@ pub(crate) fn incomplete_task(t: ShortTask<'_>) -> Diagnostic {
 }
 
 /// E012: a row of too few cells that is not even a task's start.
-pub(crate) fn short_row(row: Span, have: usize, want: usize, first: &str) -> Diagnostic {
+pub(crate) fn short_row(
+    row: Span,
+    have: usize,
+    want: usize,
+    first: &str,
+    numbered: bool,
+) -> Diagnostic {
     let d = Diagnostic::expected(
         Code::IncompleteTask,
         row,
@@ -362,7 +368,7 @@ pub(crate) fn short_row(row: Span, have: usize, want: usize, first: &str) -> Dia
         &format!("{} starting with {}", cells(have), quote(first, 16)),
     )
     .with_label(format!("a row of {}", cells(have)));
-    if have + 1 == want {
+    if have + 1 == want && numbered {
         d.with_static_help(
             "the row seems to lack its number: add a cell with the task number before the task text",
         )

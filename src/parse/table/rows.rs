@@ -248,7 +248,7 @@ impl<'a> TableParser<'a> {
                 end_of,
             })
         } else {
-            error::short_row(row_span, k, width, &first)
+            error::short_row(row_span, k, width, &first, self.number_first)
         };
         self.report(diagnostic);
     }
