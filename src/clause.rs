@@ -9,7 +9,7 @@
 //!
 //! - with a label: `牵头单位：X`, `配合单位:Y`, `责任领导：A`, `完成时限：6月底`;
 //! - with a role word at its end: `X牵头`, `Y、Z配合`, `…按职责分工负责`,
-//!   `(A、B负责)`;
+//!   `(A、B负责)`, or in brackets after a name: `X（牵头）`;
 //!
 //! and a group that says nothing takes the role of what came before it in
 //! the same field, or the list's own role (a table column's, or
@@ -703,10 +703,22 @@ fn read_group<'a>(
             }
             trim_pieces(text, current);
         }
+        // A role in brackets after the name (`市商务局（牵头）`) is the
+        // unit's role, not part of its name.
+        let mut marked = None;
+        if let (Role::Units(_), Some(&(s, e))) = (role, current.last()) {
+            if let Some((r, len)) = bracket_role(&text[s..e]) {
+                if let Some(last) = current.last_mut() {
+                    last.1 = e - len;
+                }
+                trim_pieces(text, current);
+                marked = Some(r);
+            }
+        }
         if let Some((name, span)) = value(text, current) {
             emit(match role {
                 Role::Leaders => Item::Leader(name, span),
-                Role::Units(r) => Item::Unit(r, name, span),
+                Role::Units(r) => Item::Unit(marked.unwrap_or(r), name, span),
                 _ => Item::Unit(UnitRole::Responsible, name, span),
             });
         }
@@ -751,6 +763,26 @@ fn read_group<'a>(
         }
     }
     emit_name(current);
+}
+
+/// A role word in brackets closing `name` (`市商务局（牵头）`, `甲(配合)`,
+/// `乙（牵头单位）`): the role, and the byte length of the brackets, when
+/// a name comes before them.
+fn bracket_role(name: &str) -> Option<(UnitRole, usize)> {
+    let inner = name.strip_suffix('）').or_else(|| name.strip_suffix(')'))?;
+    let open = inner.rfind(['（', '('])?;
+    let word = inner[open..]
+        .trim_start_matches(['（', '('])
+        .trim_matches(is_space);
+    let role = match role_suffix(word) {
+        Some((Some(role), len)) if len == word.len() => role,
+        _ => match Role::of_label(word) {
+            Role::Units(role) if word.chars().count() <= 6 => role,
+            _ => return None,
+        },
+    };
+    let before = inner[..open].trim_end_matches(is_space);
+    (!before.is_empty()).then_some((role, name.len() - open))
 }
 
 /// Whether `group` (a group's text) ends with a role word that makes it a

@@ -102,3 +102,42 @@ fn a_box_drawing_table_is_an_error_not_a_wrong_document() {
     let text = "附件 地震灾区来皖就业任务分解表 市 灾区劳动者来皖就业人数 合 肥 70 芜 湖 70\n";
     assert!(fengong::parse_tolerant(text).has_errors());
 }
+
+/// `市商务局（牵头）`: a role word in brackets after a unit's name is its
+/// role, in a cell and in a clause; a bracket that names a body
+/// (`市交通委（市道运局）`) stays part of the name.
+#[test]
+fn a_role_in_brackets_after_a_name() {
+    let table = "重点任务分工表\n\n\t序号\n\t重点任务\n\t责任单位\n\n\t1\n\t建设园区\n\t市商务局（牵头）、市自然资源局\n\n\t2\n\t推进交通\n\t市交通委（市道运局）、市公安局(配合)\n";
+    let v = json(table);
+    assert_eq!(
+        v["tasks"][0]["units"]["lead"],
+        serde_json::json!(["市商务局"])
+    );
+    assert_eq!(
+        v["tasks"][0]["units"]["responsible"],
+        serde_json::json!(["市自然资源局"])
+    );
+    assert_eq!(
+        v["tasks"][1]["units"]["responsible"],
+        serde_json::json!(["市交通委（市道运局）"])
+    );
+    assert_eq!(
+        v["tasks"][1]["units"]["support"],
+        serde_json::json!(["市公安局"])
+    );
+    // The name's span is the name's: a rename keeps the role word.
+    let mut doc = fengong::parse(table).unwrap();
+    assert_eq!(doc.rename_unit("市商务局", "市商务厅"), 1);
+    assert!(doc
+        .to_string()
+        .contains("\t市商务厅（牵头）、市自然资源局\n"));
+    // The canonical text reads back the same.
+    let doc = fengong::parse(table).unwrap();
+    let canonical = fengong::to_canonical_string(&doc);
+    assert_eq!(fengong::parse(&canonical).unwrap(), doc);
+    let list = "方案\n一、目标\n1.推进项目。（市商务局（牵头）、市财政局负责）\n";
+    let t = task(&json(list), &[0, 0]);
+    assert_eq!(t["units"]["lead"], serde_json::json!(["市商务局"]));
+    assert_eq!(t["units"]["responsible"], serde_json::json!(["市财政局"]));
+}
