@@ -785,6 +785,12 @@ fn bracket_role(name: &str) -> Option<(UnitRole, usize)> {
     (!before.is_empty()).then_some((role, name.len() - open))
 }
 
+/// Whether `name` ends with a role word in brackets (`市商务局（牵头）`),
+/// which reads as the unit's role.
+pub(crate) fn has_bracket_role(name: &str) -> bool {
+    bracket_role(name).is_some()
+}
+
 /// Whether `group` (a group's text) ends with a role word that makes it a
 /// unit group of an unlabeled clause: `…负责`, `…牵头`, `…配合`.
 pub(crate) fn ends_with_role_word(group: &str) -> bool {

@@ -143,7 +143,7 @@ fn name_problem(name: &str, roles_inside: bool) -> Option<String> {
         );
     }
     if roles_inside {
-        if crate::clause::ends_with_role_word(name) {
+        if crate::clause::ends_with_role_word(name) || crate::clause::has_bracket_role(name) {
             return Some(
                 "ends with a role word (牵头, 配合, 负责, …), which would be read as its role"
                     .to_string(),

@@ -136,6 +136,16 @@ fn a_role_in_brackets_after_a_name() {
     let doc = fengong::parse(table).unwrap();
     let canonical = fengong::to_canonical_string(&doc);
     assert_eq!(fengong::parse(&canonical).unwrap(), doc);
+    // A name set with a role in brackets would read back as that role:
+    // `validate` says so.
+    let mut doc = fengong::parse(table).unwrap();
+    let named = vec![fengong::Unit::new("市公安局（配合）")];
+    doc.task_mut(2)
+        .unwrap()
+        .set_role_units(fengong::UnitRole::Responsible, named);
+    let invalid = doc.validate();
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert!(invalid[0].reason.contains("role word"), "{invalid:?}");
     let list = "方案\n一、目标\n1.推进项目。（市商务局（牵头）、市财政局负责）\n";
     let t = task(&json(list), &[0, 0]);
     assert_eq!(t["units"]["lead"], serde_json::json!(["市商务局"]));

@@ -289,9 +289,14 @@ fn build(input: &Built) -> Option<Document<'static>> {
             if !district.iter().chain(&local).all(|u| clean_unit(u)) {
                 return None;
             }
+            // A text is one line: its pieces joined, clean as a whole.
+            let text = lines.concat();
+            if !clean_line(&text) {
+                return None;
+            }
             category.push_task(Task::new(
                 t.number,
-                lines.join("\n"),
+                text,
                 UnitMapping::new(district, local),
             ));
         }
