@@ -512,6 +512,22 @@ pub(crate) fn starts_like_number(input: &str) -> bool {
     parsed.is_ok()
 }
 
+/// Whether `input` is a task number in parentheses and nothing else
+/// (`（12）`, `(12)`): in a table's number cell, a task number written
+/// loosely, not a heading.
+pub(crate) fn is_number_in_parens(input: &str) -> bool {
+    let Some(inner) = input
+        .strip_prefix(['（', '('])
+        .and_then(|s| s.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    !inner.is_empty()
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
 /// Splits a unit cell's segments into unit names: at separators outside
 /// parentheses (`各街镇（开发区、园区）` is one unit), trimming spaces, and
 /// skipping empty names (a trailing `、` leaves none). Lines of a wrapped cell

@@ -151,3 +151,34 @@ fn a_role_in_brackets_after_a_name() {
     assert_eq!(t["units"]["lead"], serde_json::json!(["市商务局"]));
     assert_eq!(t["units"]["responsible"], serde_json::json!(["市财政局"]));
 }
+
+/// A task number in parentheses in a table's number cell (`（1）`) is the
+/// task's number written loosely (W021, with a safe fix), not a heading
+/// without a title.
+#[test]
+fn a_task_number_in_parentheses_in_the_number_cell() {
+    let table = "重点任务分工表\n\n\t序号\n\t重点任务\n\t牵头单位\n\n\t（一）产业\n\n\t（1）\n\t推进项目\n\t市发改委\n\n\t(2)\n\t扩大投资\n\t市发改委\n";
+    let v = json(table);
+    let numbers: Vec<_> = (0..2)
+        .map(|k| task(&v, &[0, k])["number"].clone())
+        .collect();
+    assert_eq!(numbers, [1, 2]);
+    assert_eq!(task(&v, &[0, 1])["text"], "扩大投资");
+    let fixed = fengong::lint::fix(table, &fengong::lint::LintConfig::default(), false);
+    assert_eq!(fixed.applied, 2);
+    assert!(
+        fixed.text.contains("\n\t1\n\t推进项目\n") && fixed.text.contains("\n\t2\n\t扩大投资\n")
+    );
+    assert_eq!(
+        fengong::parse(&fixed.text).unwrap(),
+        fengong::parse(table).unwrap()
+    );
+    // A heading in digits with a title is still a heading (E007).
+    let heading = table.replace("\t（1）\n", "\t（1）产业\n");
+    let codes: Vec<&str> = fengong::parse_tolerant(&heading)
+        .diagnostics
+        .iter()
+        .map(|d| d.code().as_str())
+        .collect();
+    assert!(codes.contains(&"E007"), "{codes:?}");
+}

@@ -397,6 +397,11 @@ pub(crate) fn task_outside_category(span: Span, number: u32) -> Diagnostic {
 /// besides ASCII digits.
 pub(crate) fn lenient_number(found: &str) -> Option<u32> {
     let body = found.strip_suffix(['.', '．', '、', '。']).unwrap_or(found);
+    // `（12）`: the number in parentheses.
+    let body = body
+        .strip_prefix(['（', '('])
+        .and_then(|b| b.strip_suffix(['）', ')']))
+        .unwrap_or(body);
     let ascii: String = body.chars().map(ascii_digit).collect();
     (!ascii.is_empty() && ascii.len() <= 10 && ascii.bytes().all(|b| b.is_ascii_digit()))
         .then(|| ascii.parse().ok())

@@ -224,6 +224,20 @@ impl<'a> TableParser<'a> {
                     continue;
                 }
             }
+            // A task number in parentheses (`（1）`) in the number cell of a
+            // row as wide as the table: a task, its number written loosely.
+            let whole_row = row.len() - i >= width;
+            if self.number_first
+                && !task_in_row
+                && whole_row
+                && self.segs.len() == 1
+                && grammar::is_number_in_parens(&self.text[first.start..first.end])
+            {
+                self.task(&row[i..i + width]);
+                task_in_row = true;
+                i += width;
+                continue;
+            }
             if let Some(heading) = grammar::heading(&self.text[first.start..first.end]) {
                 self.category(cell, heading, first);
                 i += 1;
