@@ -182,3 +182,33 @@ fn a_task_number_in_parentheses_in_the_number_cell() {
         .collect();
     assert!(codes.contains(&"E007"), "{codes:?}");
 }
+
+/// A role clause on a line of its own, after its task's text, is the
+/// task's clause (it was read as part of the text, and the task had no
+/// units: W015).
+#[test]
+fn a_role_clause_on_the_line_after_the_text() {
+    let list = "方案\n一、目标\n1.推进改革，\n全面深化放管服改革。\n（牵头单位：市发改委；配合单位：市财政局，2023年底前完成）\n2.推进开放。\n　　（市商务局负责）\n";
+    let v = json(list);
+    let t = task(&v, &[0, 0]);
+    assert_eq!(t["text"], "推进改革，全面深化放管服改革。");
+    assert_eq!(t["units"]["lead"], serde_json::json!(["市发改委"]));
+    assert_eq!(t["units"]["support"], serde_json::json!(["市财政局"]));
+    assert_eq!(t["deadline"], "2023年底前完成");
+    let t = task(&v, &[0, 1]);
+    assert_eq!(t["text"], "推进开放。");
+    assert_eq!(t["units"]["responsible"], serde_json::json!(["市商务局"]));
+    let doc = fengong::parse(list).unwrap();
+    assert!(fengong::lint::lint(&doc, list, &fengong::lint::LintConfig::default()).is_empty());
+    // An edit of the units rewrites the clause where it is.
+    let mut doc = doc;
+    doc.task_mut(2).unwrap().set_role_units(
+        fengong::UnitRole::Responsible,
+        vec![fengong::Unit::new("市商务厅")],
+    );
+    assert_eq!(
+        doc.to_string(),
+        list.replace("（市商务局负责）", "（市商务厅负责）")
+    );
+    assert_eq!(fengong::parse(&doc.to_string()).unwrap(), doc);
+}

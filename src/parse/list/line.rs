@@ -392,13 +392,29 @@ pub(super) fn classify(
     if let Some((role, len)) = clause::starts_with_label(body) {
         return (Kind::Label(role, len), at, None);
     }
-    let clause = find_clause(body, at);
+    let clause = find_clause(body, at).or_else(|| line_clause(body, at));
     if let Some(c) = clause {
         if c.open == at {
             return (Kind::Clause, at, Some(c));
         }
     }
     (Kind::Text, at, clause)
+}
+
+/// A role clause that is the whole line (`（牵头单位：市发改委）` on the line
+/// after its task's text): one bracket group, naming a role.
+fn line_clause(body: &str, base: usize) -> Option<Clause> {
+    let trimmed =
+        body.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'));
+    let (open, inner, close) = last_group(trimmed)?;
+    (open == 0 && names_role(&trimmed[inner.clone()])).then_some(Clause {
+        open: base,
+        close: base + close,
+        inner_start: base + inner.start,
+        inner_end: base + inner.end,
+        closed: true,
+        deadline: None,
+    })
 }
 
 /// Whether a line of other text reads as a heading without a numeral: short,
