@@ -292,8 +292,9 @@ pub(crate) fn segs_span(segs: &[Seg]) -> Option<Span> {
 }
 
 /// Joins a cell's segments with nothing (pieces of one line, and the lines
-/// of a wrapped value: Word wraps Chinese text anywhere), then cuts the artifacts that joining formed (see
-/// [`clean_joined`]). Borrows when there is one segment.
+/// of a wrapped value: Word wraps Chinese text anywhere), then cuts the
+/// artifacts that joining formed (see [`clean_joined`]). Borrows when there
+/// is one segment.
 ///
 /// A line of several pieces (an artifact was cut from it) is cleaned and
 /// trimmed on its own before it is joined: an artifact formed by its
