@@ -212,3 +212,46 @@ fn a_role_clause_on_the_line_after_the_text() {
     );
     assert_eq!(fengong::parse(&doc.to_string()).unwrap(), doc);
 }
+
+/// A role clause wrapped over lines (`（牵头单位：…，` then `配合单位：…、`
+/// then `…）`) is read whole: its last line was taken for an unnumbered
+/// heading, and its units were lost. A clause never closed is still W017.
+#[test]
+fn a_role_clause_wrapped_over_lines() {
+    let list = "方案\n一、目标\n1.推进项目建设。（牵头单位：市发改委，\n配合单位：市财政局、\n市自然资源局）\n2.强化考核。（市委督查室负责，\n长期坚持）。\n3.推进开放。（牵头单位：甲局，\n配合单位：乙局\n";
+    let v = json(list);
+    let t = task(&v, &[0, 0]);
+    assert_eq!(t["text"], "推进项目建设。");
+    assert_eq!(t["units"]["lead"], serde_json::json!(["市发改委"]));
+    assert_eq!(
+        t["units"]["support"],
+        serde_json::json!(["市财政局", "市自然资源局"])
+    );
+    let t = task(&v, &[0, 1]);
+    assert_eq!(t["text"], "强化考核。");
+    assert_eq!(t["units"]["responsible"], serde_json::json!(["市委督查室"]));
+    assert_eq!(t["deadline"], "长期坚持");
+    assert_eq!(v["categories"][0]["categories"], serde_json::Value::Null);
+    let parsed = fengong::parse_tolerant(list);
+    let codes: Vec<&str> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| d.code().as_str())
+        .collect();
+    assert_eq!(codes, ["W017"]);
+    assert_eq!(
+        parsed.diagnostics[0].span().start,
+        list.find("（牵头单位：甲局").unwrap()
+    );
+    // An edit of the units rewrites the clause, and reads back.
+    let mut doc = fengong::parse(list).unwrap();
+    doc.task_mut(1).unwrap().set_role_units(
+        fengong::UnitRole::Support,
+        vec![fengong::Unit::new("市商务局")],
+    );
+    let out = doc.to_string();
+    assert!(out.starts_with("方案\n一、目标\n1.推进项目建设。（牵头单位：市发改委，"));
+    assert!(out.contains("市商务局"), "{out}");
+    assert_eq!(fengong::parse(&out).unwrap(), doc);
+    assert!(out.ends_with("\n2.强化考核。（市委督查室负责，\n长期坚持）。\n3.推进开放。（牵头单位：甲局，\n配合单位：乙局\n"));
+}

@@ -185,12 +185,13 @@ pub(super) fn find_clause(content: &str, base: usize) -> Option<Clause> {
         return None;
     }
     let (last, labeled) = scan_marks(trimmed);
-    // An opened clause never closed: `…（牵头单位：X，配合单位：Y`: the
-    // last bracket of the line opens.
+    // An opened clause not closed on its line: `…（牵头单位：X，配合单位：Y`,
+    // `…（X负责，`: the last bracket of the line opens (it may close on a
+    // line below).
     if let Some((i, c)) = last.filter(|&(_, c)| OPENERS.contains(&c)) {
         let inner = &content[i + c.len_utf8()..];
         let inner_trimmed = inner.trim_end_matches(is_space);
-        if i > 0 && clause::starts_with_label(inner).is_some() {
+        if i > 0 && (clause::starts_with_label(inner).is_some() || names_role(inner)) {
             let end = base + i + c.len_utf8() + inner_trimmed.len();
             return Some(Clause {
                 open: base + i,

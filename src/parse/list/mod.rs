@@ -70,6 +70,9 @@ pub(crate) struct ListParser<'a> {
     last_task_number: u32,
     /// The lines of the task being read.
     pending: Vec<Line>,
+    /// Whether the pending task's role clause was opened and is not closed
+    /// yet (its next lines continue it).
+    clause_open: bool,
     /// Paragraphs that belong to nothing since the last task: reported
     /// (as one finding) if another task follows.
     strays: Option<(Span, &'a str)>,
@@ -86,6 +89,7 @@ impl<'a> ListParser<'a> {
             last_end: 0,
             last_task_number: 0,
             pending: Vec::new(),
+            clause_open: false,
             strays: None,
         }
     }
@@ -333,7 +337,7 @@ impl<'a> ListParser<'a> {
                     if self.pending.is_empty() {
                         self.stray(line);
                     } else {
-                        self.pending.push(line);
+                        self.push_pending(line);
                     }
                 }
                 Kind::Text => {
@@ -351,6 +355,13 @@ impl<'a> ListParser<'a> {
         if let Some((span, first)) = self.strays.take() {
             self.diagnostics.push(error::stray_paragraph(span, first));
         }
+        self.push_pending(line);
+    }
+
+    /// Adds a line to the pending task, following whether its clause is
+    /// open.
+    fn push_pending(&mut self, line: Line) {
+        self.clause_open = paragraph::clause_open_after(self.text, self.clause_open, &line);
         self.pending.push(line);
     }
 
@@ -366,6 +377,11 @@ impl<'a> ListParser<'a> {
     /// not blank.
     fn other(&mut self, line: Line, next: Option<Line>) {
         let content = &self.text[line.text..line.content_end];
+        // A line of a clause opened above and not closed yet.
+        if self.clause_open && !self.pending.is_empty() {
+            self.push_pending(line);
+            return;
+        }
         let next_is_item =
             next.is_some_and(|l| matches!(l.kind, Kind::Task(..) | Kind::Heading(_)));
         if heading_like(content) && next_is_item && line.clause.is_none() {
@@ -379,7 +395,7 @@ impl<'a> ListParser<'a> {
             .iter()
             .any(|l| l.clause.is_some() || matches!(l.kind, Kind::Label(..) | Kind::Clause));
         if !self.pending.is_empty() && !units_seen {
-            self.pending.push(line);
+            self.push_pending(line);
             return;
         }
         self.stray(line);
@@ -456,6 +472,7 @@ impl<'a> ListParser<'a> {
             return;
         }
         let lines = std::mem::take(&mut self.pending);
+        self.clause_open = false;
         let text = self.text;
         let guess = self.last_task_number.saturating_add(1);
         let read = read_paragraph(text, &lines, guess, &mut self.scratch);

@@ -99,8 +99,38 @@ pub(super) fn read_paragraph<'a>(
             grammar::Brackets::within(text.as_bytes(), head.start, last.end)
         });
     let mut emit = |item| read.items.push(item);
+    // A clause opened and not closed on its line, read once it closes on a
+    // later line (or at the paragraph's end): its place in `read.clauses`,
+    // and its value's segments so far.
+    let mut open: Option<(usize, Vec<Seg>)> = None;
     for (k, line) in lines.iter().enumerate() {
         let from = if k == 0 { text_start } else { line.text };
+        if line.kind == Kind::Blank {
+            continue;
+        }
+        if let Some((at, mut segs)) = open.take() {
+            // A line of the clause: up to its closing bracket, if it has one.
+            let (end, close) = clause_line_end(text, line);
+            grammar::segment_line(
+                text,
+                line.text,
+                end,
+                &mut segs,
+                &mut Vec::new(),
+                &mut brackets,
+            );
+            if let Some(c) = read.clauses.get_mut(at) {
+                c.inner_end = end;
+                c.close = close.unwrap_or(end);
+                c.closed = close.is_some();
+            }
+            if close.is_some() {
+                read_clause(text, &segs, scratch, &mut emit);
+            } else {
+                open = Some((at, segs));
+            }
+            continue;
+        }
         match line.kind {
             Kind::Blank => continue,
             Kind::Label(role, len) => {
@@ -141,13 +171,13 @@ pub(super) fn read_paragraph<'a>(
         }
         if let Some(c) = line.clause {
             read.clauses.push(c);
-            clause::read(
-                text,
-                ValueSegs::of(text, c.inner_start, c.inner_end, &mut brackets).as_slice(),
-                clause::Context::clause(Role::Units(UnitRole::Responsible)),
-                scratch,
-                &mut emit,
-            );
+            let segs = ValueSegs::of(text, c.inner_start, c.inner_end, &mut brackets);
+            if !c.closed && k + 1 < lines.len() {
+                // It may close on a line below.
+                open = Some((read.clauses.len() - 1, segs.as_slice().to_vec()));
+                continue;
+            }
+            read_clause(text, segs.as_slice(), scratch, &mut emit);
             if let Some((start, end)) = c.deadline {
                 let value = text[start..end].trim_matches(is_space);
                 if !value.is_empty() {
@@ -162,7 +192,52 @@ pub(super) fn read_paragraph<'a>(
             }
         }
     }
+    if let Some((_, segs)) = open {
+        read_clause(text, &segs, scratch, &mut emit);
+    }
     read
+}
+
+/// Reads a role clause's value from its segments.
+fn read_clause<'a>(
+    text: &'a str,
+    segs: &[Seg],
+    scratch: &mut clause::Scratch,
+    emit: &mut impl FnMut(ClauseItem<'a>),
+) {
+    clause::read(
+        text,
+        segs,
+        clause::Context::clause(Role::Units(UnitRole::Responsible)),
+        scratch,
+        emit,
+    );
+}
+
+/// Where a line that continues an open clause ends its part of the
+/// clause's value: before a closing bracket ending the line (then after
+/// that bracket, where the clause closes), else at the line's end.
+fn clause_line_end(text: &str, line: &Line) -> (usize, Option<usize>) {
+    let content = &text[line.text..line.content_end];
+    let trimmed =
+        content.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'));
+    match trimmed.chars().next_back() {
+        Some(c) if super::line::CLOSERS.contains(&c) => {
+            let at = line.text + trimmed.len() - c.len_utf8();
+            (at, Some(line.text + trimmed.len()))
+        }
+        _ => (line.text + content.trim_end_matches(is_space).len(), None),
+    }
+}
+
+/// Whether the clause of a paragraph's lines is still open after `line`:
+/// `open` before it, or a clause left unclosed on it; a line ending with a
+/// closing bracket closes an open one.
+pub(super) fn clause_open_after(text: &str, open: bool, line: &Line) -> bool {
+    if open && line.kind != Kind::Blank {
+        return clause_line_end(text, line).1.is_none();
+    }
+    open || line.clause.is_some_and(|c| !c.closed)
 }
 
 /// The segments a clause's or a label line's value is read from: the value

@@ -84,7 +84,7 @@ fn find_clause_by_chars(content: &str) -> Option<(usize, usize, bool)> {
     {
         let inner = &content[i + c.len_utf8()..];
         if i > 0
-            && clause::starts_with_label(inner).is_some()
+            && (clause::starts_with_label(inner).is_some() || names_role(inner))
             && !inner.chars().any(|c| CLOSERS.contains(&c))
         {
             let end = i + c.len_utf8() + inner.trim_end_matches(is_space).len();
