@@ -255,3 +255,49 @@ fn a_role_clause_wrapped_over_lines() {
     assert_eq!(fengong::parse(&out).unwrap(), doc);
     assert!(out.ends_with("\n2.强化考核。（市委督查室负责，\n长期坚持）。\n3.推进开放。（牵头单位：甲局，\n配合单位：乙局\n"));
 }
+
+/// A label line whose value wraps (it ends with `、`, or is empty with the
+/// names below): the next lines of text are its value (the last one was
+/// read as an unnumbered heading, and its unit lost).
+#[test]
+fn a_label_line_wrapped_over_lines() {
+    let list = "方案\n一、目标\n1.推进项目建设。\n牵头单位：市发改委\n配合单位：市财政局、市住建局、\n市自然资源局\n2.推进改革。\n责任单位：\n市商务局、\n市海关\n完成时限：年内\n";
+    let v = json(list);
+    let t = task(&v, &[0, 0]);
+    assert_eq!(
+        t["units"]["support"],
+        serde_json::json!(["市财政局", "市住建局", "市自然资源局"])
+    );
+    let t = task(&v, &[0, 1]);
+    assert_eq!(t["text"], "推进改革。");
+    assert_eq!(
+        t["units"]["responsible"],
+        serde_json::json!(["市商务局", "市海关"])
+    );
+    assert_eq!(t["deadline"], "年内");
+    assert_eq!(v["categories"][0]["categories"], serde_json::Value::Null);
+    let doc = fengong::parse(list).unwrap();
+    assert!(fengong::lint::lint(&doc, list, &fengong::lint::LintConfig::default()).is_empty());
+    // An edit of the wrapped value rewrites it on its label's line.
+    let mut doc = doc;
+    doc.task_mut(1).unwrap().set_role_units(
+        fengong::UnitRole::Support,
+        vec![fengong::Unit::new("市商务局")],
+    );
+    let out = doc.to_string();
+    assert_eq!(
+        out,
+        list.replace(
+            "配合单位：市财政局、市住建局、\n市自然资源局\n",
+            "配合单位：市商务局\n"
+        )
+    );
+    assert_eq!(fengong::parse(&out).unwrap(), doc);
+    // A value that does not end with a separator ends on its line.
+    let apart = "方案\n一、目标\n1.推进项目建设。\n牵头单位：市发改委\n加强基础设施建设\n2.推进改革。\n责任单位：市商务局\n";
+    let v = json(apart);
+    assert_eq!(
+        v["categories"][0]["categories"][0]["title"],
+        "加强基础设施建设"
+    );
+}

@@ -70,9 +70,9 @@ pub(crate) struct ListParser<'a> {
     last_task_number: u32,
     /// The lines of the task being read.
     pending: Vec<Line>,
-    /// Whether the pending task's role clause was opened and is not closed
-    /// yet (its next lines continue it).
-    clause_open: bool,
+    /// Whether the pending task's role clause, or its last label line's
+    /// value, goes on (its next line of text continues it).
+    goes_on: Option<paragraph::OpenKind>,
     /// Paragraphs that belong to nothing since the last task: reported
     /// (as one finding) if another task follows.
     strays: Option<(Span, &'a str)>,
@@ -89,7 +89,7 @@ impl<'a> ListParser<'a> {
             last_end: 0,
             last_task_number: 0,
             pending: Vec::new(),
-            clause_open: false,
+            goes_on: None,
             strays: None,
         }
     }
@@ -358,10 +358,10 @@ impl<'a> ListParser<'a> {
         self.push_pending(line);
     }
 
-    /// Adds a line to the pending task, following whether its clause is
-    /// open.
+    /// Adds a line to the pending task, following whether its clause or
+    /// label line goes on.
     fn push_pending(&mut self, line: Line) {
-        self.clause_open = paragraph::clause_open_after(self.text, self.clause_open, &line);
+        self.goes_on = paragraph::goes_on_after(self.text, self.goes_on, &line);
         self.pending.push(line);
     }
 
@@ -377,8 +377,9 @@ impl<'a> ListParser<'a> {
     /// not blank.
     fn other(&mut self, line: Line, next: Option<Line>) {
         let content = &self.text[line.text..line.content_end];
-        // A line of a clause opened above and not closed yet.
-        if self.clause_open && !self.pending.is_empty() {
+        // A line of a clause opened above and not closed yet, or of a label
+        // line's value.
+        if self.goes_on.is_some() && !self.pending.is_empty() {
             self.push_pending(line);
             return;
         }
@@ -472,7 +473,7 @@ impl<'a> ListParser<'a> {
             return;
         }
         let lines = std::mem::take(&mut self.pending);
-        self.clause_open = false;
+        self.goes_on = None;
         let text = self.text;
         let guess = self.last_task_number.saturating_add(1);
         let read = read_paragraph(text, &lines, guess, &mut self.scratch);

@@ -99,64 +99,81 @@ pub(super) fn read_paragraph<'a>(
             grammar::Brackets::within(text.as_bytes(), head.start, last.end)
         });
     let mut emit = |item| read.items.push(item);
-    // A clause opened and not closed on its line, read once it closes on a
-    // later line (or at the paragraph's end): its place in `read.clauses`,
-    // and its value's segments so far.
-    let mut open: Option<(usize, Vec<Seg>)> = None;
+    // A clause opened and not closed on its line, or a label line whose
+    // value goes on (it ends with a separator, or is empty), read once it
+    // ends on a later line (or at the paragraph's end): what it is, and its
+    // value's segments so far.
+    let mut open: Option<(Open, Vec<Seg>)> = None;
     for (k, line) in lines.iter().enumerate() {
         let from = if k == 0 { text_start } else { line.text };
         if line.kind == Kind::Blank {
             continue;
         }
-        if let Some((at, mut segs)) = open.take() {
-            // A line of the clause: up to its closing bracket, if it has one.
-            let (end, close) = clause_line_end(text, line);
-            grammar::segment_line(
-                text,
-                line.text,
-                end,
-                &mut segs,
-                &mut Vec::new(),
-                &mut brackets,
-            );
-            if let Some(c) = read.clauses.get_mut(at) {
-                c.inner_end = end;
-                c.close = close.unwrap_or(end);
-                c.closed = close.is_some();
-            }
-            if close.is_some() {
-                read_clause(text, &segs, scratch, &mut emit);
-            } else {
-                open = Some((at, segs));
-            }
-            continue;
-        }
-        match line.kind {
-            Kind::Blank => continue,
-            Kind::Label(role, len) => {
-                let content = &text[line.text..line.content_end];
-                let value_end = line.text
-                    + content
-                        .trim_end_matches(|c: char| {
-                            is_space(c) || matches!(c, '。' | '.' | '；' | ';')
-                        })
-                        .len();
-                let value_start = (line.text + len).min(value_end);
-                read.labels.push((
-                    role,
-                    Span::new(line.start, line.end),
-                    Span::new(value_start, value_end),
-                ));
-                clause::read(
+        if let Some((what, mut segs)) = open.take() {
+            // A clause goes on up to its closing bracket; a label line's
+            // value, over lines of text.
+            if matches!(what, Open::Clause(_)) || line.kind == Kind::Text {
+                let (end, close, more) = match what {
+                    Open::Clause(_) => {
+                        let (end, close) = clause_line_end(text, line);
+                        (end, close, close.is_none())
+                    }
+                    Open::Label(..) => {
+                        let end = value_end(text, line.text, line.content_end);
+                        (end, None, goes_on(&text[line.text..end]))
+                    }
+                };
+                grammar::segment_line(
                     text,
-                    ValueSegs::of(text, value_start, value_end, &mut brackets).as_slice(),
-                    clause::Context::clause(role),
-                    scratch,
-                    &mut emit,
+                    line.text,
+                    end,
+                    &mut segs,
+                    &mut Vec::new(),
+                    &mut brackets,
                 );
+                match what {
+                    Open::Clause(at) => {
+                        if let Some(c) = read.clauses.get_mut(at) {
+                            c.inner_end = end;
+                            c.close = close.unwrap_or(end);
+                            c.closed = close.is_some();
+                        }
+                    }
+                    Open::Label(at, _) => {
+                        if let Some((_, whole, value)) = read.labels.get_mut(at) {
+                            whole.end = line.end;
+                            value.end = end;
+                        }
+                    }
+                }
+                if more {
+                    open = Some((what, segs));
+                } else {
+                    read_clause(text, &segs, what.role(), scratch, &mut emit);
+                }
                 continue;
             }
-            _ => {}
+            read_clause(text, &segs, what.role(), scratch, &mut emit);
+        }
+        if let Kind::Label(role, len) = line.kind {
+            let value_end = value_end(text, line.text, line.content_end);
+            let value_start = (line.text + len).min(value_end);
+            read.labels.push((
+                role,
+                Span::new(line.start, line.end),
+                Span::new(value_start, value_end),
+            ));
+            let segs = ValueSegs::of(text, value_start, value_end, &mut brackets);
+            if k + 1 < lines.len() && goes_on(&text[value_start..value_end]) {
+                // Its value may go on on the line below.
+                open = Some((
+                    Open::Label(read.labels.len() - 1, role),
+                    segs.as_slice().to_vec(),
+                ));
+                continue;
+            }
+            read_clause(text, segs.as_slice(), role, scratch, &mut emit);
+            continue;
         }
         let end = line.clause.map_or(line.content_end, |c| c.open);
         if line.kind != Kind::Clause {
@@ -174,10 +191,19 @@ pub(super) fn read_paragraph<'a>(
             let segs = ValueSegs::of(text, c.inner_start, c.inner_end, &mut brackets);
             if !c.closed && k + 1 < lines.len() {
                 // It may close on a line below.
-                open = Some((read.clauses.len() - 1, segs.as_slice().to_vec()));
+                open = Some((
+                    Open::Clause(read.clauses.len() - 1),
+                    segs.as_slice().to_vec(),
+                ));
                 continue;
             }
-            read_clause(text, segs.as_slice(), scratch, &mut emit);
+            read_clause(
+                text,
+                segs.as_slice(),
+                Role::Units(UnitRole::Responsible),
+                scratch,
+                &mut emit,
+            );
             if let Some((start, end)) = c.deadline {
                 let value = text[start..end].trim_matches(is_space);
                 if !value.is_empty() {
@@ -192,26 +218,59 @@ pub(super) fn read_paragraph<'a>(
             }
         }
     }
-    if let Some((_, segs)) = open {
-        read_clause(text, &segs, scratch, &mut emit);
+    if let Some((what, segs)) = open {
+        read_clause(text, &segs, what.role(), scratch, &mut emit);
     }
     read
 }
 
-/// Reads a role clause's value from its segments.
+/// What a paragraph's value that goes on over lines is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Open {
+    /// A role clause (its place in the clauses read).
+    Clause(usize),
+    /// A label line's value (its place in the labels read, and its role).
+    Label(usize, Role),
+}
+
+impl Open {
+    /// The role of the value's fields that do not say their own.
+    fn role(self) -> Role {
+        match self {
+            Open::Clause(_) => Role::Units(UnitRole::Responsible),
+            Open::Label(_, role) => role,
+        }
+    }
+}
+
+/// Reads a clause's or a label line's value from its segments, its fields
+/// of `role` unless they say their own.
 fn read_clause<'a>(
     text: &'a str,
     segs: &[Seg],
+    role: Role,
     scratch: &mut clause::Scratch,
     emit: &mut impl FnMut(ClauseItem<'a>),
 ) {
-    clause::read(
-        text,
-        segs,
-        clause::Context::clause(Role::Units(UnitRole::Responsible)),
-        scratch,
-        emit,
-    );
+    clause::read(text, segs, clause::Context::clause(role), scratch, emit);
+}
+
+/// Where the value of a label line (or of a line continuing one) ends: before
+/// white space and a closing `。`/`；` at the end of `text[start..end]`.
+fn value_end(text: &str, start: usize, end: usize) -> usize {
+    let content = &text[start..end];
+    start
+        + content
+            .trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '.' | '；' | ';'))
+            .len()
+}
+
+/// Whether a label line's value goes on on the next line: it is empty
+/// (`配合单位：` with the names below) or ends with a separator between
+/// units (`、`, `，`, `,`).
+fn goes_on(value: &str) -> bool {
+    let value = value.trim_end_matches(is_space);
+    value.is_empty() || value.ends_with(['、', '，', ','])
 }
 
 /// Where a line that continues an open clause ends its part of the
@@ -230,14 +289,38 @@ fn clause_line_end(text: &str, line: &Line) -> (usize, Option<usize>) {
     }
 }
 
-/// Whether the clause of a paragraph's lines is still open after `line`:
-/// `open` before it, or a clause left unclosed on it; a line ending with a
-/// closing bracket closes an open one.
-pub(super) fn clause_open_after(text: &str, open: bool, line: &Line) -> bool {
-    if open && line.kind != Kind::Blank {
-        return clause_line_end(text, line).1.is_none();
+/// Whether a paragraph's value goes on after `line` (the next line of text
+/// continues it), given whether it went on before it: a clause opened and
+/// not closed (a line ending with a closing bracket closes it), or a label
+/// line's value that ends with a separator or is empty.
+pub(super) fn goes_on_after(text: &str, before: Option<OpenKind>, line: &Line) -> Option<OpenKind> {
+    match (before, line.kind) {
+        (_, Kind::Blank) => before,
+        (Some(OpenKind::Clause), _) => clause_line_end(text, line)
+            .1
+            .is_none()
+            .then_some(OpenKind::Clause),
+        (Some(OpenKind::Label), Kind::Text) => {
+            let end = value_end(text, line.text, line.content_end);
+            goes_on(&text[line.text..end]).then_some(OpenKind::Label)
+        }
+        (_, Kind::Label(_, len)) => {
+            let end = value_end(text, line.text, line.content_end);
+            let start = (line.text + len).min(end);
+            goes_on(&text[start..end]).then_some(OpenKind::Label)
+        }
+        _ => line
+            .clause
+            .is_some_and(|c| !c.closed)
+            .then_some(OpenKind::Clause),
     }
-    open || line.clause.is_some_and(|c| !c.closed)
+}
+
+/// What goes on over lines: a clause, or a label line's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum OpenKind {
+    Clause,
+    Label,
 }
 
 /// The segments a clause's or a label line's value is read from: the value
