@@ -148,7 +148,16 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
                 continue;
             }
         }
-        if chars == 12 || b == b'\n' || b == b'\r' {
+        // A line break or a separator of units or groups ends the search: a
+        // label holds none (`清单;→~→→责任单位：` is no label).
+        if chars == 12 || matches!(b, b'\n' | b'\r' | b';' | b',') {
+            return None;
+        }
+        if (b == 0xEF
+            && bytes.get(at + 1) == Some(&0xBC)
+            && matches!(bytes.get(at + 2), Some(0x8C | 0x9B)))
+            || (b == 0xE3 && bytes.get(at + 1) == Some(&0x80) && bytes.get(at + 2) == Some(&0x81))
+        {
             return None;
         }
         if b == b':' {

@@ -660,3 +660,41 @@ fn a_labeled_deadline_kept_a_tab_and_an_artifact() {
     let doc = parse(list).unwrap();
     assert_eq!(doc.task(1).unwrap().deadline(), Some("2023年底前"));
 }
+
+/// fuzz `fix`: in the unit cell `]→清单;→~→→责任单位：`, the label search
+/// took `清单;→~→→责任单位` for a label (its colon within twelve
+/// characters, and it ends with `责任单位`), so the white space after `]`
+/// split a field there and the first name lost `]→`; W006's safe fix,
+/// deleting the tab after `;`, moved the colon past twelve characters and
+/// the name came back. A label holds no separator now.
+#[test]
+fn a_label_across_a_separator_changed_a_name() {
+    let text = "\t任务\n\t牵头\n\t\n\n\t推\n\t]\t清单;\t~\t\t\t责任单位：\n\t";
+    let doc = parse(text).unwrap();
+    let names: Vec<&str> = doc
+        .tasks()
+        .next()
+        .unwrap()
+        .units()
+        .all()
+        .iter()
+        .map(|u| u.name())
+        .collect();
+    assert_eq!(names, ["]\t清单", "~"]);
+    let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
+    assert!(fixed.applied > 0);
+    assert_eq!(parse(&fixed.text).unwrap(), doc);
+    // Two tabs fewer: the same names (the label was found, before).
+    let closer = text.replace("\t\t\t责任", "\t责任");
+    let doc = parse(&closer).unwrap();
+    let names: Vec<&str> = doc
+        .tasks()
+        .next()
+        .unwrap()
+        .units()
+        .all()
+        .iter()
+        .map(|u| u.name())
+        .collect();
+    assert_eq!(names, ["]\t清单", "~"]);
+}
