@@ -669,32 +669,23 @@ fn a_labeled_deadline_kept_a_tab_and_an_artifact() {
 /// the name came back. A label holds no separator now.
 #[test]
 fn a_label_across_a_separator_changed_a_name() {
+    let names = |text: &str| -> Vec<String> {
+        let doc = parse(text).unwrap();
+        let task = doc.tasks().next().unwrap();
+        task.units()
+            .all()
+            .iter()
+            .map(|u| u.name().to_string())
+            .collect()
+    };
     let text = "\t任务\n\t牵头\n\t\n\n\t推\n\t]\t清单;\t~\t\t\t责任单位：\n\t";
-    let doc = parse(text).unwrap();
-    let names: Vec<&str> = doc
-        .tasks()
-        .next()
-        .unwrap()
-        .units()
-        .all()
-        .iter()
-        .map(|u| u.name())
-        .collect();
-    assert_eq!(names, ["]\t清单", "~"]);
+    assert_eq!(names(text), ["]\t清单", "~"]);
     let fixed = fengong::lint::fix(text, &LintConfig::default(), false);
     assert!(fixed.applied > 0);
-    assert_eq!(parse(&fixed.text).unwrap(), doc);
+    assert_eq!(parse(&fixed.text).unwrap(), parse(text).unwrap());
     // Two tabs fewer: the same names (the label was found, before).
-    let closer = text.replace("\t\t\t责任", "\t责任");
-    let doc = parse(&closer).unwrap();
-    let names: Vec<&str> = doc
-        .tasks()
-        .next()
-        .unwrap()
-        .units()
-        .all()
-        .iter()
-        .map(|u| u.name())
-        .collect();
-    assert_eq!(names, ["]\t清单", "~"]);
+    assert_eq!(
+        names(&text.replace("\t\t\t责任", "\t责任")),
+        ["]\t清单", "~"]
+    );
 }
