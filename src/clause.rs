@@ -135,44 +135,33 @@ fn role_suffix(group: &str) -> Option<(Option<UnitRole>, usize)> {
 /// colon counts. Artifacts inside the label (`分管[bookmark: x]领导：`) are
 /// passed over: they count in the length, not in the label's characters.
 pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
-    // The colon among the first 12 characters, found from the bytes: `:`,
-    // or `：` (EF BC 9A).
-    let bytes = group.as_bytes();
+    // The colon among the first 12 characters (artifacts passed over). A
+    // line break or a separator of units or groups ends the search: a label
+    // holds none (`清单;→~→→责任单位：` is no label).
     let (mut at, mut chars, mut artifacts) = (0, 0, false);
     let colon = loop {
-        let &b = bytes.get(at)?;
-        if b == b'[' {
+        let c = group.get(at..)?.chars().next()?;
+        if c == '[' {
             if let Some(end) = artifact_end(group, at) {
                 at = end;
                 artifacts = true;
                 continue;
             }
         }
-        // A line break or a separator of units or groups ends the search: a
-        // label holds none (`清单;→~→→责任单位：` is no label).
-        if chars == 12 || matches!(b, b'\n' | b'\r' | b';' | b',') {
+        if chars == 12 || matches!(c, '\n' | '\r' | '、') || is_group_separator(c) {
             return None;
         }
-        if (b == 0xEF
-            && bytes.get(at + 1) == Some(&0xBC)
-            && matches!(bytes.get(at + 2), Some(0x8C | 0x9B)))
-            || (b == 0xE3 && bytes.get(at + 1) == Some(&0x80) && bytes.get(at + 2) == Some(&0x81))
-        {
-            return None;
+        if matches!(c, ':' | '：') {
+            break (at, c);
         }
-        if b == b':' {
-            break (at, ':');
-        }
-        if b == 0xEF && bytes.get(at + 1) == Some(&0xBC) && bytes.get(at + 2) == Some(&0x9A) {
-            break (at, '：');
-        }
-        at += utf8_len(b);
+        at += c.len_utf8();
         chars += 1;
     };
     // The label's characters, without its artifacts (at most 12
     // characters of at most 4 bytes).
     let mut buf = [0u8; 48];
     let label = if artifacts {
+        let bytes = group.as_bytes();
         let mut n = 0;
         let mut from = 0;
         while from < colon.0 {
