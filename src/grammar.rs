@@ -513,20 +513,46 @@ pub(crate) fn starts_like_number(input: &str) -> bool {
     parsed.is_ok()
 }
 
-/// Whether `input` is a task number in parentheses and nothing else
-/// (`（12）`, `(12)`): in a table's number cell, a task number written
-/// loosely, not a heading.
-pub(crate) fn is_number_in_parens(input: &str) -> bool {
-    let Some(inner) = input
-        .strip_prefix(['（', '('])
-        .and_then(|s| s.strip_suffix(['）', ')']))
-    else {
-        return false;
-    };
-    !inner.is_empty()
-        && inner
-            .chars()
-            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+/// A full-width digit as its ASCII digit; any other character as it is.
+pub(crate) fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        c => c,
+    }
+}
+
+/// The value of a run of ASCII or full-width digits, `None` past `u32`
+/// (what parsing their ASCII form gives, without building it).
+pub(crate) fn digits_value(digits: &str) -> Option<u32> {
+    digits.chars().try_fold(0u32, |n, c| {
+        let d = ascii_digit(c).to_digit(10)?;
+        n.checked_mul(10)?.checked_add(d)
+    })
+}
+
+/// A task number in parentheses at the start of `content` (`（12）`,
+/// `(12)`): the number (`None` if too large), where its digits are, and the
+/// byte length up to after the closing parenthesis.
+pub(crate) fn paren_number(content: &str) -> Option<(Option<u32>, std::ops::Range<usize>, usize)> {
+    let open = content.chars().next().filter(|c| matches!(c, '（' | '('))?;
+    let from = open.len_utf8();
+    let rest = &content[from..];
+    let digits = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        .map_or(rest.len(), |(i, _)| i);
+    if digits == 0 || digits > 30 {
+        return None;
+    }
+    let close = rest[digits..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '）' | ')'))?;
+    Some((
+        digits_value(&rest[..digits]),
+        from..from + digits,
+        from + digits + close.len_utf8(),
+    ))
 }
 
 /// Splits a unit cell's segments into unit names: at separators outside

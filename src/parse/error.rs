@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::diagnostic::{quote, Code, Diagnostic};
-use crate::grammar::NumberError;
+use crate::grammar::{ascii_digit, NumberError};
 use crate::lex::is_space;
 use crate::numeral;
 use crate::span::Span;
@@ -193,14 +193,6 @@ pub(crate) fn invalid_numeral(
         .with_help(format!(
             "numerals are written 一 … 十, 十一 … 二十八, 一百零一; after the previous category this would be {suggestion}"
         ))
-    }
-}
-
-/// A full-width digit as its ASCII digit; any other character as it is.
-pub(crate) fn ascii_digit(c: char) -> char {
-    match c {
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-        c => c,
     }
 }
 
@@ -396,12 +388,13 @@ pub(crate) fn task_outside_category(span: Span, number: u32) -> Diagnostic {
 /// A task number written `１８` or `3.`: its value, if that is all it holds
 /// besides ASCII digits.
 pub(crate) fn lenient_number(found: &str) -> Option<u32> {
-    let body = found.strip_suffix(['.', '．', '、', '。']).unwrap_or(found);
     // `（12）`: the number in parentheses.
-    let body = body
-        .strip_prefix(['（', '('])
-        .and_then(|b| b.strip_suffix(['）', ')']))
-        .unwrap_or(body);
+    if let Some((number, _, end)) = crate::grammar::paren_number(found) {
+        if end == found.len() {
+            return number;
+        }
+    }
+    let body = found.strip_suffix(['.', '．', '、', '。']).unwrap_or(found);
     let ascii: String = body.chars().map(ascii_digit).collect();
     (!ascii.is_empty() && ascii.len() <= 10 && ascii.bytes().all(|b| b.is_ascii_digit()))
         .then(|| ascii.parse().ok())

@@ -224,14 +224,15 @@ impl<'a> TableParser<'a> {
                     continue;
                 }
             }
-            // A task number in parentheses (`（1）`) in the number cell of a
-            // row as wide as the table: a task, its number written loosely.
-            let whole_row = row.len() - i >= width;
+            // A task number in parentheses alone (`（1）`) in the number
+            // cell of a row as wide as the table: a task, its number written
+            // loosely.
+            let value = &self.text[first.start..first.end];
             if self.number_first
                 && !task_in_row
-                && whole_row
+                && row.len() - i >= width
                 && self.segs.len() == 1
-                && grammar::is_number_in_parens(&self.text[first.start..first.end])
+                && grammar::paren_number(value).is_some_and(|(_, _, end)| end == value.len())
             {
                 self.task(&row[i..i + width]);
                 task_in_row = true;

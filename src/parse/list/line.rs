@@ -4,12 +4,10 @@
 
 use crate::clause;
 use crate::column::{fold, Role};
-use crate::grammar;
+use crate::grammar::{self, digits_value, paren_number};
 use crate::lex::{is_space, Lines};
 use crate::model::HeadingStyle;
 use crate::numeral;
-
-use super::error;
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,40 +108,6 @@ pub(super) fn task_number(content: &str) -> Option<(Option<u32>, usize, bool)> {
             .next()
             .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     Some((number, after, digit_after))
-}
-
-/// The value of a run of ASCII or full-width digits, `None` past `u32`
-/// (what parsing their ASCII form gives, without building it).
-fn digits_value(digits: &str) -> Option<u32> {
-    digits.chars().try_fold(0u32, |n, c| {
-        let d = error::ascii_digit(c).to_digit(10)?;
-        n.checked_mul(10)?.checked_add(d)
-    })
-}
-
-/// A task number in parentheses at the start of `content` (`（12）`,
-/// `(12)`): the number (`None` if too large), where its digits are, and the
-/// byte length up to after the closing parenthesis.
-pub(super) fn paren_number(content: &str) -> Option<(Option<u32>, std::ops::Range<usize>, usize)> {
-    let open = content.chars().next().filter(|c| matches!(c, '（' | '('))?;
-    let from = open.len_utf8();
-    let rest = &content[from..];
-    let digits = rest
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
-        .map_or(rest.len(), |(i, _)| i);
-    if digits == 0 || digits > 30 {
-        return None;
-    }
-    let close = rest[digits..]
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '）' | ')'))?;
-    Some((
-        digits_value(&rest[..digits]),
-        from..from + digits,
-        from + digits + close.len_utf8(),
-    ))
 }
 
 /// The role clause closing `content` (which starts at `base` in the text):

@@ -10,7 +10,8 @@ use crate::lex::is_space;
 use crate::numeral;
 use crate::span::Span;
 
-use super::line::{paren_number, task_number, Clause, Kind, Line};
+use super::line::{task_number, Clause, Kind, Line};
+use crate::grammar::paren_number;
 use crate::lex::Lines;
 
 /// Where the parts of a list task are, read from its lines (the task line,
