@@ -428,7 +428,7 @@ pub(crate) struct RawHeading<'a> {
 }
 
 fn is_numeral_like(c: char) -> bool {
-    crate::numeral::is_numeral_char(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+    crate::numeral::is_numeral_char(c) || is_digit(c)
 }
 
 /// Parses the first line of a heading: `（一）…` or `(一)…` (after spaces),
@@ -508,9 +508,18 @@ pub(crate) fn task_number(input: &str) -> Result<u32, NumberError> {
 
 /// Whether `input` starts like a task number (a digit, ASCII or full-width).
 pub(crate) fn starts_like_number(input: &str) -> bool {
-    let parsed: IResult<&str, &str> =
-        take_while1(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)).parse(input);
+    let parsed: IResult<&str, &str> = take_while1(is_digit).parse(input);
     parsed.is_ok()
+}
+
+/// Whether `c` is a digit, ASCII or full-width.
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// The byte length of the digits (ASCII or full-width) `s` starts with.
+pub(crate) fn digits_len(s: &str) -> usize {
+    s.find(|c: char| !is_digit(c)).unwrap_or(s.len())
 }
 
 /// A full-width digit as its ASCII digit; any other character as it is.
@@ -537,10 +546,7 @@ pub(crate) fn paren_number(content: &str) -> Option<(Option<u32>, std::ops::Rang
     let open = content.chars().next().filter(|c| matches!(c, '（' | '('))?;
     let from = open.len_utf8();
     let rest = &content[from..];
-    let digits = rest
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
-        .map_or(rest.len(), |(i, _)| i);
+    let digits = digits_len(rest);
     if digits == 0 || digits > 30 {
         return None;
     }

@@ -308,9 +308,7 @@ impl Writer<'_, '_> {
     fn list_task(&self, out: &mut impl Write, task: &Task<'_>) -> fmt::Result {
         // A text that starts with a digit after `1.` could read as a
         // decimal number: `、` cannot.
-        let digit_first = task
-            .text
-            .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let digit_first = task.text.starts_with(crate::grammar::is_digit);
         write!(
             out,
             "{}{}",

@@ -26,11 +26,7 @@ pub(super) fn set_number(body: &str, number: u32) -> Option<String> {
     let read = read_body(body);
     let span = read.number_span;
     let digits = &body[span.range()];
-    if digits.is_empty()
-        || !digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    {
+    if digits.is_empty() || !digits.chars().all(crate::grammar::is_digit) {
         return None;
     }
     Some(splice(body, span.range(), &number.to_string()))

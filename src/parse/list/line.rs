@@ -85,10 +85,7 @@ pub(crate) fn looks_like_task(content: &str) -> bool {
 /// large), the byte length up to after its separator, and whether a digit
 /// follows.
 pub(super) fn task_number(content: &str) -> Option<(Option<u32>, usize, bool)> {
-    let digits = content
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
-        .map_or(content.len(), |(i, _)| i);
+    let digits = grammar::digits_len(content);
     if digits == 0 || digits > 30 {
         return None;
     }
@@ -102,11 +99,8 @@ pub(super) fn task_number(content: &str) -> Option<(Option<u32>, usize, bool)> {
     if rest.trim_matches(is_space).is_empty() {
         return None;
     }
-    let digit_after = matches!(sep, '.' | '．')
-        && rest
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let digit_after =
+        matches!(sep, '.' | '．') && rest.chars().next().is_some_and(grammar::is_digit);
     Some((number, after, digit_after))
 }
 
@@ -470,8 +464,7 @@ pub(super) fn is_date(c: &str) -> bool {
     !c.is_empty()
         && c.chars().count() <= 16
         && c.chars().all(|ch| {
-            ch.is_ascii_digit()
-                || ('０'..='９').contains(&ch)
+            grammar::is_digit(ch)
                 || matches!(ch, '年' | '月' | '日' | '-' | '/' | '.' | ' ')
                 || numeral::is_numeral_char(ch)
                 || ch == '〇'

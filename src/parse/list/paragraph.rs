@@ -59,13 +59,7 @@ pub(super) fn read_paragraph<'a>(
     let text_start = match head.kind {
         Kind::Task(number, _) => {
             let (digits, after) = match task_number(content) {
-                Some((_, after, _)) => {
-                    let digits = content
-                        .char_indices()
-                        .find(|&(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(&c)))
-                        .map_or(0, |(i, _)| i);
-                    (0..digits, after)
-                }
+                Some((_, after, _)) => (0..grammar::digits_len(content), after),
                 None => {
                     paren_number(content).map_or((0..0, 0), |(_, digits, after)| (digits, after))
                 }
