@@ -104,12 +104,17 @@ pub(super) fn task_number(content: &str) -> Option<(Option<u32>, usize, bool)> {
     Some((number, after, digit_after))
 }
 
+/// `content` without the white space and the sentence end (`。` `；` `;` `.`)
+/// closing it: where a clause or a label line's value ends.
+pub(super) fn trim_closing(content: &str) -> &str {
+    content.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'))
+}
+
 /// The role clause closing `content` (which starts at `base` in the text):
 /// the last bracket group at its end (before a closing `。`) that names a
 /// role, or an opened group naming a role that is never closed.
 pub(super) fn find_clause(content: &str, base: usize) -> Option<Clause> {
-    let trimmed =
-        content.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'));
+    let trimmed = trim_closing(content);
     if let Some((open, inner, close)) = last_group(trimmed) {
         let text = &trimmed[inner.clone()];
         if names_role(text) && open > 0 {
@@ -363,8 +368,7 @@ pub(super) fn classify(
 /// A role clause that is the whole line (`（牵头单位：市发改委）` on the line
 /// after its task's text): one bracket group, naming a role.
 fn line_clause(body: &str, base: usize) -> Option<Clause> {
-    let trimmed =
-        body.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'));
+    let trimmed = trim_closing(body);
     let (open, inner, close) = last_group(trimmed)?;
     (open == 0 && names_role(&trimmed[inner.clone()])).then_some(Clause {
         open: base,

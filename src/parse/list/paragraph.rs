@@ -10,7 +10,7 @@ use crate::lex::is_space;
 use crate::numeral;
 use crate::span::Span;
 
-use super::line::{task_number, Clause, Kind, Line};
+use super::line::{task_number, trim_closing, Clause, Kind, Line};
 use crate::grammar::paren_number;
 use crate::lex::Lines;
 
@@ -159,8 +159,9 @@ pub(super) fn read_paragraph<'a>(
                 Span::new(value_start, value_end),
             ));
             let segs = ValueSegs::of(text, value_start, value_end, &mut brackets);
-            if k + 1 < lines.len() && goes_on(&text[value_start..value_end]) {
-                // Its value may go on on the line below.
+            if goes_on(&text[value_start..value_end]) {
+                // Its value may go on on the line below (read after the
+                // last line, if none does).
                 open = Some((
                     Open::Label(read.labels.len() - 1, role),
                     segs.as_slice().to_vec(),
@@ -184,7 +185,7 @@ pub(super) fn read_paragraph<'a>(
         if let Some(c) = line.clause {
             read.clauses.push(c);
             let segs = ValueSegs::of(text, c.inner_start, c.inner_end, &mut brackets);
-            if !c.closed && k + 1 < lines.len() {
+            if !c.closed {
                 // It may close on a line below.
                 open = Some((
                     Open::Clause(read.clauses.len() - 1),
@@ -253,11 +254,7 @@ fn read_clause<'a>(
 /// Where the value of a label line (or of a line continuing one) ends: before
 /// white space and a closing `。`/`；` at the end of `text[start..end]`.
 fn value_end(text: &str, start: usize, end: usize) -> usize {
-    let content = &text[start..end];
-    start
-        + content
-            .trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '.' | '；' | ';'))
-            .len()
+    start + trim_closing(&text[start..end]).len()
 }
 
 /// Whether a label line's value goes on on the next line: it is empty
@@ -273,8 +270,7 @@ fn goes_on(value: &str) -> bool {
 /// that bracket, where the clause closes), else at the line's end.
 fn clause_line_end(text: &str, line: &Line) -> (usize, Option<usize>) {
     let content = &text[line.text..line.content_end];
-    let trimmed =
-        content.trim_end_matches(|c: char| is_space(c) || matches!(c, '。' | '；' | ';' | '.'));
+    let trimmed = trim_closing(content);
     match trimmed.chars().next_back() {
         Some(c) if super::line::CLOSERS.contains(&c) => {
             let at = line.text + trimmed.len() - c.len_utf8();
