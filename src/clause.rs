@@ -765,7 +765,8 @@ fn read_group<'a>(
 
 /// A role word in brackets closing `name` (`市商务局（牵头）`, `甲(配合)`,
 /// `乙（牵头单位）`): the role, and the byte length of the brackets, when
-/// a name comes before them.
+/// a name comes before them. A role's label counts when it is short (at most
+/// six characters): a place's `滨海新区责任单位` in brackets names a body.
 fn bracket_role(name: &str) -> Option<(UnitRole, usize)> {
     let inner = name.strip_suffix('）').or_else(|| name.strip_suffix(')'))?;
     let open = inner.rfind(['（', '('])?;

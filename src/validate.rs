@@ -208,8 +208,7 @@ impl Validator<'_, '_> {
                     format!("a table has 3 to 8 columns, not {}", columns.len()),
                 );
             }
-            let number_at = columns.iter().position(|c| c.role() == Role::Number);
-            if number_at.is_some_and(|k| k > 0) {
+            if columns.index_of(Role::Number).is_some_and(|k| k > 0) {
                 self.push(
                     "columns[0]",
                     "the first column of a table is its number (序号)",
