@@ -154,7 +154,7 @@ codes! {
     StraySeparator = "W004", "stray-separator", Warning, "a separator `、` leaves an empty unit";
     /// Text such as `[bookmark: RANGE!C44]` left in a cell by the conversion
     /// from Word.
-    ExtractionArtifact = "W005", "extraction-artifact", Warning, "a cell or a line holds an extraction artifact such as `[bookmark: …]`";
+    ExtractionArtifact = "W005", "extraction-artifact", Warning, "a cell or a line holds an extraction artifact such as `[bookmark: …]` or a pinyin gloss `(nóng)`";
     /// White space before or after the text of a cell line, or around a unit
     /// name.
     StrayWhitespace = "W006", "stray-whitespace", Warning, "a cell has white space around its text";

@@ -28,6 +28,69 @@ pub(crate) use crate::scan::skip_table;
 /// artifact runs from its prefix to the next `]` on the same line.
 pub(crate) const ARTIFACT_PREFIXES: [&str; 1] = ["[bookmark:"];
 
+/// The bytes an artifact starts with: the `[` of a prefix of
+/// [`ARTIFACT_PREFIXES`], and the `(` of a pinyin gloss ([`gloss_len`]).
+const ARTIFACT_STARTS: (u8, u8) = (b'[', b'(');
+
+/// Where the next byte that may start an artifact is in `hay`.
+#[inline]
+fn next_artifact_start(hay: &[u8]) -> Option<usize> {
+    memchr::memchr2(ARTIFACT_STARTS.0, ARTIFACT_STARTS.1, hay)
+}
+
+/// The byte length of the pinyin gloss `rest` starts with, if it starts with
+/// one: `(` + one syllable of at most six lowercase letters, at least one of
+/// them a vowel with its tone mark + `)`, as some web pages insert after a
+/// character (`農(nóng)業`, `市發(fā)改委`). Only a tone mark tells a gloss from
+/// a letter or a word in parentheses (`(a)`, `(new)`), so a syllable of the
+/// neutral tone, which has none, is left as text.
+pub(crate) fn gloss_len(rest: &[u8]) -> Option<usize> {
+    let body = rest.strip_prefix(b"(")?;
+    let mut at = 0;
+    let mut letters = 0;
+    let mut marked = false;
+    loop {
+        match *body.get(at..)? {
+            [b')', ..] if marked => return Some(at + 2),
+            [b'a'..=b'z', ..] => at += 1,
+            [lead @ (0xC3 | 0xC4 | 0xC5 | 0xC7), next, ..] => {
+                let tone = tone_mark(u16::from_be_bytes([lead, next]))?;
+                marked |= tone;
+                at += 2;
+            }
+            _ => return None,
+        }
+        letters += 1;
+        if letters > 6 {
+            return None;
+        }
+    }
+}
+
+/// Whether the two-byte UTF-8 character `pair` is a pinyin vowel with a
+/// tone mark (`Some(true)`), `ü` (`Some(false)`), or no pinyin letter.
+fn tone_mark(pair: u16) -> Option<bool> {
+    // ā á ǎ à, ē é ě è, ī í ǐ ì, ō ó ǒ ò, ū ú ǔ ù, ǖ ǘ ǚ ǜ, in UTF-8.
+    const MARKED: [u16; 24] = [
+        0xC481, 0xC3A1, 0xC78E, 0xC3A0, 0xC493, 0xC3A9, 0xC49B, 0xC3A8, 0xC4AB, 0xC3AD, 0xC790,
+        0xC3AC, 0xC58D, 0xC3B3, 0xC792, 0xC3B2, 0xC5AB, 0xC3BA, 0xC794, 0xC3B9, 0xC796, 0xC798,
+        0xC79A, 0xC79C,
+    ];
+    if MARKED.contains(&pair) {
+        Some(true)
+    } else if pair == 0xC3BC {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether `value` holds an artifact ([`artifact_at`]) anywhere, closed or
+/// not.
+pub(crate) fn holds_artifact(value: &str) -> bool {
+    find_artifact(value, 0, value.len()).is_some()
+}
+
 /// A piece of clean cell text at `start..end` in the source. `new_line` says
 /// whether it begins a new line of the cell (rather than continuing the line
 /// after an artifact).
@@ -75,21 +138,27 @@ fn trim_end_at(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end_matches(is_space).len()
 }
 
+/// The first artifact ([`artifact_at`]) of `text[from..to]`, as its start
+/// and end in `text`.
 pub(crate) fn find_artifact(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
-    let hay = &text.as_bytes()[from..to];
-    // Cheap reject: no '[' at all.
-    let mut at = memchr::memchr(b'[', hay)?;
+    let hay = text.as_bytes().get(from..to)?;
+    // Cheap reject: no byte that starts one.
+    let mut at = next_artifact_start(hay)?;
     loop {
-        if let Some((len, _)) = artifact_at(&hay[at..]) {
+        if let Some((len, _)) = hay.get(at..).and_then(artifact_at) {
             return Some((from + at, from + at + len));
         }
-        at += 1 + memchr::memchr(b'[', &hay[at + 1..])?;
+        at += 1 + next_artifact_start(hay.get(at + 1..)?)?;
     }
 }
 
 /// The byte length of the artifact `rest` starts with, if it starts with
-/// one (to its `]`, or all of `rest`), and whether a `]` closes it.
+/// one, and whether it is closed: a prefix of [`ARTIFACT_PREFIXES`] to its
+/// `]` (or all of `rest`, unclosed), or a pinyin gloss ([`gloss_len`]).
 pub(crate) fn artifact_at(rest: &[u8]) -> Option<(usize, bool)> {
+    if rest.first() == Some(&b'(') {
+        return gloss_len(rest).map(|len| (len, true));
+    }
     if !ARTIFACT_PREFIXES
         .iter()
         .any(|p| rest.starts_with(p.as_bytes()))
@@ -163,7 +232,7 @@ impl Brackets {
     pub(crate) fn within(bytes: &[u8], start: usize, end: usize) -> Brackets {
         let first = bytes
             .get(start..end)
-            .and_then(|b| memchr::memchr(b'[', b))
+            .and_then(next_artifact_start)
             .map_or(end, |i| start + i);
         Brackets {
             cached: Some((start, first)),
@@ -177,10 +246,10 @@ impl Brackets {
     pub(crate) fn any(&mut self, bytes: &[u8], from: usize, end: usize) -> bool {
         match self.cached {
             Some((start, next)) if start <= from && from <= next => next < end,
-            Some((start, _)) if from < start => memchr::memchr(b'[', &bytes[from..end]).is_some(),
-            _ if self.bounded => memchr::memchr(b'[', &bytes[from..end]).is_some(),
+            Some((start, _)) if from < start => next_artifact_start(&bytes[from..end]).is_some(),
+            _ if self.bounded => next_artifact_start(&bytes[from..end]).is_some(),
             _ => {
-                let next = memchr::memchr(b'[', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+                let next = next_artifact_start(&bytes[from..]).map_or(bytes.len(), |i| from + i);
                 self.cached = Some((from, next));
                 next < end
             }
@@ -271,7 +340,7 @@ pub(crate) fn segment_line(
 /// ([`segment_line`], then [`join`]): borrowed when it holds no `[`.
 pub(crate) fn without_artifacts(text: &str, span: Span) -> Cow<'_, str> {
     let value = &text[span.range()];
-    if memchr::memchr(b'[', value.as_bytes()).is_none() {
+    if next_artifact_start(value.as_bytes()).is_none() {
         return Cow::Borrowed(value);
     }
     let mut segs = Vec::new();
@@ -345,7 +414,7 @@ pub(crate) fn forms_artifact(text: &str, segs: &[Seg]) -> bool {
         }
         line.push_str(&text[seg.start..seg.end]);
         pieces += 1;
-        if pieces > 1 && ARTIFACT_PREFIXES.iter().any(|p| line.contains(p)) {
+        if pieces > 1 && holds_artifact(&line) {
             return true;
         }
     }
@@ -358,7 +427,7 @@ pub(crate) fn forms_artifact(text: &str, segs: &[Seg]) -> bool {
 /// lines dropped, lines joined with nothing. Borrowed when it is clean
 /// already.
 pub(crate) fn clean_written(value: &str) -> Cow<'_, str> {
-    let artifacts = ARTIFACT_PREFIXES.iter().any(|p| value.contains(p));
+    let artifacts = holds_artifact(value);
     if !artifacts && !value.contains(['\n', '\r']) {
         return Cow::Borrowed(value);
     }
@@ -382,7 +451,7 @@ pub(crate) fn clean_written(value: &str) -> Cow<'_, str> {
 /// ones dropped. No value holds an artifact, and the canonical text reads
 /// back the same value.
 pub(crate) fn clean_joined(value: String) -> String {
-    if !ARTIFACT_PREFIXES.iter().any(|p| value.contains(p)) {
+    if !holds_artifact(&value) {
         return value;
     }
     clean_written(&value).into_owned()
@@ -405,6 +474,15 @@ fn cut_artifacts(value: &str) -> String {
         if let Some(prefix) = ARTIFACT_PREFIXES.iter().find(|p| out.ends_with(**p)) {
             out.truncate(out.len() - prefix.len());
             skipping = true;
+        } else if c == ')' {
+            // A gloss is at most 15 bytes: `(`, six letters, `)`.
+            let tail = out.len().saturating_sub(15);
+            if let Some(open) = out.as_bytes()[tail..].iter().rposition(|&b| b == b'(') {
+                let open = tail + open;
+                if gloss_len(&out.as_bytes()[open..]) == Some(out.len() - open) {
+                    out.truncate(open);
+                }
+            }
         }
     }
     out

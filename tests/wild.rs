@@ -301,3 +301,45 @@ fn a_label_line_wrapped_over_lines() {
         "加强基础设施建设"
     );
 }
+
+#[test]
+fn pinyin_glosses_are_left_out_of_every_value() {
+    use fengong::diagnostic::Code;
+    use fengong::lint::{check, fix, LintConfig};
+    // A list copied from a page that glosses some characters, in the text,
+    // the units and the heading.
+    let list = "实施意见\n\n一、推进农(nóng)业现代化\n1.推進農(nóng)業現(xiàn)代化,鼓勵城鄉(xiāng)勞動者就業。(責任單位:市發(fā)改委、市農(nóng)委、市統(tǒng)計局)\n2.推进(试点)工作(a)。(牵头单位:市商务局)\n";
+    let v = json(list);
+    assert_eq!(v["categories"][0]["title"], "推进农业现代化");
+    let t = task(&v, &[0, 0]);
+    assert_eq!(t["text"], "推進農業現代化,鼓勵城鄉勞動者就業。");
+    assert_eq!(
+        t["units"]["responsible"],
+        serde_json::json!(["市發改委", "市農委", "市統計局"])
+    );
+    // Parentheses that hold no syllable with a tone mark stay text.
+    assert_eq!(task(&v, &[0, 1])["text"], "推进(试点)工作(a)。");
+    let found = check(list, &LintConfig::default());
+    let glosses: Vec<_> = found
+        .iter()
+        .filter(|d| d.code() == Code::ExtractionArtifact)
+        .map(|d| &list[d.span().range()])
+        .collect();
+    assert_eq!(
+        glosses,
+        ["(nóng)", "(nóng)", "(xiàn)", "(xiāng)", "(fā)", "(nóng)", "(tǒng)"]
+    );
+    assert!(found[0].message().contains("pinyin gloss"), "{found:#?}");
+
+    // In a table, the safe fix deletes them, and the values stay the same.
+    let table = "附件\n重点任务分工表\n\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t推進農(nóng)業現代化\n\t市發(fā)改委、市農(nóng)委\n";
+    let doc = fengong::parse(table).unwrap();
+    let t = doc.task(1).unwrap();
+    assert_eq!(t.text(), "推進農業現代化");
+    let fixed = fix(table, &LintConfig::default(), false);
+    assert_eq!(
+        fixed.text,
+        "附件\n重点任务分工表\n\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t推進農業現代化\n\t市發改委、市農委\n"
+    );
+    assert_eq!(fengong::parse(&fixed.text).unwrap(), doc);
+}

@@ -312,3 +312,35 @@ fn deleting_an_artifact_keeps_the_value() {
         }
     }
 }
+
+#[test]
+fn a_pinyin_gloss_is_one_syllable_with_its_tone_mark() {
+    for (text, len) in [
+        ("(nóng)", Some(7)),
+        ("(fā)業", Some(5)),
+        ("(chuàng))", Some(9)),
+        ("(lǜ)", Some(5)),
+        ("(nǚ)", Some(5)),
+        ("(zhuāng)", Some(9)),
+        // No tone mark: a letter or a word in parentheses, or the neutral
+        // tone, stays text.
+        ("(a)", None),
+        ("(de)", None),
+        ("(lü)", None),
+        // Longer than a syllable, capitals, spaces, digits, or unclosed.
+        ("(zhuāngg)", None),
+        ("(Nóng)", None),
+        ("(nóng yè)", None),
+        ("(nóng1)", None),
+        ("(nóng", None),
+        ("（nóng）", None),
+        ("()", None),
+    ] {
+        assert_eq!(gloss_len(text.as_bytes()), len, "{text}");
+    }
+    assert_eq!(find_artifact("農(nóng)業", 0, 13), Some((3, 10)));
+    // Glosses formed once another is cut go too, as a value is cleaned.
+    assert_eq!(clean_written("甲(n(nóng)óng)乙"), "甲乙");
+    assert_eq!(clean_written("甲(nó[bookmark: x]ng)乙"), "甲乙");
+    assert_eq!(clean_written("甲(试点)乙"), "甲(试点)乙");
+}

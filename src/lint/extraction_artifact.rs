@@ -1,6 +1,7 @@
 //! W005 `extraction-artifact`: text such as `[bookmark: RANGE!C44]` that the
-//! conversion from Word left in a cell or a line. The parser already leaves
-//! it out of the values.
+//! conversion from Word left in a cell or a line, or a pinyin gloss
+//! (`農(nóng)業`) that a web page added. The parser already leaves it out of
+//! the values.
 //!
 //! In a table, the safe fix deletes its bytes (keeping the table's rows and
 //! cells where they were, see [`keep_lines`]). In a list there is no fix:
@@ -57,13 +58,22 @@ fn finding(cx: &Context<'_, '_>, span: Span, expected: &str) -> Diagnostic {
         Code::ExtractionArtifact,
         span,
         expected,
-        &format!(
-            "{}, left by the conversion from Word",
-            quote(cx.text(span), 40)
-        ),
+        &what(cx.text(span)),
     )
     .with_static_label("not part of the text")
     .with_static_help("delete it; fengong already leaves it out of the text")
+}
+
+/// What the artifact `found` is, for the message.
+fn what(found: &str) -> String {
+    if found.starts_with('(') {
+        format!(
+            "the pinyin gloss {}, added to the text by the page it was copied from",
+            quote(found, 40)
+        )
+    } else {
+        format!("{}, left by the conversion from Word", quote(found, 40))
+    }
 }
 
 struct ExtractionArtifact;

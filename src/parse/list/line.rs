@@ -322,12 +322,8 @@ pub(super) fn classify(
     // `[bookmark: _Toc…]`) are passed over like its indentation: the line
     // reads as what follows them. A line of artifacts only stays text.
     let mut rest = body;
-    while grammar::ARTIFACT_PREFIXES
-        .iter()
-        .any(|p| rest.starts_with(p))
-    {
-        let end = rest.find(']').map_or(rest.len(), |i| i + 1);
-        rest = rest[end..].trim_start_matches(is_space);
+    while let Some((end, _)) = grammar::artifact_at(rest.as_bytes()) {
+        rest = rest.get(end..).unwrap_or("").trim_start_matches(is_space);
     }
     if !rest.trim_end_matches(is_space).is_empty() {
         body = rest;
