@@ -90,6 +90,8 @@ fn line_problem(value: &str) -> Option<&'static str> {
         Some("has white space at its start or end")
     } else if value.contains("[bookmark:") {
         Some("holds `[bookmark:`, which reads as an extraction artifact")
+    } else if crate::grammar::holds_artifact(value) {
+        Some("holds a syllable with a tone mark in `()`, which reads as a pinyin gloss")
     } else {
         None
     }

@@ -342,4 +342,12 @@ fn pinyin_glosses_are_left_out_of_every_value() {
         "附件\n重点任务分工表\n\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t推進農業現代化\n\t市發改委、市農委\n"
     );
     assert_eq!(fengong::parse(&fixed.text).unwrap(), doc);
+    // A value set to hold one would not read back: `validate` says so.
+    let mut doc = doc.into_owned();
+    doc.task_mut(1).unwrap().set_text("推進農(nóng)業");
+    let invalid = doc.validate();
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert!(invalid[0].reason.contains("pinyin gloss"), "{invalid:?}");
+    doc.task_mut(1).unwrap().set_text("推進農(nong)業");
+    assert!(doc.validate().is_empty());
 }

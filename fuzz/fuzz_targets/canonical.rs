@@ -19,12 +19,14 @@ use libfuzzer_sys::fuzz_target;
 
 /// The characters values are made of: the family's own, and the ones that
 /// matter to the grammar (parentheses, separators, white space, numerals,
-/// digits, the artifact prefix's letters, line breaks and tabs).
+/// digits, the artifact prefix's letters, a vowel with a tone mark for
+/// pinyin glosses, line breaks and tabs).
 const ALPHABET: &[char] = &[
     '区', '局', '甲', '乙', '东', '疆', '附', '件', '一', '十', '百', '零', '二', '万', '（', '）',
     '(', ')', '、', '，', ',', '；', ';', ' ', '\u{3000}', '[', ']', 'b', 'o', 'k', 'm', 'a', 'r',
     ':', '：', '1', '0', '９', '\u{feff}', '\u{a0}', '。', '【', '】', '《', '》', '序', '号',
     '责', '任', '单', '位', '第', '页', '\t', '\n', '\r', 'x', '\u{2028}', '\u{85}', '〇', '两',
+    'ó',
 ];
 
 #[derive(Debug, Arbitrary)]
@@ -115,8 +117,16 @@ enum Input {
 
 /// Column labels the raw documents draw from, besides arbitrary text.
 const COLUMN_LABELS: &[&str] = &[
-    "序号", "工作任务", "牵头单位", "配合单位", "责任单位", "甲责任单位", "乙责任单位", "责任领导",
-    "完成时限", "备注",
+    "序号",
+    "工作任务",
+    "牵头单位",
+    "配合单位",
+    "责任单位",
+    "甲责任单位",
+    "乙责任单位",
+    "责任领导",
+    "完成时限",
+    "备注",
 ];
 
 fn raw_task(t: &RawTask) -> Task<'static> {
@@ -168,7 +178,9 @@ fn raw(input: &Raw) {
             .iter()
             .take(10)
             .map(|t| match t.0.first() {
-                Some(&b) if b % 4 != 0 => COLUMN_LABELS[b as usize % COLUMN_LABELS.len()].to_string(),
+                Some(&b) if b % 4 != 0 => {
+                    COLUMN_LABELS[b as usize % COLUMN_LABELS.len()].to_string()
+                }
                 _ => t.get(),
             })
             .collect();
@@ -203,6 +215,24 @@ fn clean_line(s: &str) -> bool {
         && !s.contains(['\t', '\n', '\r'])
         && s.trim_matches(is_space) == s
         && !s.contains("[bookmark:")
+        && !holds_gloss(s)
+}
+
+/// Whether `s` holds a pinyin gloss: `(`, one to six lowercase letters, one
+/// of them a vowel with a tone mark, `)`.
+fn holds_gloss(s: &str) -> bool {
+    s.match_indices('(').any(|(at, _)| {
+        let inner: Vec<char> = s[at + 1..].chars().take_while(|&c| c != ')').collect();
+        let closed = s[at + 1..].chars().nth(inner.len()) == Some(')');
+        closed
+            && (1..=6).contains(&inner.len())
+            && inner
+                .iter()
+                .all(|&c| c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".contains(c))
+            && inner
+                .iter()
+                .any(|&c| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c))
+    })
 }
 
 fn paren_delta(c: char) -> i32 {
@@ -294,11 +324,7 @@ fn build(input: &Built) -> Option<Document<'static>> {
             if !clean_line(&text) {
                 return None;
             }
-            category.push_task(Task::new(
-                t.number,
-                text,
-                UnitMapping::new(district, local),
-            ));
+            category.push_task(Task::new(t.number, text, UnitMapping::new(district, local)));
         }
         doc.push_category(category);
     }
