@@ -103,6 +103,40 @@ fn a_box_drawing_table_is_an_error_not_a_wrong_document() {
     assert!(fengong::parse_tolerant(text).has_errors());
 }
 
+/// A table flattened one cell per paragraph (as a web page's table is
+/// copied): without tabs and blank lines its rows and empty cells cannot be
+/// told apart, so it is an error that points at the header cell.
+#[test]
+fn a_table_whose_cells_lost_their_tabs_is_an_error_that_says_so() {
+    for (text, label) in [
+        (
+            "重点任务分工表\n\n序号\n\n重点任务\n\n牵头单位\n\n1\n\n推进项目建设。\n\n市发改委\n",
+            "序号",
+        ),
+        (
+            "政务公开标准目录\n　　序 號\n公開事項\n1\n社會保險登記\n",
+            "序 號",
+        ),
+    ] {
+        let parsed = fengong::parse_tolerant(text);
+        assert_eq!(parsed.document.to_string(), text);
+        let [error] = &parsed.diagnostics[..] else {
+            panic!("{:#?}", parsed.diagnostics);
+        };
+        assert_eq!(error.code().as_str(), "E004");
+        assert_eq!(&text[error.span().range()], label);
+        assert!(error.message().contains("lost their tabs"), "{error:?}");
+        assert!(error
+            .help()
+            .is_some_and(|h| h.contains("starts a line with a tab")));
+    }
+    // Not when the label starts a cell: that is a table's header.
+    assert!(!fengong::parse_tolerant(
+        "表\n\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t推进\n\t市发改委\n"
+    )
+    .has_errors());
+}
+
 /// `市商务局（牵头）`: a role word in brackets after a unit's name is its
 /// role, in a cell and in a clause; a bracket that names a body
 /// (`市交通委（市道运局）`) stays part of the name.

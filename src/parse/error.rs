@@ -74,6 +74,27 @@ pub(crate) fn no_tasks(span: Span, found: &str) -> Diagnostic {
     )
 }
 
+/// E004: a table's header label on a line of its own, without its tab: a
+/// table whose cells lost their tabs, which cannot be read row by row.
+pub(crate) fn untabbed_table(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::expected(
+        Code::MissingHeader,
+        span,
+        "a task table whose cells each start a line with a tab, or numbered tasks (1. …, with \
+         their units)",
+        &format!(
+            "the column label {found} on a line of its own, without a tab: a table whose cells \
+             lost their tabs"
+        ),
+    )
+    .with_static_label("a header cell without its tab")
+    .with_help(
+        "without tabs and blank lines, a table's rows and empty cells cannot be told apart; \
+         convert the document again so that each cell starts a line with a tab and a blank \
+         line ends each row (as Word's text export does), or write the tasks as a numbered list",
+    )
+}
+
 /// A few labels, quoted: a row of a hundred thousand cells is not listed.
 fn listed(labels: &[Cow<'_, str>]) -> String {
     let mut found = labels

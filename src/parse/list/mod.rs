@@ -101,6 +101,26 @@ impl<'a> ListParser<'a> {
             .find_start(bom, false)
             .or_else(|| self.find_start(bom, true));
         let Some(start) = start else {
+            // A table whose cells lost their tabs (one cell per paragraph,
+            // as a page's table flattens): its header label on a line of
+            // its own says so.
+            let untabbed = Stream::new(text, bom).find_map(|l| {
+                let content = &text[l.start..l.content_end];
+                let label = content.trim_matches(is_space);
+                let letters = || label.chars().filter(|&c| !is_space(c));
+                let header = letters().eq("序号".chars()) || letters().eq("序號".chars());
+                (header && !content.starts_with('\t')).then(|| {
+                    let at = l.content_end - content.trim_start_matches(is_space).len();
+                    Span::new(at, at + label.len())
+                })
+            });
+            if let Some(span) = untabbed {
+                let found = quote(&text[span.range()], 20);
+                self.diagnostics.push(error::untabbed_table(span, &found));
+                self.doc.preamble.raw = Some(Cow::Borrowed(""));
+                self.doc.trailer = Cow::Borrowed(text);
+                return;
+            }
             let first = Stream::new(text, bom)
                 .next()
                 .map_or(Span::empty(text.len()), |l| {
