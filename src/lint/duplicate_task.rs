@@ -455,42 +455,63 @@ pub(crate) struct Match {
     pub(crate) sizes: Option<(usize, usize)>,
 }
 
-/// A set of distinct fingerprints held in a vector, indexed by open
-/// addressing: fingerprints are hashes, so their low bits pick the slot,
-/// and a slot holds the fingerprint's place in the vector (4 bytes, at
-/// most three quarters full).
+/// A set of fingerprints, by open addressing: fingerprints are hashes, so
+/// their low bits pick the slot, and a slot holds the fingerprint itself
+/// (one read per probe), at most half full (few probes).
 #[derive(Default)]
 struct FpIndex {
-    slots: Vec<u32>,
+    slots: Vec<u64>,
     mask: usize,
 }
 
 impl FpIndex {
-    const EMPTY: u32 = u32::MAX;
+    /// An empty slot. A fingerprint equal to it is held as `EMPTY - 1`
+    /// ([`FpIndex::key`]): the two are taken for one, as any two
+    /// fingerprints that collide are.
+    const EMPTY: u64 = u64::MAX;
 
     /// Empties the index, with room for `n` fingerprints.
     fn reset(&mut self, n: usize) {
-        let size = (n + n / 3 + 1).next_power_of_two().max(16);
+        let size = (2 * n).next_power_of_two().max(16);
         self.slots.clear();
         self.slots.resize(size, Self::EMPTY);
         self.mask = size - 1;
     }
 
-    /// Whether `keys` (the vector indexed) holds `fp`; if not, and
-    /// `insert`, records that it is about to be at `keys.len()`.
+    #[inline(always)]
+    fn key(fp: u64) -> u64 {
+        fp - u64::from(fp == Self::EMPTY)
+    }
+
+    /// Whether the set holds `fp`.
     #[inline]
-    fn find(&mut self, keys: &[u64], fp: u64, insert: bool) -> bool {
+    fn contains(&self, fp: u64) -> bool {
+        let fp = Self::key(fp);
         let mut i = fp as usize & self.mask;
         loop {
-            match self.slots[i] {
-                Self::EMPTY => {
-                    if insert {
-                        self.slots[i] = keys.len() as u32;
-                    }
-                    return false;
+            match self.slots.get(i) {
+                Some(&s) if s == fp => return true,
+                Some(&Self::EMPTY) | None => return false,
+                Some(_) => i = (i + 1) & self.mask,
+            }
+        }
+    }
+
+    /// Adds `fp`; whether it was not there yet. At most half of the
+    /// slots [`FpIndex::reset`] made room for may be filled.
+    #[inline]
+    fn insert(&mut self, fp: u64) -> bool {
+        let fp = Self::key(fp);
+        let mut i = fp as usize & self.mask;
+        loop {
+            match self.slots.get_mut(i) {
+                Some(s) if *s == fp => return false,
+                Some(s) if *s == Self::EMPTY => {
+                    *s = fp;
+                    return true;
                 }
-                s if keys.get(s as usize) == Some(&fp) => return true,
-                _ => i = (i + 1) & self.mask,
+                Some(_) => i = (i + 1) & self.mask,
+                None => return false,
             }
         }
     }
@@ -499,15 +520,7 @@ impl FpIndex {
     /// in order, and indexes what is left.
     fn dedup(&mut self, fps: &mut Vec<u64>) {
         self.reset(fps.len());
-        let mut kept = 0;
-        for k in 0..fps.len() {
-            let fp = fps[k];
-            if !self.find(&fps[..kept], fp, true) {
-                fps[kept] = fp;
-                kept += 1;
-            }
-        }
-        fps.truncate(kept);
+        fps.retain(|&fp| self.insert(fp));
     }
 }
 
@@ -592,15 +605,15 @@ impl Sets {
     }
 }
 
-/// How many of `a`'s items the set `b` (indexed by `index`) holds, or
-/// `None` as soon as fewer than `need` can be.
-fn shared(a: &[u64], b: &[u64], index: &mut FpIndex, need: usize) -> Option<usize> {
+/// How many of `a`'s items the set `index` holds, or `None` as soon as
+/// fewer than `need` can be.
+fn shared(a: &[u64], index: &FpIndex, need: usize) -> Option<usize> {
     let mut n = 0;
     for (i, &fp) in a.iter().enumerate() {
         if n + (a.len() - i) < need {
             return None;
         }
-        n += usize::from(index.find(b, fp, false));
+        n += usize::from(index.contains(fp));
     }
     (n >= need).then_some(n)
 }
@@ -634,11 +647,11 @@ fn compare(
     let read = shingles_while(
         text,
         |fp| {
-            if seen.find(distinct, fp, true) {
+            if !seen.insert(fp) {
                 return true;
             }
             distinct.push(fp);
-            if index_t.find(set_t, fp, false) {
+            if index_t.contains(fp) {
                 shared += 1;
                 return true;
             }
@@ -775,7 +788,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
             let found = if sets.has(a) || costly[a as usize] {
                 let set_a = sets.get(a, text_a);
                 let need = (set_a.len().min(size_t) * 4).div_ceil(5);
-                shared(set_a, set_t, &mut index_t, need).map(|n| (n, set_a.len()))
+                shared(set_a, &index_t, need).map(|n| (n, set_a.len()))
             } else {
                 let raw_a = raw[a as usize] as usize;
                 let mut letters = 0;
