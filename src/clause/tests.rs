@@ -227,6 +227,19 @@ fn a_label_reads_through_artifacts_but_not_through_a_line_break() {
         Some(Role::Other)
     );
     assert_eq!(label_prefix("牵头单位\n\t：甲"), None);
+    // A pinyin gloss is passed over as a marker is: deleting it (W005's
+    // fix) leaves the same label (a fuzz find: the gloss counted as
+    // characters of the label).
+    let label = "]任单(cà)業責任單位:";
+    assert_eq!(
+        label_prefix(label),
+        label_prefix("]任单業責任單位:").map(|(r, n)| (r, n + "(cà)".len()))
+    );
+    let label = "牽(qiān)頭單位：";
+    assert_eq!(
+        label_prefix(&format!("{label}市發改委")),
+        Some((Role::Units(UnitRole::Lead), label.len()))
+    );
 }
 
 #[test]
