@@ -434,6 +434,11 @@ impl<'a> Column<'a> {
         &self.label
     }
 
+    /// The label, borrowed from the text where it was.
+    pub(crate) fn label_cow(&self) -> Cow<'a, str> {
+        self.label.clone()
+    }
+
     /// What the column holds.
     pub fn role(&self) -> Role {
         self.role

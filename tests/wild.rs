@@ -385,3 +385,43 @@ fn pinyin_glosses_are_left_out_of_every_value() {
     doc.task_mut(1).unwrap().set_text("推進農(nong)業");
     assert!(doc.validate().is_empty());
 }
+
+/// A header of two rows: a label spanning two columns in a merged cell
+/// (`责任单位` over `牵头单位` and `配合单位`), the labels of those columns
+/// in the row below, with an empty cell under each label spanning both rows
+/// (as Word writes a merged cell's lower part), or without them.
+#[test]
+fn a_header_of_two_rows_under_a_merged_label() {
+    use fengong::lint::{check, LintConfig};
+    let body = "\t一、稳增长\n\n\t1\n\t推动消费回升\n\t市商务局\n\t市发改委、市财政局\n\t12月底\n";
+    let head = "附件\n重点任务分工表\n\t序号\n\t重点任务\n\t责任单位\n\t完成时限\n\n";
+    for below in [
+        "\t\n\t\n\t牵头单位\n\t配合单位\n\t\n\n",
+        "\t牵头单位\n\t配合单位\n\n",
+    ] {
+        let text = format!("{head}{below}{body}");
+        let v = json(&text);
+        assert_eq!(
+            v["columns"],
+            serde_json::json!(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"])
+        );
+        let t = task(&v, &[0, 0]);
+        assert_eq!(t["units"]["lead"], serde_json::json!(["市商务局"]));
+        assert_eq!(
+            t["units"]["support"],
+            serde_json::json!(["市发改委", "市财政局"])
+        );
+        assert_eq!(t["deadline"], "12月底");
+        assert!(check(&text, &LintConfig::default()).is_empty());
+        // An edit keeps both header rows as they were.
+        let mut doc = fengong::parse(&text).unwrap();
+        doc.task_mut(1).unwrap().set_text("推动消费");
+        assert_eq!(doc.to_string(), text.replace("推动消费回升", "推动消费"));
+        // The canonical text writes the header in one row, read the same.
+        let canonical = fengong::to_canonical_string(&doc);
+        assert_eq!(fengong::parse(&canonical).unwrap(), doc);
+    }
+    // A second row that names no role is the table's first row.
+    let text = format!("{head}\t\n\t\n\t牵头单位\n\t其他\n\t\n\n{body}");
+    assert!(fengong::parse(&text).is_err());
+}

@@ -47,6 +47,9 @@ pub(super) struct TableParser<'a> {
     brackets: grammar::Brackets,
     last_end: usize,
     header_pending: bool,
+    /// Whether the row just read was the header: the next one may be its
+    /// second row ([`TableParser::second_header_row`]).
+    header_just_read: bool,
     /// Whether a task was read (the first one checks the header's width).
     seen_task: bool,
     last_task_number: u32,
@@ -79,6 +82,7 @@ impl<'a> TableParser<'a> {
             brackets: grammar::Brackets::default(),
             last_end: 0,
             header_pending: true,
+            header_just_read: false,
             seen_task: false,
             last_task_number: 0,
             roles: Vec::new(),
@@ -178,8 +182,15 @@ impl<'a> TableParser<'a> {
         }
         let row = std::mem::take(&mut self.row);
         let mut i = 0;
+        if std::mem::take(&mut self.header_just_read) && self.second_header_row(&row) {
+            // Part of the header: trivia, like the header's first row.
+            self.row = row;
+            self.row.clear();
+            return;
+        }
         if self.header_pending {
             i = self.header(&row);
+            self.header_just_read = i == row.len() && i > 0;
         } else if self.repeats_header(&row) {
             // The header again (a table cut in two, each part with its
             // header): trivia, like a filler cell.

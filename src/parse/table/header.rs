@@ -211,4 +211,105 @@ impl<'a> TableParser<'a> {
         self.last_end = end;
         count
     }
+
+    /// Reads `row` as the header's second row, if it is one: under a label
+    /// that a merged cell spans over several columns (`责任单位` over
+    /// `牵头单位` and `配合单位`), the labels of those columns. Either the
+    /// row has a cell a column, empty under the labels that span both rows
+    /// (as Word writes a merged cell's lower part), or it holds only the
+    /// labels under the one label of units that spans them. Every label it
+    /// holds names a role (units, leaders, a deadline, remarks); the
+    /// columns become the first row's labels with the spanning ones
+    /// replaced.
+    pub(super) fn second_header_row(&mut self, row: &[Cell]) -> bool {
+        let text = self.text;
+        let first: Vec<(Cow<'a, str>, Option<Span>)> = self
+            .doc
+            .header
+            .columns
+            .iter()
+            .map(|c| (c.label_cow(), c.span()))
+            .collect();
+        // The row's labels, `None` for an empty cell.
+        let mut below: Vec<Option<(Cow<'a, str>, Option<Span>)>> = Vec::with_capacity(row.len());
+        for &cell in row {
+            self.load_segments(cell);
+            let value = grammar::join(text, &self.segs);
+            if value.is_empty() {
+                below.push(None);
+                continue;
+            }
+            if matches!(
+                Role::of_label(&value),
+                Role::Other | Role::Number | Role::Text
+            ) {
+                return false;
+            }
+            below.push(Some((value, grammar::segs_span(&self.segs))));
+        }
+        let runs = below
+            .iter()
+            .enumerate()
+            .filter(|&(k, b)| b.is_some() && (k == 0 || below[k - 1].is_none()))
+            .count();
+        let empty = below.iter().filter(|b| b.is_none()).count();
+        let mut labels: Vec<(Cow<'a, str>, Option<Span>)> = Vec::new();
+        if runs == 0 {
+            return false;
+        } else if empty + runs == first.len() {
+            // A cell a column: an empty one under a label spanning both
+            // rows, a run of labels under a label spanning them.
+            let mut above = first.into_iter();
+            let mut in_run = false;
+            for b in below {
+                match b {
+                    None => {
+                        in_run = false;
+                        labels.extend(above.next());
+                    }
+                    Some(label) => {
+                        if !in_run {
+                            in_run = true;
+                            if above.next().is_none() {
+                                return false;
+                            }
+                        }
+                        labels.push(label);
+                    }
+                }
+            }
+        } else if empty == 0 {
+            // The labels only: under the one label of units.
+            let mut spanning = first.iter().enumerate().filter(|(_, (label, _))| {
+                matches!(Role::of_label(label), Role::Units(_) | Role::Other)
+            });
+            let (Some((at, _)), None) = (spanning.next(), spanning.next()) else {
+                return false;
+            };
+            let mut first = first;
+            let after = first.split_off(at + 1);
+            first.pop();
+            labels = first;
+            labels.extend(below.into_iter().flatten());
+            labels.extend(after);
+        } else {
+            return false;
+        }
+        if !COLUMNS.contains(&labels.len()) {
+            return false;
+        }
+        let Some(last) = row.last() else {
+            return false;
+        };
+        let end = last.span.end;
+        let (start, span) = match (&self.doc.header.raw, self.doc.header.span) {
+            (Some(raw), Some(span)) => (span.end - raw.len(), span),
+            _ => return false,
+        };
+        self.set_columns(Columns::from_columns(labels));
+        self.doc.header.raw = Some(Cow::Borrowed(&text[start..end]));
+        self.doc.header.span = Some(Span::new(span.start, end));
+        self.last_end = end;
+        true
+    }
 }
