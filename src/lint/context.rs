@@ -22,6 +22,8 @@ pub(crate) struct Context<'d, 'a> {
     cells: std::cell::OnceCell<Vec<KeptCell>>,
     /// The tasks' unit cells, read on first use.
     unit_cells: std::cell::OnceCell<UnitCells>,
+    /// The tasks with their spans, in document order, read on first use.
+    task_spans: std::cell::OnceCell<Vec<(Span, &'d crate::Task<'a>)>>,
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -37,6 +39,7 @@ impl<'d, 'a> Context<'d, 'a> {
             table_start: table_start(source),
             cells: std::cell::OnceCell::new(),
             unit_cells: std::cell::OnceCell::new(),
+            task_spans: std::cell::OnceCell::new(),
         }
     }
 
@@ -93,6 +96,22 @@ impl<'d, 'a> Context<'d, 'a> {
     /// The text at a checked span.
     pub(crate) fn text(&self, span: Span) -> &'d str {
         self.source.get(span.range()).unwrap_or("")
+    }
+
+    /// The task read from the table row that holds the byte at `at`, if
+    /// one does (a search among the tasks' spans, read once).
+    pub(crate) fn task_at(&self, at: usize) -> Option<&'d crate::Task<'a>> {
+        let tasks = self.task_spans.get_or_init(|| {
+            self.doc
+                .tasks()
+                .map(|t| (t.span().unwrap_or(Span::empty(0)), t))
+                .collect()
+        });
+        let k = tasks
+            .partition_point(|(s, _)| s.start <= at)
+            .checked_sub(1)?;
+        let &(span, task) = tasks.get(k)?;
+        (at < span.end).then_some(task)
     }
 
     /// Every task in document order, with its unit cells as

@@ -84,15 +84,51 @@ pub(crate) fn keep_lines(
         k += on_line.len().max(1);
     }
     // A cell left reading as nothing would take in the text after the blank
-    // lines that follow it.
+    // lines that follow it, and can change what its row reads as (see
+    // `empty_cell_changes_row`).
     if !deletions.has_text(cell.span.start, cell.span.end)
-        && *cache
+        && (*cache
             .follows
             .get_or_insert_with(|| text_after_blank_lines(text, cell.span.end))
+            || empty_cell_changes_row(cx, cell))
     {
         return None;
     }
     Some((out, reach))
+}
+
+/// Whether `cell`, left reading as nothing, would change what its task's
+/// row reads as: a row of empty cells is filler, not a task, and so is an
+/// empty first cell in a table whose first column is not the number (the
+/// row would be read from its second cell on).
+fn empty_cell_changes_row(cx: &Context<'_, '_>, cell: Cell) -> bool {
+    let Some(spans) = cx.task_at(cell.span.start).and_then(|t| t.cell_spans()) else {
+        return false;
+    };
+    let number_first = cx.doc.header().role(0) == Some(crate::Role::Number);
+    if !number_first && spans.first().is_some_and(|s| s.start == cell.span.start) {
+        return true;
+    }
+    let text = cx.source;
+    let (mut segs, mut artifacts) = (Vec::new(), Vec::new());
+    !spans
+        .iter()
+        .filter(|span| span.start != cell.span.start)
+        .any(|&span| {
+            let other = Cell {
+                span,
+                tabbed: text[span.range()].starts_with('\t'),
+                one_line: false,
+            };
+            crate::grammar::segments(
+                text,
+                other,
+                &mut segs,
+                &mut artifacts,
+                &mut crate::grammar::Brackets::bounded(),
+            );
+            !segs.is_empty()
+        })
 }
 
 /// The deletions a fix asks for in one cell, sorted, and what the cell's

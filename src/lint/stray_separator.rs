@@ -287,6 +287,32 @@ mod tests {
     }
 
     #[test]
+    fn no_fix_empties_the_one_cell_a_task_has_text_in() {
+        // A fuzz find: the task's only text was a `、` in its lead cell;
+        // deleting it left a row of empty cells, which is no task.
+        let text = "\t牵头\n\t\n\t\n\r\t、\n\t\n\t";
+        let found = only(text, Code::StraySeparator);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].fix().is_none());
+        // Nor the first cell of a table without a number column: the row
+        // would be read from its second cell on.
+        let text = "\t牵头\n\t任务\n\t\n\r\t、\n\t甲\n\t";
+        let found = only(text, Code::StraySeparator);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].fix().is_none());
+        // A unit cell further on, in a task with text elsewhere: the
+        // separator goes, and the document reads the same.
+        let text = format!("{HEAD}\t（一）类\n{}", rows(&[("1", "甲", "、", "人社局")]));
+        let found = only(&text, Code::StraySeparator);
+        assert!(found[0].fix().is_some());
+        let fixed = apply(&text, &found);
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+    }
+
+    #[test]
     fn a_deadline_or_remarks_in_a_unit_cell_keeps_its_separators() {
         // Read as written: deleting a separator of theirs would change them.
         let text = "任务分工表\n\t序号\n\t重点任务\n\t责任单位\n\n\t（一）类\n\n\
