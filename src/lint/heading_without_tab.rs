@@ -8,7 +8,9 @@
 //! the same. A lone tab in the header's row (no blank line after the header
 //! cells) would then be a fifth header cell, so there the fix moves the tab
 //! down instead; a tab with more on its line (`→→[bookmark: x]`) is not
-//! moved, since its line would still start a cell: no fix.
+//! moved, since its line would still start a cell: no fix. Nor is there one
+//! for a heading that reads like a list's task (closed by a role clause),
+//! which a tab would count toward a list when the layout is told.
 //!
 //! A heading whose title wraps onto the next line (`→（十）⏎鼓励企业吸纳就业⏎`)
 //! is not reported: wrapped cells are how Word tables come out, the header's
@@ -129,6 +131,13 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
                 edits.clear();
             }
         }
+        // A tab-led line that reads like a list's task (a heading closed by
+        // a role clause: `（三）…（市商务局负责）`) counts toward a list when
+        // the layout is told (`parse::detect`): the tab could turn the
+        // table into a list. No fix.
+        if crate::parse::list::looks_like_task(cx.text(span).trim_matches(crate::lex::is_space)) {
+            edits.clear();
+        }
         let heading = quote(cx.text(span), 16);
         let d = match h.tab {
             Some(tab) => {
@@ -183,6 +192,20 @@ mod tests {
     use super::super::test_support::*;
     use super::super::{lint, LintConfig};
     use super::*;
+
+    #[test]
+    fn no_fix_for_a_heading_that_reads_like_a_task() {
+        // A fuzz find: with its tab, `（三）（…负责` counted toward a list
+        // and the table read as a list.
+        let text = "\tx\n\t1.ڗ\r\t係（局负责\n\n（三）（倁负责";
+        let found = only(text, Code::HeadingWithoutTab);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].fix().is_none());
+        // A heading without a clause keeps its fix.
+        let text = format!("{HEAD}（一）类\n\t1\n\t文\n\t区甲\n\t甲\n");
+        let found = only(&text, Code::HeadingWithoutTab);
+        assert!(found[0].fix().is_some(), "{found:#?}");
+    }
 
     #[test]
     fn headings_without_tabs() {
