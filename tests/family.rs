@@ -24,6 +24,7 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("table_two_places_deadline", &[]),
     ("table_remarks_unknown_column", &["W011"]),
     ("table_no_number_column", &[]),
+    ("table_two_row_header", &[]),
     ("list_clause_notice", &[]),
     ("list_brackets_crlf", &[]),
     ("list_leaders_in_clause", &[]),
@@ -33,6 +34,10 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("list_unlabeled_traditional", &["W014", "W014"]),
     ("list_first_listed", &[]),
     ("list_no_headings", &[]),
+    (
+        "list_pinyin_glosses",
+        &["W005", "W005", "W005", "W005", "W005", "W005"],
+    ),
 ];
 
 fn read(name: &str, ext: &str) -> Vec<u8> {
