@@ -508,6 +508,15 @@ fn no_documents(paths: &[PathBuf], filters: &Filters) -> String {
 /// the writer show them between batches and at least every
 /// [`super::progress::EVERY`].
 fn check_all(origins: &[Origin], settings: &Settings, mode: FixMode, writer: &mut Writer<'_>) {
+    if let [origin] = origins {
+        // One document: checked here, without a thread to start (most of
+        // the time of a small one goes to starting the process).
+        let mut outcome = check_one(origin, settings, mode);
+        writer.options.prepare(&mut outcome.checked);
+        writer.receive(0, outcome);
+        writer.pause();
+        return;
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(origins.len());
