@@ -503,7 +503,8 @@ fn no_documents(paths: &[PathBuf], filters: &Filters) -> String {
     )
 }
 
-/// Checks the documents on all cores, handing each outcome to `writer` as
+/// Checks the documents on all cores (a single one on this thread, with no
+/// thread to start), handing each outcome to `writer` as
 /// it comes (in any order; the writer puts them back in order), and lets
 /// the writer show them between batches and at least every
 /// [`super::progress::EVERY`].
