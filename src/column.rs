@@ -190,6 +190,12 @@ impl Role {
     }
 }
 
+/// Whether `label` ends in `责任单位` (bare or after a place): a label that
+/// can name one of the two levels.
+pub(crate) fn names_level(label: &str) -> bool {
+    classify(label).1
+}
+
 /// A label's role, and whether it ends in `责任单位` (bare or after a
 /// place): two such columns are the two levels.
 fn classify(label: &str) -> (Role, bool) {

@@ -424,4 +424,28 @@ fn a_header_of_two_rows_under_a_merged_label() {
     // A second row that names no role is the table's first row.
     let text = format!("{head}\t\n\t\n\t牵头单位\n\t其他\n\t\n\n{body}");
     assert!(fengong::parse(&text).is_err());
+
+    // Two places under `责任单位`: the seed's two levels.
+    let levels = "附件：\n东疆重点任务清单和责任分工表\n\t序号\n\t工作任务\n\t责任单位\n\n\t\n\t\n\t滨海新区\n\t东疆\n\n\t（一）加大援企稳岗力度\n\t1\n\t降低失业保险缴费费率。\n\t区人社局\n\t人社局\n";
+    let v = json(levels);
+    assert_eq!(
+        v["columns"],
+        serde_json::json!(["序号", "工作任务", "滨海新区责任单位", "东疆责任单位"])
+    );
+    let t = task(&v, &[0, 0]);
+    assert_eq!(t["units"]["district"], serde_json::json!(["区人社局"]));
+    assert_eq!(t["units"]["local"], serde_json::json!(["人社局"]));
+    let doc = fengong::parse(levels).unwrap();
+    assert_eq!(
+        doc.header().place(fengong::UnitRole::District),
+        Some("滨海新区")
+    );
+    assert_eq!(
+        fengong::parse(&fengong::to_canonical_string(&doc)).unwrap(),
+        doc
+    );
+    // Bodies under `责任单位` are a task row's units, not places.
+    let bodies = "附件\n表\n\t序号\n\t重点任务\n\t责任单位\n\n\t\n\t\n\t市发改委\n\t市财政局\n\n\t1\n\t推进\n\t甲\n";
+    let parsed = fengong::parse_tolerant(bodies);
+    assert_eq!(parsed.document.columns(), ["序号", "重点任务", "责任单位"]);
 }

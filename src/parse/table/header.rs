@@ -218,9 +218,10 @@ impl<'a> TableParser<'a> {
     /// row has a cell a column, empty under the labels that span both rows
     /// (as Word writes a merged cell's lower part), or it holds only the
     /// labels under the one label of units that spans them. Every label it
-    /// holds names a role (units, leaders, a deadline, remarks); the
-    /// columns become the first row's labels with the spanning ones
-    /// replaced.
+    /// holds names a role (units, leaders, a deadline, remarks), or it is
+    /// one of two places under a `责任单位` (`滨海新区` and `东疆`: the two
+    /// levels, `滨海新区责任单位` and `东疆责任单位`); the columns become
+    /// the first row's labels with the spanning ones replaced.
     pub(super) fn second_header_row(&mut self, row: &[Cell]) -> bool {
         let text = self.text;
         let first: Vec<(Cow<'a, str>, Option<Span>)> = self
@@ -239,10 +240,7 @@ impl<'a> TableParser<'a> {
                 below.push(None);
                 continue;
             }
-            if matches!(
-                Role::of_label(&value),
-                Role::Other | Role::Number | Role::Text
-            ) {
+            if matches!(Role::of_label(&value), Role::Number | Role::Text) {
                 return false;
             }
             below.push(Some((value, grammar::segs_span(&self.segs))));
@@ -260,23 +258,35 @@ impl<'a> TableParser<'a> {
             // A cell a column: an empty one under a label spanning both
             // rows, a run of labels under a label spanning them.
             let mut above = first.into_iter();
-            let mut in_run = false;
+            let mut run: Vec<(Cow<'a, str>, Option<Span>)> = Vec::new();
+            let mut spanning: Option<Cow<'a, str>> = None;
             for b in below {
                 match b {
                     None => {
-                        in_run = false;
+                        if let Some(over) = spanning.take() {
+                            if !under(&over, &mut run) {
+                                return false;
+                            }
+                            labels.append(&mut run);
+                        }
                         labels.extend(above.next());
                     }
                     Some(label) => {
-                        if !in_run {
-                            in_run = true;
-                            if above.next().is_none() {
+                        if spanning.is_none() {
+                            let Some((over, _)) = above.next() else {
                                 return false;
-                            }
+                            };
+                            spanning = Some(over);
                         }
-                        labels.push(label);
+                        run.push(label);
                     }
                 }
+            }
+            if let Some(over) = spanning.take() {
+                if !under(&over, &mut run) {
+                    return false;
+                }
+                labels.append(&mut run);
             }
         } else if empty == 0 {
             // The labels only: under the one label of units.
@@ -288,9 +298,15 @@ impl<'a> TableParser<'a> {
             };
             let mut first = first;
             let after = first.split_off(at + 1);
-            first.pop();
+            let Some((over, _)) = first.pop() else {
+                return false;
+            };
+            let mut run: Vec<_> = below.into_iter().flatten().collect();
+            if !under(&over, &mut run) {
+                return false;
+            }
             labels = first;
-            labels.extend(below.into_iter().flatten());
+            labels.extend(run);
             labels.extend(after);
         } else {
             return false;
@@ -312,4 +328,41 @@ impl<'a> TableParser<'a> {
         self.last_end = end;
         true
     }
+}
+
+/// Whether `run`, the labels under the label `over` in a header's second
+/// row, are its columns' labels: each names a role, or the run is two
+/// places under a label of the two levels (`责任单位` over `滨海新区` and
+/// `东疆`), which then read as `滨海新区责任单位` and `东疆责任单位`.
+fn under<'a>(over: &str, run: &mut [(Cow<'a, str>, Option<Span>)]) -> bool {
+    let places = run
+        .iter()
+        .filter(|(label, _)| Role::of_label(label) == Role::Other)
+        .count();
+    if places == 0 {
+        return true;
+    }
+    // A place, not a body: short, one name, not ending as a body's name
+    // does (`市发改委` under `责任单位` is a unit of a task row, not a level).
+    const BODY_ENDS: [&str; 16] = [
+        "局", "委", "办", "厅", "部", "院", "会", "中心", "公司", "单位", "处", "室", "队", "所",
+        "组", "科",
+    ];
+    let place_like = |label: &str| {
+        let n = label.chars().count();
+        (1..=8).contains(&n)
+            && !label.contains(['、', '，', ',', '；', ';'])
+            && !grammar::starts_like_number(label)
+            && !BODY_ENDS.iter().any(|end| label.ends_with(end))
+    };
+    if places != 2 || run.len() != 2 || !crate::column::names_level(over) {
+        return false;
+    }
+    if !run.iter().all(|(label, _)| place_like(label)) {
+        return false;
+    }
+    for (label, _) in run.iter_mut() {
+        *label = Cow::Owned(format!("{label}{over}"));
+    }
+    true
 }
