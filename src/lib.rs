@@ -84,8 +84,11 @@
 //! without a line ending. Documents of the family also come with CRLF line
 //! endings, a byte order mark, in GB18030 or Big5, with other columns
 //! (`牵头单位`, `配合单位`, `责任单位`, `责任领导`, `完成时限`, `备注`, in any
-//! order: [`Columns`] reads their [`Role`]s from the header), headings at
-//! two levels, and roles written in a cell (`市人社局牵头，市财政局配合`).
+//! order: [`Columns`] reads their [`Role`]s from the header), a header of
+//! two rows (`责任单位` merged over `牵头单位` and `配合单位`, or over the
+//! places of the two levels), headings at two levels, roles written in a
+//! cell (`市人社局牵头，市财政局配合`), and pinyin glosses that a web page
+//! added after characters (`農(nóng)業`), which are artifacts too.
 //!
 //! ## The list layout
 //!
