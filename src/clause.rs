@@ -271,21 +271,33 @@ static SKIP: [u8; 256] = crate::grammar::skip_table(&[
     b'(', b')', b'[', b']', b'{', b'}', b',', b';', b' ', b'\t', 0xE3, 0xEF, 0xE5, 0xE4,
 ]);
 
-/// The last characters of a whole unit name: a line of a cell that ends
-/// with one and is followed by another line holds one name per line.
-const NAME_ENDS: &[&str] = &[
-    "局", "委", "办", "厅", "部", "院", "会", "中心", "政府", "公司", "单位", "部门", "街道", "镇",
-    "乡", "处", "室", "队", "所", "站", "行", "社", "团", "组", "司", "科", "馆", "校", "园",
-    "集团", "区", "县", "市", "）", ")", "辦", "廳", "會", "處", "隊",
+/// The last characters of a body's name (`市发改委`, `區政府辦`), in the
+/// simplified and the traditional forms.
+const BODY_ENDS: &[&str] = &[
+    "局", "委", "办", "厅", "部", "院", "会", "中心", "政府", "公司", "单位", "部门", "处", "室",
+    "队", "所", "站", "行", "社", "团", "组", "司", "科", "馆", "校", "园", "集团", "辦", "廳",
+    "會", "處", "隊", "團", "組", "館", "園", "單位", "部門", "集團",
 ];
 
+/// The last characters of a place's name (`滨海新区`, `某某街道`).
+const PLACE_ENDS: &[&str] = &["街道", "镇", "乡", "区", "县", "市", "鎮", "鄉", "區", "縣"];
+
+/// Whether `name` ends as a body's name does (`局`, `委`, `中心`…): a unit,
+/// not a place.
+pub(crate) fn ends_like_body(name: &str) -> bool {
+    BODY_ENDS.iter().any(|e| name.ends_with(e))
+}
+
 /// Whether a line break between `text[..prev_end]` and `text[next..]`
-/// separates two unit names: the line before ends with what ends a name,
-/// and the next does not start with a bracket or separator closing it.
+/// separates two unit names: the line before ends with what ends a name
+/// (a body's, a place's, or a closing bracket), and the next does not
+/// start with a bracket or separator closing it.
 pub(crate) fn unit_break(text: &str, prev_end: usize, next: usize) -> bool {
     let before = text.get(..prev_end).unwrap_or("");
     let after = text.get(next..).unwrap_or("");
-    NAME_ENDS.iter().any(|e| before.ends_with(e))
+    (ends_like_body(before)
+        || PLACE_ENDS.iter().any(|e| before.ends_with(e))
+        || before.ends_with(['）', ')']))
         && !after.starts_with(['）', ')', '、', '，', ',', '；', ';', '（', '('])
 }
 

@@ -444,8 +444,13 @@ fn a_header_of_two_rows_under_a_merged_label() {
         fengong::parse(&fengong::to_canonical_string(&doc)).unwrap(),
         doc
     );
-    // Bodies under `责任单位` are a task row's units, not places.
-    let bodies = "附件\n表\n\t序号\n\t重点任务\n\t责任单位\n\n\t\n\t\n\t市发改委\n\t市财政局\n\n\t1\n\t推进\n\t甲\n";
-    let parsed = fengong::parse_tolerant(bodies);
-    assert_eq!(parsed.document.columns(), ["序号", "重点任务", "责任单位"]);
+    // Bodies under `责任单位` are a task row's units, not places, in the
+    // traditional forms too.
+    for (one, two) in [("市发改委", "市财政局"), ("市政府辦", "市財政廳")] {
+        let bodies = format!(
+            "附件\n表\n\t序号\n\t重点任务\n\t责任单位\n\n\t\n\t\n\t{one}\n\t{two}\n\n\t1\n\t推进\n\t甲\n"
+        );
+        let parsed = fengong::parse_tolerant(&bodies);
+        assert_eq!(parsed.document.columns(), ["序号", "重点任务", "责任单位"]);
+    }
 }

@@ -156,6 +156,10 @@ fn one_name_per_line() {
     assert!(unit_break("甲局", 6, 6));
     assert!(!unit_break("区财", 6, 6));
     assert!(!unit_break("区（市、县）局", 21, 15));
+    // Traditional forms end names too.
+    assert!(unit_break("市財政廳", 12, 12));
+    assert!(unit_break("濱海新區", 12, 12));
+    assert!(ends_like_body("市政府辦") && !ends_like_body("東疆"));
 }
 
 #[test]

@@ -344,16 +344,12 @@ fn under<'a>(over: &str, run: &mut [(Cow<'a, str>, Option<Span>)]) -> bool {
     }
     // A place, not a body: short, one name, not ending as a body's name
     // does (`市发改委` under `责任单位` is a unit of a task row, not a level).
-    const BODY_ENDS: [&str; 16] = [
-        "局", "委", "办", "厅", "部", "院", "会", "中心", "公司", "单位", "处", "室", "队", "所",
-        "组", "科",
-    ];
     let place_like = |label: &str| {
         let n = label.chars().count();
         (1..=8).contains(&n)
             && !label.contains(['、', '，', ',', '；', ';'])
             && !grammar::starts_like_number(label)
-            && !BODY_ENDS.iter().any(|end| label.ends_with(end))
+            && !crate::clause::ends_like_body(label)
     };
     if places != 2 || run.len() != 2 || !crate::column::names_level(over) {
         return false;
