@@ -117,6 +117,8 @@ fn a_table_whose_cells_lost_their_tabs_is_an_error_that_says_so() {
             "政务公开标准目录\n　　序 號\n公開事項\n1\n社會保險登記\n",
             "序 號",
         ),
+        // Any label of the number column, as the header would read it.
+        ("任务分工表\n\n编号\n\n工作任务\n\n责任单位\n", "编号"),
     ] {
         let parsed = fengong::parse_tolerant(text);
         assert_eq!(parsed.document.to_string(), text);

@@ -107,8 +107,7 @@ impl<'a> ListParser<'a> {
             let untabbed = Stream::new(text, bom).find_map(|l| {
                 let content = &text[l.start..l.content_end];
                 let label = content.trim_matches(is_space);
-                let letters = || label.chars().filter(|&c| !is_space(c));
-                let header = letters().eq("序号".chars()) || letters().eq("序號".chars());
+                let header = !label.is_empty() && Role::of_label(label) == Role::Number;
                 (header && !content.starts_with('\t')).then(|| {
                     let at = l.content_end - content.trim_start_matches(is_space).len();
                     Span::new(at, at + label.len())
