@@ -141,7 +141,7 @@ pub(crate) fn label_prefix(group: &str) -> Option<(Role, usize)> {
     let (mut at, mut chars, mut artifacts) = (0, 0, false);
     let colon = loop {
         let c = group.get(at..)?.chars().next()?;
-        if matches!(c, '[' | '(') {
+        if crate::grammar::may_start_artifact(c) {
             if let Some(end) = artifact_end(group, at) {
                 at = end;
                 artifacts = true;

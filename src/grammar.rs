@@ -38,6 +38,20 @@ fn next_artifact_start(hay: &[u8]) -> Option<usize> {
     memchr::memchr2(ARTIFACT_STARTS.0, ARTIFACT_STARTS.1, hay)
 }
 
+/// Whether `c` may start an artifact: a cheap test before
+/// [`artifact_at`].
+#[inline]
+pub(crate) fn may_start_artifact(c: char) -> bool {
+    c == char::from(ARTIFACT_STARTS.0) || c == char::from(ARTIFACT_STARTS.1)
+}
+
+/// Whether `text` holds a byte that may start an artifact: a cheap test
+/// before [`find_artifact`].
+#[inline]
+pub(crate) fn may_hold_artifact(text: &str) -> bool {
+    next_artifact_start(text.as_bytes()).is_some()
+}
+
 /// The byte length of the pinyin gloss `rest` starts with, if it starts with
 /// one: `(` + one syllable of at most six lowercase letters, at least one of
 /// them a vowel with its tone mark + `)`, as some web pages insert after a
@@ -83,6 +97,12 @@ fn tone_mark(pair: u16) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// Whether the artifact `found` (as [`find_artifact`] gives it) is a
+/// pinyin gloss rather than a conversion's marker such as `[bookmark: …]`.
+pub(crate) fn is_gloss(found: &str) -> bool {
+    found.starts_with('(')
 }
 
 /// Whether `value` holds an artifact ([`artifact_at`]) anywhere, closed or

@@ -88,12 +88,15 @@ fn line_problem(value: &str) -> Option<&'static str> {
         Some("holds a tab")
     } else if value.starts_with(is_space) || value.ends_with(is_space) {
         Some("has white space at its start or end")
-    } else if value.contains("[bookmark:") {
-        Some("holds `[bookmark:`, which reads as an extraction artifact")
-    } else if crate::grammar::holds_artifact(value) {
-        Some("holds a syllable with a tone mark in `()`, which reads as a pinyin gloss")
     } else {
-        None
+        let (start, end) = crate::grammar::find_artifact(value, 0, value.len())?;
+        Some(
+            if value.get(start..end).is_some_and(crate::grammar::is_gloss) {
+                "holds a syllable with a tone mark in `()`, which reads as a pinyin gloss"
+            } else {
+                "holds `[bookmark:`, which reads as an extraction artifact"
+            },
+        )
     }
 }
 

@@ -384,6 +384,11 @@ fn pinyin_glosses_are_left_out_of_every_value() {
     let invalid = doc.validate();
     assert_eq!(invalid.len(), 1, "{invalid:?}");
     assert!(invalid[0].reason.contains("pinyin gloss"), "{invalid:?}");
+    // Nor would a conversion's marker: each is told for what it is.
+    doc.task_mut(1).unwrap().set_text("推進農[bookmark: x]業");
+    let invalid = doc.validate();
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert!(invalid[0].reason.contains("`[bookmark:`"), "{invalid:?}");
     doc.task_mut(1).unwrap().set_text("推進農(nong)業");
     assert!(doc.validate().is_empty());
 }

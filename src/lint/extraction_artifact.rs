@@ -66,7 +66,7 @@ fn finding(cx: &Context<'_, '_>, span: Span, expected: &str) -> Diagnostic {
 
 /// What the artifact `found` is, for the message.
 fn what(found: &str) -> String {
-    if found.starts_with('(') {
+    if crate::grammar::is_gloss(found) {
         format!(
             "the pinyin gloss {}, added to the text by the page it was copied from",
             quote(found, 40)

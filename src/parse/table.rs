@@ -154,7 +154,7 @@ impl<'a> TableParser<'a> {
             // label, told from its text as it is.
             let raw = self.text[cell.span.range()].trim_matches(is_space);
             let label = self.doc.header.columns.get(k).map_or("", |c| c.label());
-            if raw != label && !raw.contains(['[', '(', '\n', '\r']) {
+            if raw != label && !raw.contains(['\n', '\r']) && !grammar::may_hold_artifact(raw) {
                 return false;
             }
             self.load_segments(cell);
