@@ -99,12 +99,13 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 
     /// The task read from the table row that holds the byte at `at`, if
-    /// one does (a search among the tasks' spans, read once).
+    /// one does (a search among the tasks' spans, read once; a task without
+    /// a span, which no parse makes, is not among them).
     pub(crate) fn task_at(&self, at: usize) -> Option<&'d crate::Task<'a>> {
         let tasks = self.task_spans.get_or_init(|| {
             self.doc
                 .tasks()
-                .map(|t| (t.span().unwrap_or(Span::empty(0)), t))
+                .filter_map(|t| Some((t.span()?, t)))
                 .collect()
         });
         let k = tasks

@@ -198,9 +198,7 @@ mod tests {
         // A fuzz find: with its tab, `（三）（…负责` counted toward a list
         // and the table read as a list.
         let text = "\tx\n\t1.ڗ\r\t係（局负责\n\n（三）（倁负责";
-        let found = only(text, Code::HeadingWithoutTab);
-        assert_eq!(found.len(), 1, "{found:#?}");
-        assert!(found[0].fix().is_none());
+        one_without_fix(text, Code::HeadingWithoutTab);
         // A heading without a clause keeps its fix.
         let text = format!("{HEAD}（一）类\n\t1\n\t文\n\t区甲\n\t甲\n");
         let found = only(&text, Code::HeadingWithoutTab);
@@ -271,11 +269,9 @@ mod tests {
         // So there is no fix, and the message does not call it lone.
         let head = "附件：\n标题\n\t序号\n\t工作任务\n\t甲责任单位\n\t乙责任单位\n";
         let text = format!("{head}\t\t[bookmark: x]\n（一）心\n\t1\n\t文\n\t区甲\n\t甲\n");
-        let found = only(&text, Code::HeadingWithoutTab);
-        assert_eq!(found.len(), 1);
-        assert!(found[0].fix().is_none());
+        let found = one_without_fix(&text, Code::HeadingWithoutTab);
         assert_eq!(
-            found[0].message(),
+            found.message(),
             "expected the heading on the line of its tab, found `（一）心` 1 line below its cell's tab"
         );
     }

@@ -13,6 +13,18 @@ pub(crate) fn only(text: &str, code: Code) -> Vec<Diagnostic> {
     only_with(text, code, LintConfig::default())
 }
 
+/// The one finding of `code` in `text`, which must offer no fix (a fix
+/// that would change what the document reads as).
+#[track_caller]
+pub(crate) fn one_without_fix(text: &str, code: Code) -> Diagnostic {
+    let found = only(text, code);
+    let [one] = &found[..] else {
+        panic!("expected one {code:?} finding: {found:#?}");
+    };
+    assert!(one.fix().is_none(), "expected no fix: {one:#?}");
+    one.clone()
+}
+
 /// Lints `text` with only `code` enabled on top of `config`.
 pub(crate) fn only_with(text: &str, code: Code, mut config: LintConfig) -> Vec<Diagnostic> {
     let parsed = crate::parse_tolerant(text);
