@@ -90,15 +90,16 @@ fn replay(name: &str, bytes: &[u8]) -> bool {
     valid
 }
 
-#[test]
-fn decode_parse_seeds() {
-    let seeds = corpus("decode_parse");
+/// Replays a fuzz target's corpus, which must have ten seeds or more, and
+/// ten valid ones whose canonical text is checked.
+fn replay_corpus(target: &str) {
+    let seeds = corpus(target);
     assert!(seeds.len() >= 10, "the corpus is there");
     let valid = seeds
         .iter()
         .filter(|(name, bytes)| replay(name, bytes))
         .count();
-    eprintln!("decode_parse: {valid} of {} seeds valid", seeds.len());
+    eprintln!("{target}: {valid} of {} seeds valid", seeds.len());
     assert!(
         valid >= 10,
         "only {valid} seeds had their canonical text checked"
@@ -106,18 +107,13 @@ fn decode_parse_seeds() {
 }
 
 #[test]
+fn decode_parse_seeds() {
+    replay_corpus("decode_parse");
+}
+
+#[test]
 fn fix_seeds() {
-    let seeds = corpus("fix");
-    assert!(seeds.len() >= 10, "the corpus is there");
-    let valid = seeds
-        .iter()
-        .filter(|(name, bytes)| replay(name, bytes))
-        .count();
-    eprintln!("fix: {valid} of {} seeds valid", seeds.len());
-    assert!(
-        valid >= 10,
-        "only {valid} seeds had their canonical text checked"
-    );
+    replay_corpus("fix");
 }
 
 #[test]
