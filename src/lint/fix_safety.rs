@@ -115,14 +115,9 @@ fn empty_cell_changes_row(cx: &Context<'_, '_>, cell: Cell) -> bool {
         .iter()
         .filter(|span| span.start != cell.span.start)
         .any(|&span| {
-            let other = Cell {
-                span,
-                tabbed: text[span.range()].starts_with('\t'),
-                one_line: false,
-            };
             crate::grammar::segments(
                 text,
-                other,
+                Cell::at(text, span),
                 &mut segs,
                 &mut artifacts,
                 &mut crate::grammar::Brackets::bounded(),
