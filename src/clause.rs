@@ -229,10 +229,7 @@ pub(crate) fn looks_like_deadline(group: &str) -> bool {
     let Some(g) = fold_into(g, &mut buf) else {
         return false;
     };
-    const UNIT_ENDS: [&str; 12] = [
-        "局", "委", "办", "厅", "部", "院", "会", "中心", "政府", "公司", "单位", "部门",
-    ];
-    if UNIT_ENDS.iter().any(|e| g.ends_with(e)) {
+    if ends_like_body(g) {
         return false;
     }
     const TIME_WORDS: [&str; 16] = [
