@@ -298,6 +298,127 @@ pub(crate) fn unit_break(text: &str, prev_end: usize, next: usize) -> bool {
         && !after.starts_with(['）', ')', '、', '，', ',', '；', ';', '（', '('])
 }
 
+/// The runs of white space that separate two unit names in a unit list
+/// (its clean segments `segs`), as `、` would: `市发改委 市财政局`,
+/// `市统计局　市商务局`. Into `out`, cleared first, in order.
+///
+/// A run of spaces and ideographic spaces, outside brackets and inside a
+/// line, separates names when the name before it ends as a body's name
+/// does ([`ends_like_body`], or with a closing bracket: `市交通委（市道运局）
+/// 市公安局`) and what follows starts another: a Chinese character that
+/// starts no role word (`市发改委 牵头`), connector (`和`), label (`配合单位：`),
+/// `等` or deadline (`年底前`). Any other white space inside a name stays
+/// part of it (`合 肥`, a name spaced out to a width). The list is read as
+/// its segments joined, as its values are, so that deleting an artifact or
+/// a stray separator never makes or unmakes a break.
+pub(crate) fn space_breaks(text: &str, segs: &[Seg], out: &mut Vec<Span>) {
+    out.clear();
+    let mut depth: u32 = 0;
+    // The current name's characters read so far, and its last two.
+    let mut chars = 0usize;
+    let mut tail = ['\0'; 2];
+    // A run of white space being read: its span (the part in one segment)
+    // and whether it may separate names (only spaces and ideographic
+    // spaces, after a whole name).
+    let mut run: Option<(Span, bool)> = None;
+    for (k, seg) in segs.iter().enumerate() {
+        if seg.new_line {
+            run = None; // a line's end: unit_break's
+        }
+        let Some(piece) = text.get(seg.start..seg.end) else {
+            continue;
+        };
+        for (i, c) in piece.char_indices() {
+            let at = seg.start + i;
+            if is_space(c) {
+                if depth == 0 {
+                    let breaks = c == ' ' || c == '\u{3000}';
+                    match &mut run {
+                        Some((span, ok)) => {
+                            if span.end == at {
+                                span.end = at + c.len_utf8();
+                            }
+                            *ok &= breaks;
+                        }
+                        None => {
+                            let ok = breaks && chars >= 2 && ends_a_name(tail);
+                            run = Some((Span::new(at, at + c.len_utf8()), ok));
+                        }
+                    }
+                }
+                continue;
+            }
+            if let Some((span, true)) = run.take() {
+                if starts_a_name(text, &segs[k..], at) {
+                    out.push(span);
+                    chars = 0;
+                    tail = ['\0'; 2];
+                }
+            }
+            run = None;
+            match paren_delta(c) {
+                1 => depth = depth.saturating_add(1),
+                -1 => depth = depth.saturating_sub(1),
+                _ if depth == 0 && crate::scan::is_unit_separator(c) => {
+                    chars = 0;
+                    tail = ['\0'; 2];
+                    continue;
+                }
+                _ => {}
+            }
+            chars += 1;
+            tail = [tail[1], c];
+        }
+    }
+}
+
+/// Whether a name whose last two characters are `tail` is whole: it ends
+/// as a body's name does, or with a closing bracket.
+fn ends_a_name(tail: [char; 2]) -> bool {
+    if matches!(tail[1], '）' | ')') {
+        return true;
+    }
+    let mut buf = [0u8; 8];
+    let len = tail[0].encode_utf8(&mut buf).len();
+    let len = len + tail[1].encode_utf8(&mut buf[len..]).len();
+    std::str::from_utf8(&buf[..len]).is_ok_and(ends_like_body)
+}
+
+/// Whether the line's clean text from `at` (in the first of `segs`, read on
+/// through the segments of its line) starts another unit's name: a Chinese
+/// character, and no role word, connector, label, `等` or deadline.
+fn starts_a_name(text: &str, segs: &[Seg], at: usize) -> bool {
+    // The word that starts there, to the next white space or separator
+    // (16 characters at most: enough for every word looked for).
+    let mut word = String::new();
+    let mut from = at;
+    'segs: for (n, seg) in segs.iter().enumerate() {
+        if n > 0 && seg.new_line {
+            break;
+        }
+        for c in text.get(from.max(seg.start)..seg.end).unwrap_or("").chars() {
+            if is_space(c) || crate::scan::is_unit_separator(c) || word.len() >= 16 * 4 {
+                break 'segs;
+            }
+            word.push(c);
+        }
+        from = seg.end;
+    }
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if !('\u{4e00}'..='\u{9fff}').contains(&first) || first == '等' {
+        return false;
+    }
+    let mut buf = [0u8; 16 * 4 + 4];
+    let folded = fold_into(&word, &mut buf).unwrap_or("");
+    let role_word = SUFFIXES.iter().any(|(w, _)| folded.starts_with(w));
+    let connector = ["和", "及", "以及", "与", "并"]
+        .iter()
+        .any(|w| folded.starts_with(w));
+    !role_word && !connector && label_prefix(&word).is_none() && !looks_like_deadline(&word)
+}
+
 /// Connectors that separate names when what follows starts a new one.
 fn connector_len(rest: &str) -> Option<usize> {
     let len = if rest.starts_with("以及") {
@@ -331,6 +452,8 @@ pub(crate) struct Scratch {
     name: Vec<(usize, usize)>,
     /// Each group's label, read once.
     labels: Vec<Option<(Role, usize)>>,
+    /// The runs of white space between names ([`space_breaks`]).
+    breaks: Vec<Span>,
 }
 
 /// Reads the unit list in `segs` (pieces of `text`; a cell's lines join
@@ -353,7 +476,9 @@ pub(crate) fn read<'a>(
         });
         return;
     }
-    // Split into groups at group separators outside brackets.
+    // Split into groups at group separators outside brackets. White space
+    // outside them may separate names: the breaks are read if there is any.
+    let mut spaced = false;
     let bytes = text.as_bytes();
     let mut depth: u32 = 0;
     let mut pieces = std::mem::take(&mut scratch.pieces);
@@ -396,6 +521,7 @@ pub(crate) fn read<'a>(
                 group_start = pieces.len();
                 start = at + c.len_utf8();
             } else if depth == 0 && is_space(c) {
+                spaced = true;
                 // White space before a role's label separates its field
                 // (`牵头单位：市交通局  配合单位：市公安局`).
                 let rest = &text[at..seg.end];
@@ -419,6 +545,11 @@ pub(crate) fn read<'a>(
         }
     }
     groups.push(group_start..pieces.len());
+    if spaced {
+        space_breaks(text, segs, &mut scratch.breaks);
+    } else {
+        scratch.breaks.clear();
+    }
     // The text of a run of groups, separators included when it is one
     // piece of the source.
     let run_value = |groups: &[std::ops::Range<usize>]| -> Option<(Cow<'a, str>, Span)> {
@@ -673,9 +804,11 @@ fn read_group<'a>(
             }
         }
     }
-    // The names of the group, at `、` and connectors outside brackets.
+    // The names of the group, at `、`, connectors and white space between
+    // names, outside brackets.
     let bytes = text.as_bytes();
     let mut depth: u32 = 0;
+    let breaks = &scratch.breaks;
     let current = &mut scratch.name;
     current.clear();
     let mut emit_name = |current: &mut Vec<(usize, usize)>| {
@@ -754,6 +887,17 @@ fn read_group<'a>(
                 }
                 emit_name(current);
                 start = at + c.len_utf8();
+            } else if depth == 0 && is_space(c) {
+                if let Ok(k) = breaks.binary_search_by_key(&at, |b| b.start) {
+                    if at > start {
+                        current.push((start, at));
+                    }
+                    emit_name(current);
+                    let end = breaks[k].end.min(pe);
+                    start = end;
+                    at = end;
+                    continue;
+                }
             } else if depth == 0 && at > start {
                 if let Some(len) = connector_len(&text[at..pe]) {
                     current.push((start, at));

@@ -709,8 +709,9 @@ pub(crate) fn units<'a>(
         }
         pieces.clear();
     };
-    // The separators outside brackets, through the segments in order.
-    let mut scan = Scanner::default();
+    // The separators outside brackets (and the white space between
+    // names), through the segments in order.
+    let mut scan = Scanner::for_list(segs);
     for seg in segs {
         // A line of the cell that starts after a whole name (`市发改委⏎市财政局`:
         // one unit per line) starts a new name; a name wrapped mid-word

@@ -29,6 +29,7 @@
 //! around extraction artifacts): one [`Scanner`] reads them in order and
 //! carries the bracket depth from one piece to the next.
 
+use crate::grammar::Seg;
 use crate::span::Span;
 
 /// Separators between unit names: `、` is the rule; full-width and ASCII
@@ -50,12 +51,14 @@ pub(crate) fn paren_delta(c: char) -> i8 {
 }
 
 /// For each first byte of a character: 0 if the character may be one that
-/// [`paren_delta`] or [`is_unit_separator`] looks at (ASCII brackets and
-/// separators, and the lead bytes `E3` (`、【】〔〕《》`) and `EF`
+/// [`paren_delta`] or [`is_unit_separator`] looks at, or white space that
+/// may separate names (ASCII brackets, separators and the space, and the
+/// lead bytes `E3` (`、【】〔〕《》`, the ideographic space) and `EF`
 /// (`（）［］｛｝，；`)), else the character's length in bytes, to skip it.
 /// Continuation bytes (never a character's start) skip one byte.
-pub(crate) static SKIP: [u8; 256] =
-    skip_table(&[b'(', b')', b'[', b']', b'{', b'}', b',', b';', 0xE3, 0xEF]);
+pub(crate) static SKIP: [u8; 256] = skip_table(&[
+    b'(', b')', b'[', b']', b'{', b'}', b',', b';', b' ', 0xE3, 0xEF,
+]);
 
 /// A table of, for each first byte of a character, its length in bytes
 /// (continuation bytes: 1), except 0 for the bytes of `special`: a reader
@@ -84,15 +87,25 @@ pub(crate) const fn skip_table(special: &[u8]) -> [u8; 256] {
 pub(crate) struct Separator {
     /// Where it starts in the text.
     pub(crate) at: usize,
-    /// Which separator it is.
+    /// Which separator it is: for a run of white space between two names
+    /// ([`Separator::is_space`]), its first character.
     pub(crate) c: char,
+    /// Where it ends.
+    end: usize,
 }
 
 impl Separator {
     /// Where it ends.
     #[inline]
     pub(crate) fn end(self) -> usize {
-        self.at + self.c.len_utf8()
+        self.end
+    }
+
+    /// Whether it is a run of white space between two names
+    /// ([`crate::clause::space_breaks`]) rather than a punctuation mark.
+    #[inline]
+    pub(crate) fn is_space(self) -> bool {
+        crate::lex::is_space(self.c)
     }
 
     /// Its bytes.
@@ -103,20 +116,36 @@ impl Separator {
 }
 
 /// Reads one unit list, piece after piece, and yields its separators at
-/// bracket depth 0: the depth carries from one piece to the next.
+/// bracket depth 0: the depth carries from one piece to the next. Made
+/// with [`Scanner::for_list`], it yields the runs of white space that
+/// separate two names too ([`crate::clause::space_breaks`], read from the
+/// list's segments when a space is first met: nearly every list has none).
 ///
 /// ```text
-/// let mut scan = Scanner::default();
+/// let mut scan = Scanner::for_list(segs);
 /// for seg in segs {
 ///     for sep in scan.separators(text, seg.start, seg.end) { … }
 /// }
 /// ```
 #[derive(Debug, Default)]
-pub(crate) struct Scanner {
+pub(crate) struct Scanner<'g> {
     depth: u32,
+    /// The list's clean segments, for its breaks.
+    segs: &'g [Seg],
+    /// The runs of white space between names, in order, once read.
+    breaks: Option<Vec<Span>>,
 }
 
-impl Scanner {
+impl<'g> Scanner<'g> {
+    /// A scanner for the list whose clean segments are `segs`: it yields
+    /// the runs of white space between names as separators too.
+    pub(crate) fn for_list(segs: &'g [Seg]) -> Scanner<'g> {
+        Scanner {
+            segs,
+            ..Scanner::default()
+        }
+    }
+
     /// The bracket depth after the pieces read so far (0: outside brackets).
     #[inline]
     pub(crate) fn depth(&self) -> u32 {
@@ -132,7 +161,7 @@ impl Scanner {
         text: &'t str,
         start: usize,
         end: usize,
-    ) -> Separators<'s, 't> {
+    ) -> Separators<'s, 't, 'g> {
         let end = if text.get(start..end).is_some() {
             end
         } else {
@@ -142,21 +171,35 @@ impl Scanner {
             text,
             at: start,
             end,
-            depth: &mut self.depth,
+            scan: self,
         }
+    }
+
+    /// The run of white space between names that starts at `at`, if one
+    /// does (the list's breaks read on the first call).
+    #[cold]
+    fn break_at(&mut self, text: &str, at: usize) -> Option<Span> {
+        let segs = self.segs;
+        let breaks = self.breaks.get_or_insert_with(|| {
+            let mut breaks = Vec::new();
+            crate::clause::space_breaks(text, segs, &mut breaks);
+            breaks
+        });
+        let k = breaks.binary_search_by_key(&at, |b| b.start).ok()?;
+        breaks.get(k).copied()
     }
 }
 
 /// The iterator of [`Scanner::separators`].
 #[derive(Debug)]
-pub(crate) struct Separators<'s, 't> {
+pub(crate) struct Separators<'s, 't, 'g> {
     text: &'t str,
     at: usize,
     end: usize,
-    depth: &'s mut u32,
+    scan: &'s mut Scanner<'g>,
 }
 
-impl Iterator for Separators<'_, '_> {
+impl Iterator for Separators<'_, '_, '_> {
     type Item = Separator;
 
     // Always inlined: a call per separator and per piece cost the parser's
@@ -166,13 +209,13 @@ impl Iterator for Separators<'_, '_> {
     fn next(&mut self) -> Option<Separator> {
         // The cursor and the depth in locals for the loop, stored back once.
         let bytes = self.text.as_bytes();
-        let (mut at, end, mut depth) = (self.at, self.end, *self.depth);
+        let (mut at, end, mut depth) = (self.at, self.end, self.scan.depth);
         let found = loop {
             if at >= end {
                 break None;
             }
-            // Skip every character that cannot be a bracket or a
-            // separator, whole.
+            // Skip every character that cannot be a bracket, a separator or
+            // white space between names, whole.
             let skip = SKIP[usize::from(bytes[at])];
             if skip != 0 {
                 at += usize::from(skip);
@@ -187,12 +230,28 @@ impl Iterator for Separators<'_, '_> {
             match paren_delta(c) {
                 1 => depth = depth.saturating_add(1),
                 -1 => depth = depth.saturating_sub(1),
-                _ if depth == 0 && is_unit_separator(c) => break Some(Separator { at: start, c }),
+                _ if depth == 0 && is_unit_separator(c) => {
+                    break Some(Separator {
+                        at: start,
+                        c,
+                        end: at,
+                    })
+                }
+                _ if depth == 0 && matches!(c, ' ' | '\u{3000}') => {
+                    if let Some(run) = self.scan.break_at(self.text, start) {
+                        at = run.end.clamp(at, end);
+                        break Some(Separator {
+                            at: start,
+                            c,
+                            end: at,
+                        });
+                    }
+                }
                 _ => {}
             }
         };
         self.at = at;
-        *self.depth = depth;
+        self.scan.depth = depth;
         found
     }
 }
@@ -253,6 +312,27 @@ mod tests {
         assert_eq!(seps(&["甲（乙）", "、丙"]).len(), 1);
         let deep = format!("{}甲、乙{}", "（".repeat(10_000), "）".repeat(10_000));
         assert!(seps(&[&deep, "、丙"]).len() == 1);
+    }
+
+    #[test]
+    fn white_space_between_names_is_a_separator_of_a_list() {
+        let text = "市发改委 市财政局、（甲 乙局） 市统计局";
+        let segs = [Seg {
+            start: 0,
+            end: text.len(),
+            new_line: true,
+        }];
+        let mut scan = Scanner::for_list(&segs);
+        let found: Vec<_> = scan
+            .separators(text, 0, text.len())
+            .map(|s| (&text[s.span().range()], s.is_space()))
+            .collect();
+        assert_eq!(found, [(" ", true), ("、", false), (" ", true)]);
+        // Without the list's segments, white space separates nothing.
+        assert_eq!(
+            Scanner::default().separators(text, 0, text.len()).count(),
+            1
+        );
     }
 
     #[test]

@@ -147,6 +147,20 @@ fn name_problem(name: &str, roles_inside: bool) -> Option<String> {
             "ends with `等`, which is read as `and others`, not as part of the name".to_string(),
         );
     }
+    let mut breaks = Vec::new();
+    let whole = [crate::grammar::Seg {
+        start: 0,
+        end: name.len(),
+        new_line: true,
+    }];
+    crate::clause::space_breaks(name, &whole, &mut breaks);
+    if !breaks.is_empty() {
+        return Some(
+            "holds white space after a whole name and before another, which separates units: \
+             it would read as several"
+                .to_string(),
+        );
+    }
     if roles_inside {
         if crate::clause::ends_with_role_word(name) || crate::clause::has_bracket_role(name) {
             return Some(

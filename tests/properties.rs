@@ -43,7 +43,16 @@ fn word(chars: &'static [char], max: usize) -> impl Strategy<Value = String> {
 /// Words joined by nothing, a space or an ideographic space: never a space
 /// at either end.
 fn phrase(chars: &'static [char], max_words: usize) -> impl Strategy<Value = String> {
-    let sep = select(vec!["", " ", "\u{3000}"]);
+    words(chars, max_words, vec!["", " ", "\u{3000}"])
+}
+
+/// Words of `chars` joined by `seps`.
+fn words(
+    chars: &'static [char],
+    max_words: usize,
+    seps: Vec<&'static str>,
+) -> impl Strategy<Value = String> {
+    let sep = select(seps);
     (word(chars, 8), vec((sep, word(chars, 8)), 0..max_words)).prop_map(|(first, rest)| {
         let mut out = first;
         for (sep, w) in rest {
@@ -64,7 +73,15 @@ fn unit_name() -> impl Strategy<Value = String> {
         )
             .prop_map(|((open, close), parts)| Some(format!("{open}{}{close}", parts.join("、")))),
     ];
-    (phrase(NAME_CHARS, 2), note).prop_map(|(name, note)| name + note.as_deref().unwrap_or(""))
+    (name_phrase(), note).prop_map(|(name, note)| name + note.as_deref().unwrap_or(""))
+}
+
+/// Words of a name joined by nothing, or by a space or an ideographic
+/// space before a word that starts with a Latin letter: white space that
+/// stays inside a name (before a Chinese character, it may separate two
+/// names, as `市发改委 市财政局`).
+fn name_phrase() -> impl Strategy<Value = String> {
+    words(NAME_CHARS, 2, vec!["", " A", "\u{3000}b"])
 }
 
 /// A task text: one line, of one to three phrases.

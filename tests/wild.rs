@@ -461,3 +461,66 @@ fn a_header_of_two_rows_under_a_merged_label() {
         assert_eq!(parsed.document.columns(), ["序号", "重点任务", "责任单位"]);
     }
 }
+
+/// Units separated by white space instead of `、` (`市发改委 市财政局`):
+/// a space or an ideographic space after a whole name and before another
+/// separates them, in a cell and in a clause; white space inside a name
+/// (`合 肥`), or before a role word, stays as it was.
+#[test]
+fn units_separated_by_white_space() {
+    use fengong::lint::{check, fix, LintConfig};
+    let table = "附件\n重点任务分工表\n\t序号\n\t重点任务\n\t牵头单位\n\t配合单位\n\n\t1\n\t推进项目建设。\n\t市发改委 市财政局\n\t市统计局　市商务局、合 肥市 配合\n";
+    let v = json(table);
+    let t = task(&v, &[0]);
+    assert_eq!(
+        t["units"]["lead"],
+        serde_json::json!(["市发改委", "市财政局"])
+    );
+    assert_eq!(
+        t["units"]["support"],
+        serde_json::json!(["市统计局", "市商务局", "合 肥市"])
+    );
+    // No finding offers to delete the white space between two names, and
+    // the safe fixes keep the reading.
+    let fixed = fix(table, &LintConfig::default(), false);
+    assert_eq!(
+        fengong::parse(&fixed.text).unwrap(),
+        fengong::parse(table).unwrap()
+    );
+    assert!(
+        fixed.text.contains("\t市发改委 市财政局\n"),
+        "{}",
+        fixed.text
+    );
+    // The canonical text writes `、`, and reads back the same.
+    let doc = fengong::parse(table).unwrap();
+    let canonical = fengong::to_canonical_string(&doc);
+    assert!(canonical.contains("\t市发改委、市财政局\n"), "{canonical}");
+    assert_eq!(fengong::parse(&canonical).unwrap(), doc);
+
+    // The seed's two levels, and a list's clause.
+    let levels = "附件：\n东疆重点任务清单和责任分工表\n\t序号\n\t工作任务\n\t滨海新区责任单位\n\t东疆责任单位\n\n\t（一）加大援企稳岗力度\n\t1\n\t降低失业保险缴费费率。\n\t区人社局 区财政局\n\t人社局\n";
+    let t = task(&json(levels), &[0, 0]);
+    assert_eq!(
+        t["units"]["district"],
+        serde_json::json!(["区人社局", "区财政局"])
+    );
+    assert!(check(levels, &LintConfig::default()).is_empty());
+    let list = "实施方案\n\n一、总体要求\n1.推进项目建设。（牵头单位：市发改委 市财政局；配合单位：市统计局）\n";
+    let t = task(&json(list), &[0, 0]);
+    assert_eq!(
+        t["units"]["lead"],
+        serde_json::json!(["市发改委", "市财政局"])
+    );
+    assert_eq!(t["text"], "推进项目建设。");
+
+    // A name set to hold such white space would not read back as one:
+    // `validate` says so.
+    let mut doc = doc.into_owned();
+    let units = doc.task(1).unwrap().units().clone();
+    let units = units.with(fengong::UnitRole::Lead, ["市发改委 市财政局"]);
+    doc.task_mut(1).unwrap().set_units(units);
+    let invalid = doc.validate();
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert!(invalid[0].reason.contains("separates units"), "{invalid:?}");
+}

@@ -245,10 +245,18 @@ fn paren_delta(c: char) -> i32 {
 
 /// A clean unit name: a clean line whose separators (`、，,；;`) are all
 /// inside parentheses, and whose parentheses close by its end (so that the
-/// separator after it is outside them).
+/// separator after it is outside them), with no space or ideographic space
+/// before a Chinese character (which may separate two names: `甲局 乙局`).
 fn clean_unit(s: &str) -> bool {
     if !clean_line(s) {
         return false;
+    }
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let han = chars.peek().is_some_and(|n| ('\u{4e00}'..='\u{9fff}').contains(n));
+        if matches!(c, ' ' | '\u{3000}') && han {
+            return false;
+        }
     }
     let mut depth: i32 = 0;
     for c in s.chars() {

@@ -296,3 +296,108 @@ fn a_labeled_deadline_takes_the_groups_after_it_that_read_as_dates() {
         pairs(&[("lead", "甲"), ("support", "乙"), ("deadline", "6月底完成")])
     );
 }
+
+#[test]
+fn white_space_between_whole_names_separates_them() {
+    let breaks = |text: &str| {
+        let segs = [Seg {
+            start: 0,
+            end: text.len(),
+            new_line: true,
+        }];
+        let mut out = Vec::new();
+        space_breaks(text, &segs, &mut out);
+        out.iter()
+            .map(|s| text[s.range()].to_string())
+            .collect::<Vec<_>>()
+    };
+    // After a body's name, before another: a space, an ideographic space,
+    // a run of them; after a closing bracket.
+    assert_eq!(breaks("市发改委 市财政局"), [" "]);
+    assert_eq!(breaks("市统计局　市商务局  市人社局"), ["　", "  "]);
+    assert_eq!(breaks("市交通委（市道运局） 市公安局"), [" "]);
+    assert_eq!(breaks("市政府辦 市財政廳"), [" "]);
+    // Not inside a name spaced out, nor before a role word, a connector, a
+    // label, `等`, a bracket, a deadline or a Latin letter, nor inside
+    // brackets, nor a tab or a no-break space.
+    for none in [
+        "合 肥",
+        "市 发 改 委",
+        "市发改委 牵头",
+        "市发改委 牽頭",
+        "市发改委 和市财政局",
+        "牵头单位：市交通局  配合单位：市公安局",
+        "市发改委 等",
+        "市发改委 （牵头）",
+        "市发改委 年底前完成",
+        "市发改委 A组",
+        "各区（市发改委 市财政局）",
+        "市发改委\t市财政局",
+        "市发改委\u{a0}市财政局",
+        "、 市财政局",
+        "委 市财政局",
+    ] {
+        assert!(breaks(none).is_empty(), "{none}: {:?}", breaks(none));
+    }
+    // As the names are read: in a cell with roles, a clause, and the
+    // seed's two levels.
+    let cx = Context::column(Role::Units(UnitRole::Lead));
+    assert_eq!(
+        items("市发改委 市财政局、市统计局　市商务局", cx),
+        pairs(&[
+            ("lead", "市发改委"),
+            ("lead", "市财政局"),
+            ("lead", "市统计局"),
+            ("lead", "市商务局")
+        ])
+    );
+    assert_eq!(
+        items("市发改委 市财政局牵头，市统计局 配合", cx),
+        pairs(&[
+            ("lead", "市发改委"),
+            ("lead", "市财政局"),
+            ("support", "市统计局")
+        ])
+    );
+    let cx = Context::clause(Role::Units(UnitRole::Responsible));
+    assert_eq!(
+        items("牵头单位：市发改委 市财政局；配合单位：市统计局", cx),
+        pairs(&[
+            ("lead", "市发改委"),
+            ("lead", "市财政局"),
+            ("support", "市统计局")
+        ])
+    );
+    let cx = Context::column(Role::Units(UnitRole::District));
+    assert_eq!(
+        items("区人社局 区财政局", cx),
+        pairs(&[("district", "区人社局"), ("district", "区财政局")])
+    );
+}
+
+#[test]
+fn white_space_between_names_is_read_the_same_across_artifacts() {
+    // The list's segments joined, as its values: an artifact between the
+    // name and the space, or inside the word after it, changes nothing.
+    let text = "市发改委[bookmark: x] 市财政局 牵[bookmark: y]头";
+    let segs = [
+        Seg {
+            start: 0,
+            end: "市发改委".len(),
+            new_line: true,
+        },
+        Seg {
+            start: text.find(" 市").unwrap(),
+            end: text.find("牵").unwrap() + "牵".len(),
+            new_line: false,
+        },
+        Seg {
+            start: text.find("头").unwrap(),
+            end: text.len(),
+            new_line: false,
+        },
+    ];
+    let mut out = Vec::new();
+    space_breaks(text, &segs, &mut out);
+    assert_eq!(out, [Span::new(segs[1].start, segs[1].start + 1)]);
+}

@@ -83,7 +83,7 @@ fn split(
     pieces.clear();
     seps.clear();
     let mut piece = Piece::default();
-    let mut scan = Scanner::default();
+    let mut scan = Scanner::for_list(segs);
     for seg in segs {
         let mut from = seg.start;
         for sep in scan.separators(text, seg.start, seg.end) {

@@ -260,12 +260,12 @@ fn around_separators(
     out: &mut Vec<Diagnostic>,
 ) {
     let text = cx.source;
-    let mut scan = Scanner::default();
+    let mut scan = Scanner::for_list(segs);
     for (k, seg) in segs.iter().enumerate() {
         for sep in scan.separators(text, seg.start, seg.end) {
             let (at, sep_end) = (sep.at, sep.end());
-            if values.iter().any(|v| v.start <= at && at < v.end) {
-                continue; // a deadline's or remarks' own text
+            if values.iter().any(|v| v.start <= at && at < v.end) || sep.is_space() {
+                continue; // a deadline's or remarks' own text, or white space between names
             }
             let mut runs = space_before(text, segs, k, at);
             runs.extend(space_after(text, segs, k, sep_end));
