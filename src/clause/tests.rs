@@ -380,23 +380,22 @@ fn white_space_between_names_is_read_the_same_across_artifacts() {
     // The list's segments joined, as its values: an artifact between the
     // name and the space, or inside the word after it, changes nothing.
     let text = "市发改委[bookmark: x] 市财政局 牵[bookmark: y]头";
-    let segs = [
-        Seg {
-            start: 0,
-            end: "市发改委".len(),
-            new_line: true,
-        },
-        Seg {
-            start: text.find(" 市").unwrap(),
-            end: text.find("牵").unwrap() + "牵".len(),
-            new_line: false,
-        },
-        Seg {
-            start: text.find("头").unwrap(),
-            end: text.len(),
-            new_line: false,
-        },
-    ];
+    let segs: Vec<Seg> = [
+        (0, "市发改委".len(), true),
+        (
+            text.find(" 市").unwrap(),
+            text.find("牵").unwrap() + "牵".len(),
+            false,
+        ),
+        (text.find("头").unwrap(), text.len(), false),
+    ]
+    .into_iter()
+    .map(|(start, end, new_line)| Seg {
+        start,
+        end,
+        new_line,
+    })
+    .collect();
     let mut out = Vec::new();
     space_breaks(text, &segs, &mut out);
     assert_eq!(out, [Span::new(segs[1].start, segs[1].start + 1)]);
