@@ -950,6 +950,100 @@ pub(crate) fn ends_with_role_word(group: &str) -> bool {
     role_suffix(g).is_some_and(|(role, len)| role.is_some() && g.len() > len)
 }
 
+/// Whether the bracket group `inner` names units alone, without a label or
+/// a role word: its first group (up to `，` or `；`, a deadline may follow)
+/// is a list of names each ending as a body's or a place's name does, one
+/// of them at least a body's (`市发展改革委、市财政局`, `市商务局等`); a
+/// single name starts as a unit's does (`市发改委`, `各区政府`), so that a
+/// text's own note in brackets (`（试点单位）`, `（含开发区、保税区）`) is
+/// not taken for one. Such a clause closes a task of a list as a labeled
+/// one does; its units are responsible (or led by the first one, where the
+/// notice says so).
+pub(crate) fn names_units(inner: &str) -> bool {
+    const STARTS: [&str; 16] = [
+        "市",
+        "区",
+        "县",
+        "省",
+        "州",
+        "镇",
+        "乡",
+        "街道",
+        "各",
+        "国",
+        "自治",
+        "中共",
+        "共青团",
+        "縣",
+        "區",
+        "鎮",
+    ];
+    let inner = inner.trim_matches(|c: char| is_space(c) || c == '。');
+    if inner.is_empty() || inner.len() > 100 * 4 {
+        return false;
+    }
+    // The first group, and its names, at `、` outside brackets.
+    let mut names: Vec<&str> = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    let mut end = inner.len();
+    for (i, c) in inner.char_indices() {
+        match paren_delta(c) {
+            1 => depth += 1,
+            -1 => depth = (depth - 1).max(0),
+            _ if depth > 0 => {}
+            _ if c == '、' => {
+                names.push(&inner[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ if is_group_separator(c) => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    names.push(&inner[start..end]);
+    let mut bodies = 0;
+    for (k, name) in names.iter().enumerate() {
+        let mut name = name.trim_matches(is_space);
+        if k + 1 == names.len() {
+            name = name
+                .strip_suffix('等')
+                .unwrap_or(name)
+                .trim_end_matches(is_space);
+        }
+        let n = name.chars().count();
+        if !(2..=30).contains(&n)
+            || name.contains(['。', '：', ':', '；', ';'])
+            || name.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        // A body's other name in brackets after it: `市交通委（市道运局）`.
+        let bare = match name.strip_suffix(['）', ')']) {
+            Some(inside) => inside.rfind(['（', '(']).map_or(name, |i| &name[..i]),
+            None => name,
+        };
+        if ends_like_body(bare) {
+            bodies += 1;
+        } else if !PLACE_ENDS.iter().any(|e| bare.ends_with(e)) {
+            return false;
+        }
+    }
+    let all_each = names
+        .iter()
+        .all(|n| n.trim_start_matches(is_space).starts_with('各'));
+    match names.as_slice() {
+        [one] => {
+            bodies == 1
+                && STARTS
+                    .iter()
+                    .any(|s| one.trim_start_matches(is_space).starts_with(s))
+        }
+        _ => bodies > 0 || all_each,
+    }
+}
+
 /// Whether `text` starts with a known label followed by a colon
 /// (`牵头单位：`), and its role.
 pub(crate) fn starts_with_label(text: &str) -> Option<(Role, usize)> {

@@ -34,6 +34,7 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("list_unlabeled_traditional", &["W014", "W014"]),
     ("list_first_listed", &[]),
     ("list_no_headings", &[]),
+    ("list_unlabeled_units", &[]),
     (
         "list_pinyin_glosses",
         &["W005", "W005", "W005", "W005", "W005", "W005"],

@@ -524,3 +524,27 @@ fn units_separated_by_white_space() {
     assert_eq!(invalid.len(), 1, "{invalid:?}");
     assert!(invalid[0].reason.contains("separates units"), "{invalid:?}");
 }
+
+/// A task of a list whose clause names its units alone, without a label or
+/// a role word (`（市发展改革委、市财政局）`): a task, not a heading; a
+/// heading's own note in brackets stays part of its title.
+#[test]
+fn a_clause_of_unit_names_alone_closes_a_task() {
+    let text = "实施意见\n\n一、总体要求\n（一）建立联动机制。优先安排。（市发展改革委、市财政局）\n（二）发展产业。（市商务局等负责）\n二、推进试点（试点单位）\n（三）深化改革。（市工商局）\n";
+    let v = json(text);
+    let t = task(&v, &[0, 0]);
+    assert_eq!(t["number"], 1);
+    assert_eq!(t["text"], "建立联动机制。优先安排。");
+    assert_eq!(
+        t["units"]["responsible"],
+        serde_json::json!(["市发展改革委", "市财政局"])
+    );
+    assert_eq!(task(&v, &[0, 1])["number"], 2);
+    assert_eq!(v["categories"][1]["title"], "推进试点（试点单位）");
+    assert_eq!(
+        task(&v, &[1, 0])["units"]["responsible"],
+        serde_json::json!(["市工商局"])
+    );
+    let found = fengong::lint::check(text, &fengong::lint::LintConfig::default());
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -400,3 +400,36 @@ fn white_space_between_names_is_read_the_same_across_artifacts() {
     space_breaks(text, &segs, &mut out);
     assert_eq!(out, [Span::new(segs[1].start, segs[1].start + 1)]);
 }
+
+#[test]
+fn a_bracket_of_unit_names_alone_names_units() {
+    for yes in [
+        "市发展改革委、市经济和信息化委、市财政局",
+        "市發展改革委、市經濟和信息化委、市財政局",
+        "市商务局、市农业局等",
+        "市发改委",
+        "各区政府",
+        "市交通委（市道运局）、市公安局",
+        "市发改委、各区，年底前完成",
+        "各区、各县",
+    ] {
+        assert!(names_units(yes), "{yes}");
+    }
+    // A text's own note: one name that does not start as a unit's does,
+    // places only, words that are not names, numbers, sentences.
+    for no in [
+        "试点单位",
+        "包括市场监管局",
+        "含开发区、保税区",
+        "试行",
+        "2023—2025年",
+        "草案",
+        "以下简称市发改委",
+        "市发改委。负责",
+        "",
+        "局",
+        "市发改委、",
+    ] {
+        assert!(!names_units(no), "{no}");
+    }
+}

@@ -305,6 +305,7 @@ pub(super) fn names_role(inner: &str) -> bool {
     let first = inner.split(['，', ',', '；', ';']).next().unwrap_or(inner);
     clause::ends_with_role_word(first)
         || (first.len() < inner.len() && clause::ends_with_role_word(inner))
+        || clause::names_units(inner)
 }
 
 /// Classifies the line `text[start..content_end]`.
