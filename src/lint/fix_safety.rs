@@ -94,7 +94,49 @@ pub(crate) fn keep_lines(
     {
         return None;
     }
+    if row_would_repeat_header(cx, cell, &deletions) {
+        return None;
+    }
     Some((out, reach))
+}
+
+/// Whether `cell`'s row, with the deletions made, would read as the header
+/// row written again (a table cut in two), which is no task: every cell
+/// reads as its column's label (`→、牵头` under the label `牵头`, once its
+/// `、` goes).
+fn row_would_repeat_header(cx: &Context<'_, '_>, cell: Cell, deletions: &Deletions<'_>) -> bool {
+    let columns = cx.doc.header();
+    if columns.len() < 2 {
+        return false;
+    }
+    let Some(spans) = cx.task_at(cell.span.start).and_then(|t| t.cell_spans()) else {
+        return false;
+    };
+    if spans.len() != columns.len() {
+        return false;
+    }
+    let label = |k: usize| columns.iter().nth(k).map_or("", |c| c.label());
+    let Some(k) = spans.iter().position(|s| s.start == cell.span.start) else {
+        return false;
+    };
+    if deletions.remaining().trim_matches(is_space) != label(k) {
+        return false; // nearly every fix: the cell reads as something else
+    }
+    let text = cx.source;
+    let (mut segs, mut artifacts) = (Vec::new(), Vec::new());
+    spans.iter().enumerate().all(|(j, &span)| {
+        if j == k {
+            return true;
+        }
+        crate::grammar::segments(
+            text,
+            Cell::at(text, span),
+            &mut segs,
+            &mut artifacts,
+            &mut crate::grammar::Brackets::bounded(),
+        );
+        crate::grammar::join(text, &segs) == label(j)
+    })
 }
 
 /// Whether `cell`, left reading as nothing, would change what its task's
@@ -165,6 +207,24 @@ impl<'t> Deletions<'t> {
             }
         }
         false
+    }
+
+    /// The cell's clean text once the deletions are made.
+    fn remaining(&self) -> String {
+        let mut out = String::new();
+        for seg in self.segs {
+            for (i, c) in self
+                .text
+                .get(seg.start..seg.end)
+                .unwrap_or("")
+                .char_indices()
+            {
+                if !self.deleted(seg.start + i) {
+                    out.push(c);
+                }
+            }
+        }
+        out
     }
 
     /// Whether `at` is inside a clean segment.

@@ -309,6 +309,19 @@ mod tests {
     }
 
     #[test]
+    fn no_fix_turns_a_row_into_the_header_again() {
+        // A fuzz find: deleting the `、` left `牵头` under the label `牵头`,
+        // and the row, every cell its column's label, read as the header
+        // written again: the task vanished.
+        let text = "\t牵头\n\t\r\t\r\r\t、牵头\n\t\r\t";
+        one_without_fix(text, Code::StraySeparator);
+        // With a cell that reads otherwise, the fix stays.
+        let text = "\t牵头\n\t\r\t\r\r\t、牵头\n\t甲\r\t";
+        let found = only(text, Code::StraySeparator);
+        assert!(found[0].fix().is_some(), "{found:#?}");
+    }
+
+    #[test]
     fn a_deadline_or_remarks_in_a_unit_cell_keeps_its_separators() {
         // Read as written: deleting a separator of theirs would change them.
         let text = "任务分工表\n\t序号\n\t重点任务\n\t责任单位\n\n\t（一）类\n\n\
