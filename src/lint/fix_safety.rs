@@ -123,20 +123,31 @@ fn row_would_repeat_header(cx: &Context<'_, '_>, cell: Cell, deletions: &Deletio
         return false; // nearly every fix: the cell reads as something else
     }
     let text = cx.source;
-    let (mut segs, mut artifacts) = (Vec::new(), Vec::new());
+    let mut other = OtherCell::default();
     spans.iter().enumerate().all(|(j, &span)| {
-        if j == k {
-            return true;
-        }
+        j == k || crate::grammar::join(text, other.segments(text, span)) == label(j)
+    })
+}
+
+/// Reads the other cells of a row on their own, with buffers for all.
+#[derive(Default)]
+struct OtherCell {
+    segs: Vec<Seg>,
+    artifacts: Vec<crate::grammar::Artifact>,
+}
+
+impl OtherCell {
+    /// The clean segments of the cell at `span`.
+    fn segments(&mut self, text: &str, span: Span) -> &[Seg] {
         crate::grammar::segments(
             text,
             Cell::at(text, span),
-            &mut segs,
-            &mut artifacts,
+            &mut self.segs,
+            &mut self.artifacts,
             &mut crate::grammar::Brackets::bounded(),
         );
-        crate::grammar::join(text, &segs) == label(j)
-    })
+        &self.segs
+    }
 }
 
 /// Whether `cell`, left reading as nothing, would change what its task's
@@ -152,20 +163,11 @@ fn empty_cell_changes_row(cx: &Context<'_, '_>, cell: Cell) -> bool {
         return true;
     }
     let text = cx.source;
-    let (mut segs, mut artifacts) = (Vec::new(), Vec::new());
+    let mut other = OtherCell::default();
     !spans
         .iter()
         .filter(|span| span.start != cell.span.start)
-        .any(|&span| {
-            crate::grammar::segments(
-                text,
-                Cell::at(text, span),
-                &mut segs,
-                &mut artifacts,
-                &mut crate::grammar::Brackets::bounded(),
-            );
-            !segs.is_empty()
-        })
+        .any(|&span| !other.segments(text, span).is_empty())
 }
 
 /// The deletions a fix asks for in one cell, sorted, and what the cell's
