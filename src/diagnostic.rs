@@ -185,7 +185,7 @@ codes! {
     /// A role clause opened and not closed: `（牵头单位：…` without `）`.
     UnclosedClause = "W017", "unclosed-clause", Warning, "a role clause is not closed";
     /// Units separated with ASCII and full-width punctuation in one list.
-    InconsistentSeparators = "W018", "inconsistent-separators", Warning, "units are separated inconsistently";
+    InconsistentSeparators = "W018", "inconsistent-separators", Warning, "units are separated inconsistently, or by white space";
     /// A paragraph between the tasks of a list document that belongs to no
     /// task or heading.
     StrayParagraph = "W019", "stray-paragraph", Warning, "a paragraph belongs to no task or heading";

@@ -480,15 +480,30 @@ fn units_separated_by_white_space() {
         t["units"]["support"],
         serde_json::json!(["市统计局", "市商务局", "合 肥市"])
     );
-    // No finding offers to delete the white space between two names, and
-    // the safe fixes keep the reading.
+    // W018 reports each such run, and its safe fix writes the `、`: the
+    // document reads the same. No fix deletes the white space.
+    let found = check(table, &LintConfig::default());
+    let runs: Vec<_> = found
+        .iter()
+        .map(|d| (d.code().as_str(), &table[d.span().range()]))
+        .collect();
+    assert_eq!(runs, [("W018", " "), ("W018", "　")]);
+    assert_eq!(
+        found[0].message(),
+        "expected `、` between two unit names, found a space"
+    );
     let fixed = fix(table, &LintConfig::default(), false);
     assert_eq!(
         fengong::parse(&fixed.text).unwrap(),
         fengong::parse(table).unwrap()
     );
     assert!(
-        fixed.text.contains("\t市发改委 市财政局\n"),
+        fixed.text.contains("\t市发改委、市财政局\n"),
+        "{}",
+        fixed.text
+    );
+    assert!(
+        fixed.text.contains("\t市统计局、市商务局、合 肥市 配合\n"),
         "{}",
         fixed.text
     );
@@ -505,7 +520,9 @@ fn units_separated_by_white_space() {
         t["units"]["district"],
         serde_json::json!(["区人社局", "区财政局"])
     );
-    assert!(check(levels, &LintConfig::default()).is_empty());
+    let found = check(levels, &LintConfig::default());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code().as_str(), "W018");
     let list = "实施方案\n\n一、总体要求\n1.推进项目建设。（牵头单位：市发改委 市财政局；配合单位：市统计局）\n";
     let t = task(&json(list), &[0, 0]);
     assert_eq!(

@@ -1,6 +1,8 @@
 //! W018 `inconsistent-separators`: one list of units separating its groups
 //! with both ASCII (`,` `;`) and full-width (`，` `；`) punctuation. The safe
-//! fix writes the ASCII ones full-width: the units read the same.
+//! fix writes the ASCII ones full-width: the units read the same. And two
+//! unit names with white space where a `、` belongs (`市发改委 市财政局`):
+//! the safe fix writes the `、`.
 //!
 //! The lists are a table's unit cells and a list document's role clauses
 //! and label lines, read as the parser reads them.
@@ -32,11 +34,62 @@ fn separators(text: &str, span: Span, values: &[Span]) -> (Vec<(usize, char)>, b
     (ascii, full)
 }
 
+/// The white space between two of `task`'s unit names where a `、`
+/// belongs (`市发改委 市财政局`): two names read apart with nothing but
+/// spaces and ideographic spaces between them, as the parser reads white
+/// space after a whole name ([`crate::clause::space_breaks`]). Found from
+/// the names the parser read, so each is a separator it saw.
+fn spaces_between_names(
+    cx: &Context<'_, '_>,
+    task: &crate::Task<'_>,
+    starts: &mut Vec<Span>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = cx.source;
+    starts.clear();
+    starts.extend(task.units().all().iter().filter_map(|u| u.span()));
+    if starts.len() < 2 {
+        return;
+    }
+    starts.sort_unstable_by_key(|s| s.start);
+    for pair in starts.windows(2) {
+        let gap = Span::new(pair[0].end, pair[1].start.max(pair[0].end));
+        let between = text.get(gap.range()).unwrap_or("");
+        // Nearly every pair: a `、` between them.
+        if between.is_empty() || !between.chars().all(|c| matches!(c, ' ' | '\u{3000}')) {
+            continue;
+        }
+        out.push(
+            Diagnostic::expected(
+                Code::InconsistentSeparators,
+                gap,
+                "`、` between two unit names",
+                &crate::lint::message::describe_space(between),
+            )
+            .with_static_label("white space where a `、` belongs")
+            .with_static_help(
+                "write `、` between unit names: fengong reads white space after a whole name \
+                 as a separator, a reader may not",
+            )
+            .with_fix(Fix {
+                message: "write `、` for the white space".to_string(),
+                applicability: Applicability::Safe,
+                edits: vec![Edit {
+                    span: gap,
+                    replacement: "、".to_string(),
+                }],
+            }),
+        );
+    }
+}
+
 /// W018.
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let text = cx.source;
     let mut lists: Vec<Span> = Vec::new();
+    let mut starts: Vec<Span> = Vec::new();
     for (task, cells) in cx.tasks() {
+        spaces_between_names(cx, task, &mut starts, out);
         lists.clear();
         // A deadline or remarks read from a clause or a cell keeps its
         // separators: writing them full-width would change its text.
@@ -107,6 +160,26 @@ pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::super::test_support::*;
     use super::*;
+
+    #[test]
+    fn white_space_where_a_separator_belongs() {
+        let text = format!(
+            "{HEAD}\t（一）类\n{}",
+            rows(&[("1", "甲", "区甲局 区乙局", "人社局")])
+        );
+        let found = only(&text, Code::InconsistentSeparators);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(&text[found[0].span().range()], " ");
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\t区甲局、区乙局\n"), "{fixed}");
+        assert_eq!(crate::parse(&fixed).unwrap(), crate::parse(&text).unwrap());
+        // One name per line, and white space inside a name: nothing.
+        for cell in ["区甲局\n区乙局", "区 甲局", "区甲局、 区乙局"] {
+            let text = format!("{HEAD}\t（一）类\n{}", rows(&[("1", "甲", cell, "人社局")]));
+            let found = only(&text, Code::InconsistentSeparators);
+            assert!(found.is_empty(), "{cell}: {found:#?}");
+        }
+    }
 
     #[test]
     fn mixed_separators_in_a_clause_and_a_cell() {
