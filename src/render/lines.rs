@@ -19,9 +19,9 @@ struct Checkpoint {
     column: usize,
 }
 
-/// A place found by [`Lines::place_of`] or [`position_after`]: the start
-/// of the line (or the checkpoint inside it) that held an offset, from
-/// which a later offset is found without going back to a checkpoint.
+/// A place found by [`Lines::place_of`] or [`position_after`]: an offset
+/// located, with its line and column, from which a later offset is found
+/// without going back to a checkpoint.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Place(Checkpoint);
 
@@ -101,12 +101,16 @@ fn position_at(
     at: usize,
     column: usize,
 ) -> (Position, Place) {
+    let column = column + text[at..offset].chars().count();
     let position = Position {
         line: line + 1,
-        column: column + text[at..offset].chars().count() + 1,
+        column: column + 1,
     };
+    // The place is `offset` itself: a later offset on the same line counts
+    // its characters from here, not from the line's start (the spans of
+    // one long line, located in order, cost the line once, not once each).
     let place = Place(Checkpoint {
-        offset: at,
+        offset,
         line,
         column,
     });
