@@ -790,10 +790,20 @@ fn read_group<'a>(
         Role::Other | Role::Number | Role::Text => return,
         Role::Units(_) | Role::Leaders => {}
     }
-    // Role words at the end: `X、Y牵头`.
+    // Role words at the end: `X、Y牵头`. Only after a name: before them,
+    // more than separators and white space (`、牵头` reads as `牵头` does,
+    // as it does once a fix deletes the stray `、`).
     if let Some(&(ls, le)) = pieces.last() {
         if let Some((suffix_role, len)) = role_suffix(&text[ls..le]) {
-            if le - ls > len {
+            let name_before = |piece: &str| {
+                piece
+                    .chars()
+                    .any(|c| !is_space(c) && !crate::scan::is_unit_separator(c))
+            };
+            let before = &pieces[..pieces.len() - 1];
+            if name_before(&text[ls..le - len])
+                || before.iter().any(|&(a, b)| name_before(&text[a..b]))
+            {
                 if let (Some(r), Role::Units(_)) = (suffix_role, role) {
                     role = Role::Units(r);
                 }

@@ -24,6 +24,9 @@ pub(crate) struct Context<'d, 'a> {
     unit_cells: std::cell::OnceCell<UnitCells>,
     /// The tasks with their spans, in document order, read on first use.
     task_spans: std::cell::OnceCell<Vec<(Span, &'d crate::Task<'a>)>>,
+    /// How many more times a fix may read part of the document again
+    /// ([`Context::try_reread`]).
+    rereads: std::cell::Cell<u32>,
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -40,7 +43,20 @@ impl<'d, 'a> Context<'d, 'a> {
             cells: std::cell::OnceCell::new(),
             unit_cells: std::cell::OnceCell::new(),
             task_spans: std::cell::OnceCell::new(),
+            rereads: std::cell::Cell::new(Self::REREADS),
         }
+    }
+
+    /// How many times the fixes of one document may read part of it again.
+    const REREADS: u32 = 16;
+
+    /// Takes one of the document's [`Context::REREADS`] readings of part of
+    /// it again (a fix's check that the document reads the same); `false`
+    /// once they are spent, so that the work stays linear.
+    pub(crate) fn try_reread(&self) -> bool {
+        let left = self.rereads.get();
+        self.rereads.set(left.saturating_sub(1));
+        left > 0
     }
 
     /// A context whose table cells are `cells`, as the parser kept them

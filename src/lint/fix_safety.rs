@@ -94,10 +94,50 @@ pub(crate) fn keep_lines(
     {
         return None;
     }
-    if row_would_repeat_header(cx, cell, &deletions) {
+    if row_would_repeat_header(cx, cell, &deletions) || first_row_would_change(cx, cell, &out) {
         return None;
     }
     Some((out, reach))
+}
+
+/// Whether the deletions `out`, in a cell of the row right after the
+/// header, would change what the document reads as. That row may be read
+/// as the header's second row ([`crate::parse`] looks at its cells as they
+/// are written, separators included): deleting a stray `、` can make a
+/// cell read as a label (`、牵头` under `牵头`). Found by reading the
+/// document to the end of that row again, with and without the deletions:
+/// the header and one row, at most [`Context::try_reread`]'s budget of
+/// times a document (past it, no fix there).
+fn first_row_would_change(cx: &Context<'_, '_>, cell: Cell, out: &[Span]) -> bool {
+    let text = cx.source;
+    let (Some(header), Some(task)) = (cx.doc.header_span(), cx.task_at(cell.span.start)) else {
+        return false;
+    };
+    let Some(row) = task.span() else {
+        return false;
+    };
+    let between = text
+        .get(header.end..row.start.max(header.end))
+        .unwrap_or("x");
+    if !between.chars().all(is_space) {
+        return false; // a heading's row or a task's comes first
+    }
+    if !cx.try_reread() {
+        return true;
+    }
+    let Some(prefix) = text.get(..row.end) else {
+        return true;
+    };
+    let mut spans: Vec<Span> = out.iter().filter(|s| s.end <= row.end).copied().collect();
+    spans.sort_by_key(|s| s.start);
+    let mut edited = String::with_capacity(prefix.len());
+    let mut from = 0;
+    for span in spans {
+        edited.push_str(prefix.get(from..span.start.max(from)).unwrap_or(""));
+        from = from.max(span.end);
+    }
+    edited.push_str(prefix.get(from..).unwrap_or(""));
+    crate::parse_tolerant(&edited).document != crate::parse_tolerant(prefix).document
 }
 
 /// Whether `cell`'s row, with the deletions made, would read as the header
@@ -119,8 +159,11 @@ fn row_would_repeat_header(cx: &Context<'_, '_>, cell: Cell, deletions: &Deletio
     let Some(k) = spans.iter().position(|s| s.start == cell.span.start) else {
         return false;
     };
-    if deletions.remaining().trim_matches(is_space) != label(k) {
+    if !deletions.reads_as(label(k)) {
         return false; // nearly every fix: the cell reads as something else
+    }
+    if !cx.try_reread() {
+        return true;
     }
     let text = cx.source;
     let mut other = OtherCell::default();
@@ -211,9 +254,13 @@ impl<'t> Deletions<'t> {
         false
     }
 
-    /// The cell's clean text once the deletions are made.
-    fn remaining(&self) -> String {
-        let mut out = String::new();
+    /// Whether the cell's clean text, once the deletions are made and
+    /// white space trimmed, is `label`: compared character by character,
+    /// stopping at the first that differs (a cell is seldom its label), so
+    /// that each fix of a long cell costs little.
+    fn reads_as(&self, label: &str) -> bool {
+        let mut want = label.chars().peekable();
+        let mut started = false;
         for seg in self.segs {
             for (i, c) in self
                 .text
@@ -221,12 +268,19 @@ impl<'t> Deletions<'t> {
                 .unwrap_or("")
                 .char_indices()
             {
-                if !self.deleted(seg.start + i) {
-                    out.push(c);
+                if self.deleted(seg.start + i) || (!started && is_space(c)) {
+                    continue;
+                }
+                started = true;
+                match want.next() {
+                    Some(w) if w == c => {}
+                    // Past the label: only white space may follow.
+                    None if is_space(c) => {}
+                    _ => return false,
                 }
             }
         }
-        out
+        want.peek().is_none() && !label.is_empty()
     }
 
     /// Whether `at` is inside a clean segment.
