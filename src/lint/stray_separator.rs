@@ -315,6 +315,10 @@ mod tests {
         // written again: the task vanished.
         let text = "\t牵头\n\t\r\t\r\r\t、牵头\n\t\r\t";
         one_without_fix(text, Code::StraySeparator);
+        // Nor into the header's second row: `牵头` under `牵头`, an empty
+        // cell under the other labels (a fuzz find too).
+        let text = "\t牵头 \n\tSSSS\r\t\r\r\t、牵头\n\t\r\t";
+        one_without_fix(text, Code::StraySeparator);
         // With a cell that reads otherwise, the fix stays.
         let text = "\t牵头\n\t\r\t\r\r\t、牵头\n\t甲\r\t";
         let found = only(text, Code::StraySeparator);
