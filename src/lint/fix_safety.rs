@@ -110,12 +110,16 @@ pub(crate) fn keep_lines(
 /// times a document (past it, no fix there).
 fn first_row_would_change(cx: &Context<'_, '_>, cell: Cell, out: &[Span]) -> bool {
     let text = cx.source;
-    let (Some(header), Some(task)) = (cx.doc.header_span(), cx.task_at(cell.span.start)) else {
+    // The document's first task, if the cell is in its row.
+    let (Some(header), Some(row)) = (
+        cx.doc.header_span(),
+        cx.doc.tasks().next().and_then(|t| t.span()),
+    ) else {
         return false;
     };
-    let Some(row) = task.span() else {
+    if !(row.start <= cell.span.start && cell.span.start < row.end) {
         return false;
-    };
+    }
     let between = text
         .get(header.end..row.start.max(header.end))
         .unwrap_or("x");
@@ -146,7 +150,8 @@ fn first_row_would_change(cx: &Context<'_, '_>, cell: Cell, out: &[Span]) -> boo
 /// `、` goes).
 fn row_would_repeat_header(cx: &Context<'_, '_>, cell: Cell, deletions: &Deletions<'_>) -> bool {
     let columns = cx.doc.header();
-    if columns.len() < 2 {
+    // Nearly every fix: the cell reads as no label at all.
+    if columns.len() < 2 || !columns.iter().any(|c| deletions.reads_as(c.label())) {
         return false;
     }
     let Some(spans) = cx.task_at(cell.span.start).and_then(|t| t.cell_spans()) else {

@@ -35,51 +35,49 @@ fn separators(text: &str, span: Span, values: &[Span]) -> (Vec<(usize, char)>, b
 }
 
 /// The white space between two of `task`'s unit names where a `、`
-/// belongs (`市发改委 市财政局`): two names read apart with nothing but
-/// spaces and ideographic spaces between them, as the parser reads white
-/// space after a whole name ([`crate::clause::space_breaks`]). Found from
-/// the names the parser read, so each is a separator it saw.
-fn spaces_between_names(
-    cx: &Context<'_, '_>,
-    task: &crate::Task<'_>,
-    starts: &mut Vec<Span>,
-    out: &mut Vec<Diagnostic>,
-) {
+/// belongs (`市发改委 市财政局`): two names of one role read apart with
+/// nothing but spaces and ideographic spaces between them, as the parser
+/// reads white space after a whole name ([`crate::clause::space_breaks`]).
+/// Found from the names the parser read, so each is a separator it saw
+/// (the names it separates are of one group, so of one role).
+fn spaces_between_names(cx: &Context<'_, '_>, task: &crate::Task<'_>, out: &mut Vec<Diagnostic>) {
     let text = cx.source;
-    starts.clear();
-    starts.extend(task.units().all().iter().filter_map(|u| u.span()));
-    if starts.len() < 2 {
-        return;
-    }
-    starts.sort_unstable_by_key(|s| s.start);
-    for pair in starts.windows(2) {
-        let gap = Span::new(pair[0].end, pair[1].start.max(pair[0].end));
-        let between = text.get(gap.range()).unwrap_or("");
-        // Nearly every pair: a `、` between them.
-        if between.is_empty() || !between.chars().all(|c| matches!(c, ' ' | '\u{3000}')) {
-            continue;
+    for (_, names) in task.units().roles() {
+        for pair in names.windows(2) {
+            let (Some(a), Some(b)) = (pair[0].span(), pair[1].span()) else {
+                continue;
+            };
+            // Nearly every pair: a `、` between them.
+            if !matches!(text.as_bytes().get(a.end), Some(b' ' | 0xE3)) || b.start <= a.end {
+                continue;
+            }
+            let gap = Span::new(a.end, b.start);
+            let between = text.get(gap.range()).unwrap_or("");
+            if !between.chars().all(|c| matches!(c, ' ' | '\u{3000}')) {
+                continue;
+            }
+            out.push(
+                Diagnostic::expected(
+                    Code::InconsistentSeparators,
+                    gap,
+                    "`、` between two unit names",
+                    &crate::lint::message::describe_space(between),
+                )
+                .with_static_label("white space where a `、` belongs")
+                .with_static_help(
+                    "write `、` between unit names: fengong reads white space after a whole \
+                     name as a separator, a reader may not",
+                )
+                .with_fix(Fix {
+                    message: "write `、` for the white space".to_string(),
+                    applicability: Applicability::Safe,
+                    edits: vec![Edit {
+                        span: gap,
+                        replacement: "、".to_string(),
+                    }],
+                }),
+            );
         }
-        out.push(
-            Diagnostic::expected(
-                Code::InconsistentSeparators,
-                gap,
-                "`、` between two unit names",
-                &crate::lint::message::describe_space(between),
-            )
-            .with_static_label("white space where a `、` belongs")
-            .with_static_help(
-                "write `、` between unit names: fengong reads white space after a whole name \
-                 as a separator, a reader may not",
-            )
-            .with_fix(Fix {
-                message: "write `、` for the white space".to_string(),
-                applicability: Applicability::Safe,
-                edits: vec![Edit {
-                    span: gap,
-                    replacement: "、".to_string(),
-                }],
-            }),
-        );
     }
 }
 
@@ -87,9 +85,8 @@ fn spaces_between_names(
 pub(crate) fn check(cx: &Context<'_, '_>, out: &mut Vec<Diagnostic>) {
     let text = cx.source;
     let mut lists: Vec<Span> = Vec::new();
-    let mut starts: Vec<Span> = Vec::new();
     for (task, cells) in cx.tasks() {
-        spaces_between_names(cx, task, &mut starts, out);
+        spaces_between_names(cx, task, out);
         lists.clear();
         // A deadline or remarks read from a clause or a cell keeps its
         // separators: writing them full-width would change its text.
