@@ -161,10 +161,29 @@ fn check_cell(
             .and_then(|(s, e)| text.get(s..e))
             .map_or_else(String::new, |t| quote(&t.replace(['\r', '\n'], ""), 12))
     };
+    let mut others: Vec<(Span, char)> = Vec::new();
     for (stray, run) in strays(pieces, seps.len()) {
         let run = &seps[run];
-        let c = run[0].1;
         let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
+        // Of a doubled run, the separator kept is the first that separates
+        // groups (`，` `；`) if there is one: deleting it instead would join
+        // two groups (`甲、；责任单位：`, whose label would then read as a
+        // name).
+        let keep = match stray {
+            Stray::Doubled { .. } => run
+                .iter()
+                .position(|&(_, c)| !matches!(c, '、') && !crate::lex::is_space(c))
+                .unwrap_or(0),
+            _ => 0,
+        };
+        let c = run[keep].1;
+        others.clear();
+        others.extend(
+            run.iter()
+                .enumerate()
+                .filter(|&(k, _)| k != keep)
+                .map(|(_, &s)| s),
+        );
         let (delete, expected, found, label, help) = match stray {
             Stray::Only => (
                 run,
@@ -181,11 +200,16 @@ fn check_cell(
                 format!("delete the `{c}` before {}", name(first)),
             ),
             Stray::Doubled { a, b } => (
-                &run[1..],
+                &others[..],
                 format!("one `{c}` between {} and {}", name(a), name(b)),
                 format!("{} separators", run.len()),
                 "an empty unit between these separators".to_string(),
-                format!("delete the extra `{c}`"),
+                match others.first() {
+                    Some(&(_, d)) if others.iter().all(|&(_, o)| o == d) => {
+                        format!("delete the extra `{d}`")
+                    }
+                    _ => "delete the extra separators".to_string(),
+                },
             ),
             Stray::Trailing { last } => (
                 run,
@@ -302,6 +326,25 @@ mod tests {
         let found = only(&text, Code::StraySeparator);
         assert!(found[0].fix().is_some());
         let fixed = apply(&text, &found);
+        assert_eq!(
+            crate::parse_tolerant(&fixed).document,
+            crate::parse_tolerant(&text).document
+        );
+    }
+
+    #[test]
+    fn of_a_doubled_run_the_group_separator_stays() {
+        // A fuzz find: deleting the `；` of `、；` joined two groups, and the
+        // label after it (`责任单位：`) read as a name.
+        let text = format!(
+            "{HEAD}\t（一）类\n{}",
+            rows(&[("1", "甲", "区甲、；责任单位：", "人社局")])
+        );
+        let found = only(&text, Code::StraySeparator);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].help(), Some("delete the extra `、`"));
+        let fixed = apply(&text, &found);
+        assert!(fixed.contains("\t区甲；责任单位：\n"), "{fixed}");
         assert_eq!(
             crate::parse_tolerant(&fixed).document,
             crate::parse_tolerant(&text).document
