@@ -269,6 +269,17 @@ fn around_separators(
             }
             let mut runs = space_before(text, segs, k, at);
             runs.extend(space_after(text, segs, k, sep_end));
+            // White space before a role's label, after more of its group
+            // than the white space (`、→责任单位：`), separates the label's
+            // field: the parser reads it, so it stays. After `，` or `；`
+            // the label starts a group of its own either way.
+            if !matches!(sep.c, '，' | ',' | '；' | ';') {
+                runs.retain(|run| {
+                    let after = text.get(run.end..).unwrap_or("");
+                    let after = after.trim_start_matches(is_space);
+                    crate::clause::starts_with_label(after).is_none()
+                });
+            }
             let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
                 continue;
             };
@@ -337,6 +348,21 @@ mod tests {
 
     fn messages(found: &[Diagnostic]) -> Vec<&str> {
         found.iter().map(|d| d.message()).collect()
+    }
+
+    #[test]
+    fn white_space_before_a_label_is_not_stray() {
+        // A fuzz find: deleting the tab of `、→责任单位：` joined the label
+        // to the field before it, and it read as a name.
+        let text = "\t任务\n\t牵头\n\t\n\n\t推\n\t、\t责任单位：\n\t";
+        assert!(only(text, Code::StrayWhitespace).is_empty());
+        // White space before a name after a separator still is.
+        let text = format!(
+            "{HEAD}\t（一）类\n{}",
+            rows(&[("1", "甲", "区甲、 区乙", "人社局")])
+        );
+        let found = only(&text, Code::StrayWhitespace);
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]
