@@ -992,25 +992,18 @@ pub(crate) fn names_units(inner: &str) -> bool {
     if inner.is_empty() || inner.len() > 100 * 4 {
         return false;
     }
-    // The first group, and its names, at `、` outside brackets.
+    // The first group, and its names, at `、` outside brackets (the
+    // separators as every unit list is read, `scan::Scanner`).
     let mut names: Vec<&str> = Vec::new();
-    let (mut depth, mut start) = (0i32, 0);
+    let mut start = 0;
     let mut end = inner.len();
-    for (i, c) in inner.char_indices() {
-        match paren_delta(c) {
-            1 => depth += 1,
-            -1 => depth = (depth - 1).max(0),
-            _ if depth > 0 => {}
-            _ if c == '、' => {
-                names.push(&inner[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ if is_group_separator(c) => {
-                end = i;
-                break;
-            }
-            _ => {}
+    for sep in crate::scan::Scanner::default().separators(inner, 0, inner.len()) {
+        if sep.c != '、' {
+            end = sep.at;
+            break;
         }
+        names.push(&inner[start..sep.at]);
+        start = sep.end();
     }
     names.push(&inner[start..end]);
     let mut bodies = 0;

@@ -132,15 +132,17 @@ fn first_row_would_change(cx: &Context<'_, '_>, cell: Cell, out: &[Span]) -> boo
     let Some(prefix) = text.get(..row.end) else {
         return true;
     };
-    let mut spans: Vec<Span> = out.iter().filter(|s| s.end <= row.end).copied().collect();
-    spans.sort_by_key(|s| s.start);
-    let mut edited = String::with_capacity(prefix.len());
-    let mut from = 0;
-    for span in spans {
-        edited.push_str(prefix.get(from..span.start.max(from)).unwrap_or(""));
-        from = from.max(span.end);
-    }
-    edited.push_str(prefix.get(from..).unwrap_or(""));
+    let deletions: Vec<crate::Edit> = out
+        .iter()
+        .filter(|s| s.end <= row.end)
+        .map(|&span| crate::Edit {
+            span,
+            replacement: String::new(),
+        })
+        .collect();
+    let Ok(edited) = crate::edit::apply(prefix, &deletions) else {
+        return true;
+    };
     crate::parse_tolerant(&edited).document != crate::parse_tolerant(prefix).document
 }
 
