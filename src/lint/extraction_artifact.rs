@@ -170,12 +170,8 @@ mod tests {
             found[1].message(),
             "expected the cell's text, found `[bookmark: RANGE!C44]`, left by the conversion from Word"
         );
-        let fixed = apply(&text, &found);
+        let fixed = apply_same(&text, &found);
         assert!(fixed.contains("\t落实首台（套）\n"));
-        assert_eq!(
-            crate::parse_tolerant(&fixed).document,
-            crate::parse_tolerant(&text).document
-        );
         assert!(only(&fixed, Code::ExtractionArtifact).is_empty());
     }
 

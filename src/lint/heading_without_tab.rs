@@ -222,13 +222,9 @@ mod tests {
                 "expected a tab at the start of the heading's line, found `（三）丙` without one",
             ]
         );
-        let fixed = apply(&text, &found);
+        let fixed = apply_same(&text, &found);
         assert!(fixed.contains("\t\n\n\n\t（二）\n乙\n"));
         assert!(fixed.contains("\n\t（三）丙\n"));
-        assert_eq!(
-            crate::parse_tolerant(&fixed).document,
-            crate::parse_tolerant(&text).document
-        );
         assert!(only(&fixed, Code::HeadingWithoutTab).is_empty());
         // A wrapped heading is fine.
         assert!(only(&format!("{HEAD}\t（一）\n甲\n"), Code::HeadingWithoutTab).is_empty());

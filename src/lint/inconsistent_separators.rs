@@ -167,9 +167,8 @@ mod tests {
         let found = only(&text, Code::InconsistentSeparators);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(&text[found[0].span().range()], " ");
-        let fixed = apply(&text, &found);
+        let fixed = apply_same(&text, &found);
         assert!(fixed.contains("\t区甲局、区乙局\n"), "{fixed}");
-        assert_eq!(crate::parse(&fixed).unwrap(), crate::parse(&text).unwrap());
         // One name per line, and white space inside a name: nothing.
         for cell in ["区甲局\n区乙局", "区 甲局", "区甲局、 区乙局"] {
             let text = format!("{HEAD}\t（一）类\n{}", rows(&[("1", "甲", cell, "人社局")]));

@@ -298,15 +298,10 @@ mod tests {
                 "expected a unit name after `；`, found the end of the cell",
             ]
         );
-        let fixed = apply(&text, &found);
+        let fixed = apply_same(&text, &found);
         assert!(fixed.contains("\t区人社局、区财政局\n"));
         assert!(fixed.contains("\t人社局、 财政局\n"));
         assert!(fixed.contains("\t区甲，区乙\n"));
-        // The document reads the same.
-        assert_eq!(
-            crate::parse_tolerant(&fixed).document,
-            crate::parse_tolerant(&text).document
-        );
         assert!(only(&fixed, Code::StraySeparator).is_empty());
     }
 
@@ -325,11 +320,7 @@ mod tests {
         let text = format!("{HEAD}\t（一）类\n{}", rows(&[("1", "甲", "、", "人社局")]));
         let found = only(&text, Code::StraySeparator);
         assert!(found[0].fix().is_some());
-        let fixed = apply(&text, &found);
-        assert_eq!(
-            crate::parse_tolerant(&fixed).document,
-            crate::parse_tolerant(&text).document
-        );
+        apply_same(&text, &found);
     }
 
     #[test]
@@ -343,12 +334,8 @@ mod tests {
         let found = only(&text, Code::StraySeparator);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].help(), Some("delete the extra `、`"));
-        let fixed = apply(&text, &found);
+        let fixed = apply_same(&text, &found);
         assert!(fixed.contains("\t区甲；责任单位：\n"), "{fixed}");
-        assert_eq!(
-            crate::parse_tolerant(&fixed).document,
-            crate::parse_tolerant(&text).document
-        );
     }
 
     #[test]

@@ -381,12 +381,8 @@ mod tests {
                 "expected an empty cell to be a lone tab, found a space after the tab",
             ]
         );
-        let fixed = apply(&text, &found);
+        let fixed = apply_same(&text, &found);
         assert!(fixed.contains("\t（十一）支持灵活就业\n\t1\n\t文本\n续行\n第二行\n\t区甲\n\t\n"));
-        assert_eq!(
-            crate::parse_tolerant(&fixed).document,
-            crate::parse_tolerant(&text).document
-        );
         assert!(only(&fixed, Code::StrayWhitespace).is_empty());
     }
 
@@ -404,12 +400,8 @@ mod tests {
             ]
         );
         assert_eq!(&text[found[1].span().range()], " 、 ");
-        let fixed = apply(&text, &found);
+        let fixed = apply_same(&text, &found);
         assert!(fixed.contains("\t[bookmark: x]文本\n\t区甲、区乙\n"));
-        assert_eq!(
-            crate::parse_tolerant(&fixed).document,
-            crate::parse_tolerant(&text).document
-        );
     }
 
     #[test]
@@ -462,11 +454,7 @@ mod tests {
             let found = only(&text, Code::StrayWhitespace);
             assert_eq!(found.len(), 1, "{cell}");
             assert_eq!(&text[found[0].span().range()], want);
-            let fixed = apply(&text, &found);
-            assert_eq!(
-                crate::parse_tolerant(&fixed).document,
-                crate::parse_tolerant(&text).document
-            );
+            apply_same(&text, &found);
             // With the artifacts gone too, no white space is left.
             let all = crate::lint::lint(
                 &crate::parse_tolerant(&text).document,
@@ -488,11 +476,7 @@ mod tests {
             let text = format!("{HEAD}\t（一）类\n\t1\n\t{cell}\n\t区甲\n\t甲\n\n");
             let found = only(&text, Code::StrayWhitespace);
             assert!(!found.is_empty());
-            let fixed = apply(&text, &found);
-            assert_eq!(
-                crate::parse_tolerant(&fixed).document,
-                crate::parse_tolerant(&text).document
-            );
+            let fixed = apply_same(&text, &found);
             assert!(only(&fixed, Code::StrayWhitespace).is_empty(), "{fixed}");
         }
     }

@@ -32,6 +32,19 @@ pub(crate) fn only_with(text: &str, code: Code, mut config: LintConfig) -> Vec<D
     lint(&parsed.document, text, &config)
 }
 
+/// Applies the fixes of `findings` to `text` ([`apply`]) and checks that
+/// the document reads the same; the fixed text.
+#[track_caller]
+pub(crate) fn apply_same(text: &str, findings: &[Diagnostic]) -> String {
+    let fixed = apply(text, findings);
+    assert_eq!(
+        crate::parse_tolerant(&fixed).document,
+        crate::parse_tolerant(text).document,
+        "the fixes changed the document: {fixed:?}"
+    );
+    fixed
+}
+
 /// Applies the edits of every fix of `findings` to `text`.
 pub(crate) fn apply(text: &str, findings: &[Diagnostic]) -> String {
     let mut edits: Vec<_> = findings
