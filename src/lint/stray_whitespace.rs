@@ -351,6 +351,18 @@ mod tests {
     }
 
     #[test]
+    fn white_space_between_two_names_is_a_separator_not_stray() {
+        // `区甲局 区乙局` reads as two names; W018 reports the space, W006
+        // not, even with an artifact after it.
+        let text = format!(
+            "{HEAD}\t（一）类\n{}",
+            rows(&[("1", "甲", "区甲局 [bookmark: x] 区乙局", "人社局")])
+        );
+        let found = only(&text, Code::StrayWhitespace);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
     fn white_space_before_a_label_is_not_stray() {
         // A fuzz find: deleting the tab of `、→责任单位：` joined the label
         // to the field before it, and it read as a name.
