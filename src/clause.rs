@@ -526,7 +526,7 @@ pub(crate) fn read<'a>(
                 // (`牵头单位：市交通局  配合单位：市公安局`).
                 let rest = &text[at..seg.end];
                 let after = rest.trim_start_matches(is_space);
-                let labeled = label_prefix(after).is_some_and(|(role, _)| role != Role::Other);
+                let labeled = starts_with_label(after).is_some();
                 let run = rest.len() - after.len();
                 if labeled && at > start {
                     pieces.push((start, at));
