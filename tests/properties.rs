@@ -208,6 +208,12 @@ fn check_any_text(text: &str) -> Result<(), TestCaseError> {
         if doc.label().is_none() && doc.title().starts_with("附件") {
             return Ok(());
         }
+        // The canonical text is promised for what `validate` accepts: a
+        // damaged text can read as values no layout writes (a column label
+        // holding a tab, from a continuation line with tabs inside).
+        if !doc.validate().is_empty() {
+            return Ok(());
+        }
         let canonical = to_canonical_string(&doc);
         let again = parse(&canonical);
         prop_assert!(again.is_ok(), "{:?}\n{:?}", again.err(), canonical);
