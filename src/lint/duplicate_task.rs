@@ -227,26 +227,22 @@ impl Sketch {
     }
 
     /// Inserts `fp` in order, unless it is there; the last one drops out
-    /// of a full sketch.
+    /// of a full sketch. Without a branch on where it goes: each place
+    /// keeps the lower of what it holds and what comes down to it, and
+    /// passes the higher on (a text's first shingles nearly all go in, at
+    /// places no branch predicts).
     #[inline]
     fn insert(&mut self, fp: u64) {
-        let len = self.len;
-        // Below the places that hold more than `fp` (the last one drops out
-        // of a full sketch: it holds more, since `add` let `fp` in).
-        let mut at = len.min(SKETCH - 1);
-        while at > 0 && self.low[at - 1] > fp {
-            at -= 1;
-        }
-        if at > 0 && self.low[at - 1] == fp {
+        if self.low[..self.len].contains(&fp) {
             return;
         }
-        let mut k = len.min(SKETCH - 1);
-        while k > at {
-            self.low[k] = self.low[k - 1];
-            k -= 1;
+        let mut carry = fp;
+        for place in &mut self.low {
+            let low = (*place).min(carry);
+            carry = (*place).max(carry);
+            *place = low;
         }
-        self.low[at] = fp;
-        self.len = (len + 1).min(SKETCH);
+        self.len = (self.len + 1).min(SKETCH);
     }
 }
 
@@ -1045,6 +1041,42 @@ mod tests {
         // An empty filter holds nothing.
         let empty = Filter::with_room(0);
         assert!((0..1000).all(|_| !empty.may_hold(next())));
+    }
+
+    /// A sketch holds the lowest distinct fingerprints added, in order:
+    /// with repeats, with fewer than a sketch's worth, and with `u64::MAX`
+    /// (the value of a place not filled) added as a fingerprint.
+    #[test]
+    fn the_sketch_keeps_the_lowest_distinct_fingerprints() {
+        let mut next = splitmix(0x5eed_5eed);
+        for len in [0, 1, 5, 7, 8, 9, 20, 200] {
+            for shape in 0..3 {
+                let fps: Vec<u64> = (0..len)
+                    .map(|i| match shape {
+                        0 => next(),
+                        1 => next() % 12,
+                        _ if i % 3 == 0 => u64::MAX,
+                        _ => next() >> 1,
+                    })
+                    .collect();
+                let mut sketch = Sketch::default();
+                for &fp in &fps {
+                    sketch.add(fp);
+                }
+                let expected: Vec<u64> = fps
+                    .iter()
+                    .copied()
+                    .collect::<std::collections::BTreeSet<u64>>()
+                    .into_iter()
+                    .take(SKETCH)
+                    .collect();
+                assert_eq!(
+                    &sketch.low[..sketch.len],
+                    expected.as_slice(),
+                    "{len} fingerprints, shape {shape}"
+                );
+            }
+        }
     }
 
     /// The anchor sort gives what a general sort does: on spread keys (the
