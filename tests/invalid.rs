@@ -127,6 +127,7 @@ fixtures! {
     not_text: "not_text.bin" => ["E002"],
     utf16_lone_surrogate: "utf16_lone_surrogate.txt" => ["E002"],
     no_header: "no_header.txt" => ["E004"],
+    box_drawn_table: "box_drawn_table.txt" => ["E004"],
     header_three_cells: "header_three_cells.txt" => ["E005"],
     stray_page_footer: "stray_page_footer.txt" => ["E006"],
     invalid_numeral: "invalid_numeral.txt" => ["E007"],

@@ -103,6 +103,21 @@ fn a_box_drawing_table_is_an_error_not_a_wrong_document() {
     assert!(fengong::parse_tolerant(text).has_errors());
 }
 
+/// The one diagnostic of `text`, which prints back as it is: E004, for a
+/// table that cannot be read row by row, with the help to convert it again.
+fn unreadable_table(text: &str) -> fengong::Diagnostic {
+    let parsed = fengong::parse_tolerant(text);
+    assert_eq!(parsed.document.to_string(), text);
+    let [error] = &parsed.diagnostics[..] else {
+        panic!("{:#?}", parsed.diagnostics);
+    };
+    assert_eq!(error.code().as_str(), "E004");
+    assert!(error
+        .help()
+        .is_some_and(|h| h.contains("starts a line with a tab")));
+    error.clone()
+}
+
 /// A table flattened one cell per paragraph (as a web page's table is
 /// copied): without tabs and blank lines its rows and empty cells cannot be
 /// told apart, so it is an error that points at the header cell.
@@ -120,23 +135,48 @@ fn a_table_whose_cells_lost_their_tabs_is_an_error_that_says_so() {
         // Any label of the number column, as the header would read it.
         ("任务分工表\n\n编号\n\n工作任务\n\n责任单位\n", "编号"),
     ] {
-        let parsed = fengong::parse_tolerant(text);
-        assert_eq!(parsed.document.to_string(), text);
-        let [error] = &parsed.diagnostics[..] else {
-            panic!("{:#?}", parsed.diagnostics);
-        };
-        assert_eq!(error.code().as_str(), "E004");
+        let error = unreadable_table(text);
         assert_eq!(&text[error.span().range()], label);
         assert!(error.message().contains("lost their tabs"), "{error:?}");
-        assert!(error
-            .help()
-            .is_some_and(|h| h.contains("starts a line with a tab")));
     }
     // Not when the label starts a cell: that is a table's header.
     assert!(!fengong::parse_tolerant(
         "表\n\t序号\n\t重点任务\n\t牵头单位\n\n\t1\n\t推进\n\t市发改委\n"
     )
     .has_errors());
+}
+
+/// A table drawn with box characters or pipes, or with a row's cells run
+/// together on one line, is out of the family's scope: an error that
+/// points at its header row and names its labels, not a wrong document.
+#[test]
+fn a_header_row_on_one_line_is_an_error_that_says_so() {
+    for (text, header) in [
+        (
+            "附件\n\n重点任务分工表\n┌──┬────┐\n│序号│重点任务  │牵头单位│配合单位│\n├──┼────┤\n│1 │推进项目│市发改委│市财政局│\n└──┴────┘\n",
+            "序号│重点任务  │牵头单位│配合单位",
+        ),
+        (
+            "分工表\n\n| 序号 | 工作任务 | 责任单位 |\n|---|---|---|\n| 1 | 推进 | 市发改委 |\n",
+            "序号 | 工作任务 | 责任单位",
+        ),
+        (
+            "分工表\n序号　重点任务　牵头单位　配合单位　1　推进产业升级　市发改委　市财政局\n",
+            "序号　重点任务　牵头单位　配合单位",
+        ),
+    ] {
+        let error = unreadable_table(text);
+        assert_eq!(&text[error.span().range()], header);
+        assert!(error.message().contains("on one line"), "{error:?}");
+        assert!(error.message().contains("`序号`, "), "{error:?}");
+    }
+    // A line that starts with the label but names no other column is not
+    // taken for a header row.
+    let parsed = fengong::parse_tolerant("说明\n序号 一 二\n");
+    let [error] = &parsed.diagnostics[..] else {
+        panic!("{:#?}", parsed.diagnostics);
+    };
+    assert!(!error.message().contains("on one line"), "{error:?}");
 }
 
 /// `市商务局（牵头）`: a role word in brackets after a unit's name is its

@@ -77,22 +77,48 @@ pub(crate) fn no_tasks(span: Span, found: &str) -> Diagnostic {
 /// E004: a table's header label on a line of its own, without its tab: a
 /// table whose cells lost their tabs, which cannot be read row by row.
 pub(crate) fn untabbed_table(span: Span, found: &str) -> Diagnostic {
+    unreadable_table(
+        span,
+        &format!(
+            "the column label {found} on a line of its own, without a tab: a table whose cells \
+             lost their tabs"
+        ),
+        "a header cell without its tab",
+        "without tabs and blank lines, a table's rows and empty cells cannot be told apart",
+    )
+}
+
+/// E004: a table's header row on one line, its cells parted by the
+/// vertical lines of a drawn table or run together: a table that cannot be
+/// read row by row.
+pub(crate) fn header_on_one_line(span: Span, labels: &str) -> Diagnostic {
+    unreadable_table(
+        span,
+        &format!(
+            "the column labels {labels} on one line: a table drawn with lines, or with its \
+             cells run together"
+        ),
+        "a header row on one line",
+        "a row on one line does not say where a wrapped or empty cell is",
+    )
+}
+
+/// E004: a table in a layout that cannot be read row by row, `found` at
+/// `span` (`label` under it), and `why` it cannot be read.
+fn unreadable_table(span: Span, found: &str, label: &'static str, why: &str) -> Diagnostic {
     Diagnostic::expected(
         Code::MissingHeader,
         span,
         "a task table whose cells each start a line with a tab, or numbered tasks (1. …, with \
          their units)",
-        &format!(
-            "the column label {found} on a line of its own, without a tab: a table whose cells \
-             lost their tabs"
-        ),
+        found,
     )
-    .with_static_label("a header cell without its tab")
-    .with_help(
-        "without tabs and blank lines, a table's rows and empty cells cannot be told apart; \
-         convert the document again so that each cell starts a line with a tab and a blank \
-         line ends each row (as Word's text export does), or write the tasks as a numbered list",
-    )
+    .with_static_label(label)
+    .with_help(format!(
+        "{why}; convert the document again so that each cell starts a line with a tab and a \
+         blank line ends each row (as Word's text export does), or write the tasks as a \
+         numbered list"
+    ))
 }
 
 /// A few labels, quoted: a row of a hundred thousand cells is not listed.

@@ -108,14 +108,21 @@ impl<'a> ListParser<'a> {
                 let content = &text[l.start..l.content_end];
                 let label = content.trim_matches(is_space);
                 let header = !label.is_empty() && Role::of_label(label) == Role::Number;
-                (header && !content.starts_with('\t')).then(|| {
+                if header && !content.starts_with('\t') {
                     let at = l.content_end - content.trim_start_matches(is_space).len();
-                    Span::new(at, at + label.len())
-                })
+                    return Some(error::untabbed_table(
+                        Span::new(at, at + label.len()),
+                        &quote(label, 20),
+                    ));
+                }
+                // A table drawn with lines (`│序号│重点任务│…`), or with its
+                // cells run together on one line.
+                let (labels, at) = header_on_one_line(content)?;
+                let span = Span::new(l.start + at.start, l.start + at.end);
+                Some(error::header_on_one_line(span, &labels))
             });
-            if let Some(span) = untabbed {
-                let found = quote(&text[span.range()], 20);
-                self.diagnostics.push(error::untabbed_table(span, &found));
+            if let Some(error) = untabbed {
+                self.diagnostics.push(error);
                 self.doc.preamble.raw = Some(Cow::Borrowed(""));
                 self.doc.trailer = Cow::Borrowed(text);
                 return;
@@ -545,6 +552,50 @@ impl<'a> ListParser<'a> {
         self.last_end = tail.end;
         self.tree.push_task(task);
     }
+}
+
+/// The separators of a header row written on one line: the vertical lines
+/// of a table drawn with box characters or pipes, and white space.
+fn separates_labels(c: char) -> bool {
+    matches!(c, '│' | '┃' | '║' | '|' | '｜' | '¦') || is_space(c)
+}
+
+/// A table's header row on one line (`│序号│重点任务│牵头单位│`, or `序号
+/// 重点任务 牵头单位 …` run together): the labels quoted, and the bytes from
+/// the first to the last, when the line starts with the number column's
+/// label and another column's label follows it.
+fn header_on_one_line(line: &str) -> Option<(String, std::ops::Range<usize>)> {
+    const MOST: usize = 6;
+    // The pieces between separators, with where they start.
+    let mut pieces = line
+        .char_indices()
+        .filter(|&(_, c)| separates_labels(c))
+        .map(|(at, c)| (at, at + c.len_utf8()))
+        .chain(std::iter::once((line.len(), line.len())))
+        .scan(0, |from, (end, next)| {
+            let piece = (*from, line.get(*from..end).unwrap_or_default());
+            *from = next;
+            Some(piece)
+        })
+        .filter(|(_, piece)| !piece.is_empty());
+    let (start, first) = pieces.next()?;
+    if Role::of_label(first) != Role::Number {
+        return None;
+    }
+    let mut end = start + first.len();
+    let mut labels = vec![first];
+    for (at, piece) in pieces.take_while(|(_, piece)| Role::of_label(piece) != Role::Other) {
+        end = at + piece.len();
+        labels.push(piece);
+    }
+    if labels.len() < 2 {
+        return None;
+    }
+    let mut quoted: Vec<String> = labels.iter().take(MOST).map(|l| quote(l, 12)).collect();
+    if labels.len() > MOST {
+        quoted.push("…".to_owned());
+    }
+    Some((quoted.join(", "), start..end))
 }
 
 #[cfg(test)]
