@@ -170,13 +170,20 @@ fn a_header_row_on_one_line_is_an_error_that_says_so() {
         assert!(error.message().contains("on one line"), "{error:?}");
         assert!(error.message().contains("`序号`, "), "{error:?}");
     }
-    // A line that starts with the label but names no other column is not
-    // taken for a header row.
-    let parsed = fengong::parse_tolerant("说明\n序号 一 二\n");
-    let [error] = &parsed.diagnostics[..] else {
-        panic!("{:#?}", parsed.diagnostics);
-    };
-    assert!(!error.message().contains("on one line"), "{error:?}");
+    // A table without `序号`: the task column's label, then a units column.
+    let text = "分工表\n|重点任务|牵头单位|配合单位|\n|推进|市发改委|市财政局|\n";
+    let error = unreadable_table(text);
+    assert_eq!(&text[error.span().range()], "重点任务|牵头单位|配合单位");
+    // A line that starts with a label but names no other column, or the
+    // task column followed by no units column, is not taken for a header
+    // row.
+    for text in ["说明\n序号 一 二\n", "说明\n工作任务 完成时限\n"] {
+        let parsed = fengong::parse_tolerant(text);
+        let [error] = &parsed.diagnostics[..] else {
+            panic!("{:#?}", parsed.diagnostics);
+        };
+        assert!(!error.message().contains("on one line"), "{error:?}");
+    }
 }
 
 /// `市商务局（牵头）`: a role word in brackets after a unit's name is its

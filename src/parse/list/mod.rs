@@ -563,7 +563,8 @@ fn separates_labels(c: char) -> bool {
 /// A table's header row on one line (`│序号│重点任务│牵头单位│`, or `序号
 /// 重点任务 牵头单位 …` run together): the labels quoted, and the bytes from
 /// the first to the last, when the line starts with the number column's
-/// label and another column's label follows it.
+/// label and another column's label follows it, or (in a table without
+/// `序号`) with the task column's label and a units column follows.
 fn header_on_one_line(line: &str) -> Option<(String, std::ops::Range<usize>)> {
     const MOST: usize = 6;
     // The pieces between separators, with where they start.
@@ -579,16 +580,23 @@ fn header_on_one_line(line: &str) -> Option<(String, std::ops::Range<usize>)> {
         })
         .filter(|(_, piece)| !piece.is_empty());
     let (start, first) = pieces.next()?;
-    if Role::of_label(first) != Role::Number {
-        return None;
-    }
+    let numbered = match Role::of_label(first) {
+        Role::Number => true,
+        Role::Text => false,
+        _ => return None,
+    };
     let mut end = start + first.len();
     let mut labels = vec![first];
-    for (at, piece) in pieces.take_while(|(_, piece)| Role::of_label(piece) != Role::Other) {
+    let mut units = false;
+    for (at, piece, role) in pieces
+        .map(|(at, piece)| (at, piece, Role::of_label(piece)))
+        .take_while(|&(_, _, role)| role != Role::Other)
+    {
         end = at + piece.len();
         labels.push(piece);
+        units |= matches!(role, Role::Units(_));
     }
-    if labels.len() < 2 {
+    if labels.len() < 2 || !(numbered || units) {
         return None;
     }
     let mut quoted: Vec<String> = labels.iter().take(MOST).map(|l| quote(l, 12)).collect();
