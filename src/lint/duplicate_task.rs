@@ -410,11 +410,12 @@ struct Scan {
 
 impl Scan {
     /// Reads text `t`, counting the anchors of each task it holds. `own`
-    /// is the highest fingerprint of `t`'s sketch (`u64::MAX` if its
-    /// sketch holds all its shingles): a fingerprint of `t` up to it is one
-    /// of `t`'s own anchors, looked up only if another task may hold it.
+    /// is the high half of the highest fingerprint of `t`'s sketch
+    /// (`u32::MAX` if its sketch holds all its shingles): a fingerprint of
+    /// `t` whose high half is below it is one of `t`'s own anchors, looked
+    /// up only if another task may hold it.
     #[inline(never)]
-    fn read(&mut self, t: u32, own: u64, text: &str, anchors: &Anchors) {
+    fn read(&mut self, t: u32, own: u32, text: &str, anchors: &Anchors) {
         let Scan {
             counts,
             touched,
@@ -427,7 +428,7 @@ impl Scan {
         // The lookups in a loop of their own, away from the decoding.
         for &fp in fps.iter() {
             let key = anchor_key(fp);
-            let filter = if fp <= own {
+            let filter = if ((fp >> 32) as u32) < own {
                 &anchors.shared
             } else {
                 &anchors.any
@@ -736,6 +737,16 @@ fn compare(
     read.map(|_| (shared, distinct.len()))
 }
 
+/// What the first reading keeps of a text for the second.
+#[derive(Clone, Copy, Default)]
+struct Kept {
+    /// Its shingles, repeats included (for [`compare`]).
+    raw: u32,
+    /// The high half of its highest anchor (`u32::MAX` for a sketch not
+    /// full; see [`Scan::read`]).
+    own: u32,
+}
+
 /// The best earlier match found so far for a later task: its score
 /// (containment, then Jaccard), then the earliest.
 #[derive(Clone, Copy)]
@@ -759,10 +770,12 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     // Each text's sketch length (0 for a copy or a text of too few
     // shingles: neither is looked for).
     let mut sketch_len: Vec<u8> = vec![0; texts.len()];
-    // Each text's highest anchor (`u64::MAX` for a sketch not full).
-    let mut own: Vec<u64> = vec![u64::MAX; texts.len()];
-    // Each text's shingles, repeats included (for `compare`).
-    let mut raw: Vec<u32> = vec![0; texts.len()];
+    // What the second reading needs of each text read again, up to the
+    // last of them: nothing for a document of short texts (a vector more
+    // of a megabyte, filled and freed, left the allocator holding 7 MB more
+    // at the peak of `check` on 20 MB of `tiny`, whose texts are too short
+    // to read again).
+    let mut kept: Vec<Kept> = Vec::new();
     let mut entries: Vec<u64> = Vec::new();
     for (j, &text) in (0..count).zip(&texts) {
         let FirstReading {
@@ -788,10 +801,20 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         }
         if sketch.len >= MIN_SHINGLES {
             sketch_len[j as usize] = sketch.len as u8;
-            if sketch.len == SKETCH {
-                own[j as usize] = sketch.low[SKETCH - 1];
+            if kept.len() <= j as usize {
+                kept.resize(j as usize + 1, Kept::default());
             }
-            raw[j as usize] = u32::try_from(letters - (SHINGLE - 1)).unwrap_or(u32::MAX);
+            let Some(slot) = kept.get_mut(j as usize) else {
+                continue;
+            };
+            *slot = Kept {
+                raw: u32::try_from(letters - (SHINGLE - 1)).unwrap_or(u32::MAX),
+                own: if sketch.len == SKETCH {
+                    (sketch.low[SKETCH - 1] >> 32) as u32
+                } else {
+                    u32::MAX
+                },
+            };
             entries.extend(
                 sketch.low[..sketch.len]
                     .iter()
@@ -824,7 +847,10 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         if sketch_len[t as usize] == 0 {
             continue;
         }
-        scan.read(t, own[t as usize], text, &anchors);
+        let Some(&Kept { own, .. }) = kept.get(t as usize) else {
+            continue;
+        };
+        scan.read(t, own, text, &anchors);
         let Scan {
             counts,
             touched,
@@ -868,7 +894,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
                 let need = (set_a.len().min(size_t) * 4).div_ceil(5);
                 shared(set_a, &index_t, need).map(|n| (n, set_a.len()))
             } else {
-                let raw_a = raw[a as usize] as usize;
+                let raw_a = kept.get(a as usize).map_or(0, |k| k.raw as usize);
                 let mut letters = 0;
                 let found = compare(
                     text_a,
