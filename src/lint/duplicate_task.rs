@@ -439,7 +439,6 @@ impl Scan {
             let Some((start, run)) = anchors.tasks_of(key) else {
                 continue;
             };
-
             let bit = 1 << (start % 64);
             let Some(word) = met.get_mut(start / 64) else {
                 continue;
