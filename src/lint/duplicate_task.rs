@@ -275,9 +275,9 @@ struct Anchors {
 
 impl Anchors {
     /// The index of `entries` (`key << 32 | task`).
-    fn new(entries: Vec<u64>) -> Anchors {
+    fn new(mut entries: Vec<u64>) -> Anchors {
         let bucket_bits = Self::bucket_bits(entries.len());
-        let mut entries = sort_entries(entries, bucket_bits);
+        sort_entries(&mut entries);
         // A key held by more than `3 × KEEP` tasks (a stock phrase) keeps
         // its first [`KEEP`] only: the tasks of a stock phrase's anchor say
         // little about a pair, and short runs keep the index in cache.
@@ -473,45 +473,54 @@ impl Scan {
     }
 }
 
-/// `entries` sorted: a counting sort by their top `bucket_bits` bits,
-/// which keeps their order within a bucket, then a sort of each bucket
-/// (a few entries: the keys are spread, [`anchor_key`]). Two passes over
-/// the entries in order and one scatter, where sorting in place swaps
-/// entries at random places of the whole array.
-fn sort_entries(entries: Vec<u64>, bucket_bits: u32) -> Vec<u64> {
-    let bucket_bits = bucket_bits.clamp(1, 30);
+/// Sorts `entries` in place: first into at most 256 buckets by their top
+/// bits (an American flag sort: with so few buckets, the places entries
+/// are swapped to stay in cache), then each bucket. No second copy of the
+/// entries (64 bytes a task), where a counting sort by finer buckets needs
+/// one, and a sort in place by finer buckets swaps at random places of
+/// the whole array.
+fn sort_entries(entries: &mut [u64]) {
     if u32::try_from(entries.len()).is_err() {
-        let mut entries = entries;
         entries.sort_unstable();
-        return entries;
+        return;
     }
+    // About 2,000 entries a bucket, up to 256 buckets.
+    let bits = usize::BITS - entries.len().max(1).leading_zeros();
+    let bucket_bits = bits.saturating_sub(11).clamp(1, 8);
     let shift = 64 - bucket_bits;
     let bucket = |e: u64| (e >> shift) as usize;
-    let mut heads = vec![0u32; (1 << bucket_bits) + 1];
-    for &e in &entries {
-        heads[bucket(e) + 1] += 1;
-    }
-    for i in 1..heads.len() {
-        heads[i] += heads[i - 1];
-    }
-    let mut sorted = vec![0u64; entries.len()];
-    for &e in &entries {
-        let head = &mut heads[bucket(e)];
-        if let Some(slot) = sorted.get_mut(*head as usize) {
-            *slot = e;
+    let mut ends = [0u32; 256];
+    for &e in entries.iter() {
+        if let Some(end) = ends.get_mut(bucket(e)) {
+            *end += 1;
         }
-        *head += 1;
     }
-    drop(entries);
-    // `heads[b]` is now where bucket `b` ends.
+    let mut heads = [0u32; 256];
+    let mut sum = 0;
+    for (head, end) in heads.iter_mut().zip(ends.iter_mut()) {
+        *head = sum;
+        sum += *end;
+        *end = sum;
+    }
+    for b in 0..1usize << bucket_bits {
+        while heads[b] < ends[b] {
+            let at = heads[b] as usize;
+            let to = bucket(entries[at]);
+            if to == b {
+                heads[b] += 1;
+            } else {
+                entries.swap(at, heads[to] as usize);
+                heads[to] += 1;
+            }
+        }
+    }
     let mut start = 0;
-    for &end in &heads[..heads.len() - 1] {
-        if let Some(bucket) = sorted.get_mut(start..end as usize) {
+    for &end in &ends[..1usize << bucket_bits] {
+        if let Some(bucket) = entries.get_mut(start..end as usize) {
             bucket.sort_unstable();
         }
         start = end as usize;
     }
-    sorted
 }
 
 /// A match of a later task against an earlier one.
@@ -1110,7 +1119,7 @@ mod tests {
     #[test]
     fn the_anchor_sort_sorts() {
         let mut next = splitmix(0x1234_5678_9abc_def0);
-        for len in [0, 1, 2, 7, 8, 9, 33, 100, 1000, 5000] {
+        for len in [0, 1, 2, 7, 8, 9, 33, 100, 1000, 5000, 300_000] {
             for shape in 0..3 {
                 let entries: Vec<u64> = (0..len)
                     .map(|_| match shape {
@@ -1119,7 +1128,8 @@ mod tests {
                         _ => next() % 5,
                     })
                     .collect();
-                let sorted = sort_entries(entries.clone(), Anchors::bucket_bits(len));
+                let mut sorted = entries.clone();
+                sort_entries(&mut sorted);
                 let mut expected = entries;
                 expected.sort_unstable();
                 assert_eq!(sorted, expected, "{len} entries, shape {shape}");
