@@ -170,6 +170,15 @@ fn a_header_row_on_one_line_is_an_error_that_says_so() {
         assert!(error.message().contains("on one line"), "{error:?}");
         assert!(error.message().contains("`序号`, "), "{error:?}");
     }
+    // A long header row lists its first labels and counts the others.
+    let text = "表\n序号 工作任务 牵头单位 配合单位 责任领导 完成时限 备注 责任单位 1 推进\n";
+    let error = unreadable_table(text);
+    assert!(
+        error
+            .message()
+            .contains("`完成时限`, … (2 more) on one line"),
+        "{error:?}"
+    );
     // A table without `序号`: the task column's label, then a units column.
     let text = "分工表\n|重点任务|牵头单位|配合单位|\n|推进|市发改委|市财政局|\n";
     let error = unreadable_table(text);

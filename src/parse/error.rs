@@ -91,12 +91,13 @@ pub(crate) fn untabbed_table(span: Span, found: &str) -> Diagnostic {
 /// E004: a table's header row on one line, its cells parted by the
 /// vertical lines of a drawn table or run together: a table that cannot be
 /// read row by row.
-pub(crate) fn header_on_one_line(span: Span, labels: &str) -> Diagnostic {
+pub(crate) fn header_on_one_line(span: Span, labels: &[&str]) -> Diagnostic {
     unreadable_table(
         span,
         &format!(
-            "the column labels {labels} on one line: a table drawn with lines, or with its \
-             cells run together"
+            "the column labels {} on one line: a table drawn with lines, or with its cells run \
+             together",
+            listed(labels)
         ),
         "a header row on one line",
         "a row on one line does not say where a wrapped or empty cell is",
@@ -122,11 +123,11 @@ fn unreadable_table(span: Span, found: &str, label: &'static str, why: &str) -> 
 }
 
 /// A few labels, quoted: a row of a hundred thousand cells is not listed.
-fn listed(labels: &[Cow<'_, str>]) -> String {
+fn listed(labels: &[impl AsRef<str>]) -> String {
     let mut found = labels
         .iter()
         .take(MAX_LISTED)
-        .map(|l| quote(l, 12))
+        .map(|l| quote(l.as_ref(), 12))
         .collect::<Vec<_>>()
         .join(", ");
     if labels.len() > MAX_LISTED {

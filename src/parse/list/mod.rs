@@ -561,22 +561,22 @@ fn separates_labels(c: char) -> bool {
 }
 
 /// A table's header row on one line (`│序号│重点任务│牵头单位│`, or `序号
-/// 重点任务 牵头单位 …` run together): the labels quoted, and the bytes from
-/// the first to the last, when the line starts with the number column's
-/// label and another column's label follows it, or (in a table without
-/// `序号`) with the task column's label and a units column follows.
-fn header_on_one_line(line: &str) -> Option<(String, std::ops::Range<usize>)> {
-    const MOST: usize = 6;
-    // The pieces between separators, with where they start.
+/// 重点任务 牵头单位 …` run together): its labels, and the bytes from the
+/// first to the last, when the line starts with the number column's label
+/// and another column's label follows it, or (in a table without `序号`)
+/// with the task column's label and a units column follows.
+fn header_on_one_line(line: &str) -> Option<(Vec<&str>, std::ops::Range<usize>)> {
+    // The pieces between separators, with where they start: each piece
+    // but the last is followed by one separator.
+    let mut at = 0;
     let mut pieces = line
-        .char_indices()
-        .filter(|&(_, c)| separates_labels(c))
-        .map(|(at, c)| (at, at + c.len_utf8()))
-        .chain(std::iter::once((line.len(), line.len())))
-        .scan(0, |from, (end, next)| {
-            let piece = (*from, line.get(*from..end).unwrap_or_default());
-            *from = next;
-            Some(piece)
+        .split(separates_labels)
+        .map(|piece| {
+            let start = at;
+            at += piece.len();
+            let separator = line.get(at..).and_then(|rest| rest.chars().next());
+            at += separator.map_or(0, char::len_utf8);
+            (start, piece)
         })
         .filter(|(_, piece)| !piece.is_empty());
     let (start, first) = pieces.next()?;
@@ -596,14 +596,7 @@ fn header_on_one_line(line: &str) -> Option<(String, std::ops::Range<usize>)> {
         labels.push(piece);
         units |= matches!(role, Role::Units(_));
     }
-    if labels.len() < 2 || !(numbered || units) {
-        return None;
-    }
-    let mut quoted: Vec<String> = labels.iter().take(MOST).map(|l| quote(l, 12)).collect();
-    if labels.len() > MOST {
-        quoted.push("…".to_owned());
-    }
-    Some((quoted.join(", "), start..end))
+    (labels.len() >= 2 && (numbered || units)).then_some((labels, start..end))
 }
 
 #[cfg(test)]
