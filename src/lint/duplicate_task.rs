@@ -276,7 +276,7 @@ struct Anchors {
 impl Anchors {
     /// The index of `entries` (`key << 32 | task`).
     fn new(mut entries: Vec<u64>) -> Anchors {
-        let bucket_bits = Self::bucket_bits(entries.len());
+        let all = entries.len();
         sort_entries(&mut entries);
         // A key held by more than `3 × KEEP` tasks (a stock phrase) keeps
         // its first [`KEEP`] only: the tasks of a stock phrase's anchor say
@@ -294,7 +294,13 @@ impl Anchors {
             i += run;
         }
         entries.truncate(kept);
-        // The directory is made again for what is kept, at the same size.
+        // A directory of about one bucket for two to four entries, counted
+        // before the stock phrases were cut: where the cut leaves few (a
+        // twentieth on `clauses`), sized for those the buckets of the keys
+        // read most grow longer to scan, and W008 was slower (168 → 250 and
+        // 180 → 217 ms on 20 MB of `small-alphabet`, in turns).
+        let bits = usize::BITS - all.max(1).leading_zeros();
+        let bucket_bits = bits.saturating_sub(2).clamp(4, 30);
         let bucket_shift = 32 - bucket_bits;
         let mut directory = vec![0u32; (1usize << bucket_bits) + 1];
         let mut any = Filter::with_room(entries.len());
@@ -320,13 +326,6 @@ impl Anchors {
             any,
             shared,
         }
-    }
-
-    /// The bits of a key that pick its bucket: about two to four entries
-    /// a bucket.
-    fn bucket_bits(entries: usize) -> u32 {
-        let bits = usize::BITS - entries.max(1).leading_zeros();
-        bits.saturating_sub(2).clamp(4, 30)
     }
 
     /// Where the entries of `key` start in `entries`, and the entries from
@@ -475,10 +474,9 @@ impl Scan {
 
 /// Sorts `entries` in place: first into at most 256 buckets by their top
 /// bits (an American flag sort: with so few buckets, the places entries
-/// are swapped to stay in cache), then each bucket. No second copy of the
-/// entries (64 bytes a task), where a counting sort by finer buckets needs
-/// one, and a sort in place by finer buckets swaps at random places of
-/// the whole array.
+/// are swapped to stay in cache; by 65,536 buckets they went anywhere in
+/// the array, 70 ms for 462,000 entries), then each bucket, without a
+/// second copy of the entries.
 fn sort_entries(entries: &mut [u64]) {
     if u32::try_from(entries.len()).is_err() {
         entries.sort_unstable();
@@ -748,6 +746,12 @@ fn compare(
 /// What the first reading keeps of a text for the second.
 #[derive(Clone, Copy, Default)]
 struct Kept {
+    /// Its sketch's length: 0 if it is not read again.
+    len: u8,
+    /// Whether a one-pass comparison turned it away only after reading
+    /// most of its text (its set is then read whole and kept, as it will
+    /// likely be compared again).
+    costly: bool,
     /// Its shingles, repeats included (for [`compare`]).
     raw: u32,
     /// The high half of its highest anchor (`u32::MAX` for a sketch not
@@ -775,14 +779,12 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
 
     // 1: exact copies, and the sketches of the others.
     let mut exact: HashMap<u64, u32, RandomState> = HashMap::default();
-    // Each text's sketch length (0 for a copy or a text of too few
-    // shingles: neither is looked for).
-    let mut sketch_len: Vec<u8> = vec![0; texts.len()];
-    // What the second reading needs of each text read again, up to the
-    // last of them: nothing for a document of short texts (a vector more
-    // of a megabyte, filled and freed, left the allocator holding 7 MB more
-    // at the peak of `check` on 20 MB of `tiny`, whose texts are too short
-    // to read again).
+    // What the second reading needs of each text, up to the last text read
+    // again (a copy, or a text of too few shingles, is not: its sketch
+    // length is 0). Nothing for a document of short texts: a vector of
+    // every text, filled and freed, left the allocator holding 7 MB more at
+    // the peak of `check` on 20 MB of `tiny`, whose texts are too short to
+    // read again.
     let mut kept: Vec<Kept> = Vec::new();
     let mut entries: Vec<u64> = Vec::new();
     for (j, &text) in (0..count).zip(&texts) {
@@ -808,21 +810,18 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
             exact.entry(hash).or_insert(j);
         }
         if sketch.len >= MIN_SHINGLES {
-            sketch_len[j as usize] = sketch.len as u8;
-            if kept.len() <= j as usize {
-                kept.resize(j as usize + 1, Kept::default());
-            }
-            let Some(slot) = kept.get_mut(j as usize) else {
-                continue;
-            };
-            *slot = Kept {
+            // The texts come in order: the ones between are not read again.
+            kept.resize(j as usize, Kept::default());
+            kept.push(Kept {
+                len: sketch.len as u8,
+                costly: false,
                 raw: u32::try_from(letters - (SHINGLE - 1)).unwrap_or(u32::MAX),
                 own: if sketch.len == SKETCH {
                     (sketch.low[SKETCH - 1] >> 32) as u32
                 } else {
                     u32::MAX
                 },
-            };
+            });
             entries.extend(
                 sketch.low[..sketch.len]
                     .iter()
@@ -846,16 +845,9 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
     let mut seen = FpIndex::default();
     let mut distinct: Vec<u64> = Vec::new();
     let mut sets = Sets::default();
-    // For each task, whether a one-pass comparison turned it away only
-    // after reading most of its text (its set is then read whole and kept,
-    // as it will likely be compared again).
-    let mut costly: Vec<bool> = vec![false; texts.len()];
     let mut best: HashMap<u32, Best, RandomState> = HashMap::default();
     for (t, &text) in (0..count).zip(&texts) {
-        if sketch_len[t as usize] == 0 {
-            continue;
-        }
-        let Some(&Kept { own, .. }) = kept.get(t as usize) else {
+        let Some(&Kept { len: 1.., own, .. }) = kept.get(t as usize) else {
             continue;
         };
         scan.read(t, own, text, &anchors);
@@ -870,7 +862,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         candidates.clear();
         for &a in touched.iter() {
             let hits = std::mem::take(&mut counts[a as usize]);
-            let len = sketch_len[a as usize];
+            let len = kept.get(a as usize).map_or(0, |k| k.len);
             if 2 * u16::from(hits) >= u16::from(len) {
                 candidates.push((a, hits, len));
             }
@@ -897,12 +889,15 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
             // pairs of texts sharing a phrase or two stop early), and keeps
             // the set it read if it read all of it.
             let text_a = texts[a as usize];
-            let found = if sets.has(a) || costly[a as usize] {
+            let Some(kept_a) = kept.get_mut(a as usize) else {
+                continue;
+            };
+            let found = if sets.has(a) || kept_a.costly {
                 let set_a = sets.get(a, text_a);
                 let need = (set_a.len().min(size_t) * 4).div_ceil(5);
                 shared(set_a, &index_t, need).map(|n| (n, set_a.len()))
             } else {
-                let raw_a = kept.get(a as usize).map_or(0, |k| k.raw as usize);
+                let raw_a = kept_a.raw as usize;
                 let mut letters = 0;
                 let found = compare(
                     text_a,
@@ -915,7 +910,7 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
                 );
                 match found {
                     Some(_) => sets.keep(a, &mut distinct),
-                    None => costly[a as usize] = 4 * letters > 3 * (raw_a + SHINGLE - 1),
+                    None => kept_a.costly = 4 * letters > 3 * (raw_a + SHINGLE - 1),
                 }
                 found
             };
