@@ -511,9 +511,11 @@ fn no_documents(paths: &[PathBuf], filters: &Filters) -> String {
 fn check_all(origins: &[Origin], settings: &Settings, mode: FixMode, writer: &mut Writer<'_>) {
     if let [origin] = origins {
         // One document: checked here, without a thread to start (most of
-        // the time of a small one goes to starting the process).
-        let mut outcome = check_one(origin, settings, mode);
-        writer.options.prepare(&mut outcome.checked);
+        // the time of a small one goes to starting the process), and its
+        // findings written straight to the output, not rendered ahead into
+        // a buffer as the workers do: the buffer, up to the file's size,
+        // added to the peak (101 → 91 MB on 20 MB of `near-copies`).
+        let outcome = check_one(origin, settings, mode);
         writer.receive(0, outcome);
         writer.pause();
         return;

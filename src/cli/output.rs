@@ -2,9 +2,10 @@
 //! as the files are checked, in their order.
 //!
 //! Every format is written finding by finding to a [`Write`] (standard
-//! output, buffered): no format builds its whole output in memory. Each
-//! file's part is rendered by the worker that checked it ([`Options::prepare`]),
-//! which then drops the file's text, and [`Stream`] writes the parts in
+//! output, buffered): no format builds its whole output in memory. When
+//! there are several files, each file's part is rendered by the worker that
+//! checked it ([`Options::prepare`]), which then drops the file's text (one
+//! file's part is written as it is rendered), and [`Stream`] writes the parts in
 //! order: the human formats and `github` one file after the other, the JSON
 //! array and the SARIF log as one document whose elements are each file's
 //! records (serialized as located, without a `serde_json::Value` tree). The
