@@ -57,6 +57,8 @@ pub(crate) const MIN_SHINGLES: usize = 8;
 /// Shingles in a text's sketch (at least [`MIN_SHINGLES`], so that a text
 /// whose sketch is not full has too few shingles to match).
 pub(crate) const SKETCH: usize = 8;
+// A sketch's length and a count of its anchors share a byte (`Scan::counts`).
+const _: () = assert!(SKETCH < 16);
 /// Tasks looked at among those holding a common anchor: the first ones.
 pub(crate) const KEEP: usize = 4;
 /// Candidates compared exactly for each text read in the second pass.
@@ -465,7 +467,10 @@ impl Filter {
 
 /// The second reading of the texts: which sketches a text holds.
 struct Scan {
-    /// For each task, how many of its anchors the text read holds.
+    /// For each task, its sketch's length in the high four bits, and in
+    /// the low four how many of its anchors the text read holds (at most
+    /// [`SKETCH`]): the length is read with the count, where a read of the
+    /// task's [`Kept`] for it was a miss of the cache for every task met.
     counts: Vec<u8>,
     /// The tasks whose count is not 0.
     touched: Vec<u32>,
@@ -529,10 +534,14 @@ impl Scan {
                 let Some(c) = counts.get_mut(a as usize) else {
                     continue;
                 };
-                if *c == 0 {
+                if *c & 0x0f == 0 {
                     touched.push(a);
                 }
-                *c = c.saturating_add(1);
+                // The count stays within its four bits (a task has at most
+                // `SKETCH` anchors, each counted once a text).
+                if *c & 0x0f < 0x0f {
+                    *c += 1;
+                }
             }
         }
         for start in met_list.drain(..) {
@@ -905,7 +914,13 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
 
     // 2: each text against the sketches it holds.
     let mut scan = Scan {
-        counts: vec![0; texts.len()],
+        counts: {
+            let mut counts = vec![0; texts.len()];
+            for (c, k) in counts.iter_mut().zip(&kept) {
+                *c = k.len << 4;
+            }
+            counts
+        },
         touched: Vec::new(),
         met: vec![0; anchors.entries.len().div_ceil(64)],
         met_list: Vec::new(),
@@ -932,8 +947,11 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
         // compare the best of them exactly.
         candidates.clear();
         for &a in touched.iter() {
-            let hits = std::mem::take(&mut counts[a as usize]);
-            let len = kept.get(a as usize).map_or(0, |k| k.len);
+            let Some(c) = counts.get_mut(a as usize) else {
+                continue;
+            };
+            let (hits, len) = (*c & 0x0f, *c >> 4);
+            *c &= 0xf0;
             if 2 * u16::from(hits) >= u16::from(len) {
                 candidates.push((a, hits, len));
             }
