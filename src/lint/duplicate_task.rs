@@ -303,6 +303,10 @@ impl Anchors {
         // A key held by more than `3 × KEEP` tasks (a stock phrase) keeps
         // its first [`KEEP`] only: the tasks of a stock phrase's anchor say
         // little about a pair, and short runs keep the index in cache.
+        // The filters' room is counted on the way, range by range: every
+        // key, and the keys that more than one entry holds.
+        let mut keys = [0usize; Filter::RANGES];
+        let mut shared_keys = [0usize; Filter::RANGES];
         let mut kept = 0;
         let mut i = 0;
         while i < entries.len() {
@@ -312,6 +316,9 @@ impl Anchors {
             entries.copy_within(i..i + keep, kept);
             kept += keep;
             i += run;
+            let range = Filter::range(key as u32);
+            keys[range] += 1;
+            shared_keys[range] += usize::from(keep > 1);
         }
         entries.truncate(kept);
         // A directory of about one bucket for two to four entries, counted
@@ -323,21 +330,6 @@ impl Anchors {
         let bucket_bits = bits.saturating_sub(2).clamp(4, 30);
         let bucket_shift = 32 - bucket_bits;
         let mut directory = vec![0u32; (1usize << bucket_bits) + 1];
-        // The filters' room, range by range: the keys, and those held
-        // more than once.
-        let mut keys = [0usize; Filter::RANGES];
-        let mut shared_keys = [0usize; Filter::RANGES];
-        let mut last = None;
-        for &e in &entries {
-            let key = (e >> 32) as u32;
-            let room = if last == Some(key) {
-                &mut shared_keys
-            } else {
-                &mut keys
-            };
-            room[Filter::range(key)] += 1;
-            last = Some(key);
-        }
         let mut any = Filter::with_room(&keys);
         let mut shared = Filter::with_room(&shared_keys);
         let mut last = None;
@@ -447,11 +439,11 @@ impl Filter {
         (start as usize + (key & mask) as usize, bits)
     }
 
+    /// Adds `key`, which must be of a range given room (a key of a range
+    /// without room would set bits in the empty word that the other such
+    /// ranges read: more lookups let through, never fewer).
     fn insert(&mut self, key: u32) {
         let (word, bits) = self.probe(key);
-        if word == 0 {
-            return; // a key of a range given no room
-        }
         if let Some(w) = self.words.get_mut(word) {
             *w |= bits;
         }
@@ -1191,9 +1183,8 @@ mod tests {
         assert!((0..1000).all(|_| !empty.may_hold(next())));
     }
 
-    /// A sketch holds the lowest distinct fingerprints added, in order:
-    /// with repeats, with fewer than a sketch's worth, and with `u64::MAX`
-    /// (the value of a place not filled) added as a fingerprint.
+    /// `anchor_high` gives back the high half of the fingerprint of every
+    /// key, the two ends included.
     #[test]
     fn anchor_high_undoes_anchor_key() {
         let mut random = splitmix(0x1234_5678_9abc_def0);
@@ -1202,6 +1193,9 @@ mod tests {
         }
     }
 
+    /// A sketch holds the lowest distinct fingerprints added, in order:
+    /// with repeats, with fewer than a sketch's worth, and with `u64::MAX`
+    /// (the value of a place not filled) added as a fingerprint.
     #[test]
     fn the_sketch_keeps_the_lowest_distinct_fingerprints() {
         let mut next = splitmix(0x5eed_5eed);
