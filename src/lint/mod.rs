@@ -208,10 +208,25 @@ pub fn lint(doc: &Document<'_>, source: &str, config: &LintConfig) -> Vec<Diagno
 /// where they start, then by code.
 fn run(cx: Context<'_, '_>) -> Vec<Diagnostic> {
     let mut out = run_unsorted(cx);
-    sort_stably(&mut out, |_, d| {
-        (d.span().start as u64) << 16 | d.code() as u64
-    });
+    sort_stably(&mut out, |_, d| sort_key(d, true));
     out
+}
+
+/// Where a finding goes in `check`'s order: by where it starts; at one
+/// place, the parser's warnings first (in the order the parser gave them),
+/// then the lint findings by code.
+fn sort_key(d: &Diagnostic, lint: bool) -> u64 {
+    let code = if lint { d.code() as u64 } else { 0 };
+    (d.span().start as u64) << 17 | u64::from(lint) << 16 | code
+}
+
+/// `d` as `config` asks: `None` if its code is off, else at the
+/// severity set for it.
+fn configured(config: &LintConfig, d: Diagnostic) -> Option<Diagnostic> {
+    let code = d.code();
+    config
+        .is_enabled(code)
+        .then(|| d.with_severity(config.severity_of(code)))
 }
 
 /// [`run`], the findings in the order the rules gave them.
@@ -229,20 +244,16 @@ fn run_unsorted(cx: Context<'_, '_>) -> Vec<Diagnostic> {
     }
     cells::walk(&cx, &mut cell_rules, &mut out);
     out.into_iter()
-        .filter(|d| config.is_enabled(d.code()))
-        .map(|d| {
-            let severity = config.severity_of(d.code());
-            d.with_severity(severity)
-        })
+        .filter_map(|d| configured(config, d))
         .collect()
 }
 
 /// Sorts `findings` by `key` (given each one's place and itself), findings
-/// of equal keys in the order they came (a stable sort), without the copy of the findings that the standard
-/// library's stable sort takes as scratch (8 MB for 83,000 findings or
-/// more, at the peak of `check` on documents with a finding per task): the
-/// keys are sorted with their places, then each finding is moved once to
-/// where it goes.
+/// of equal keys in the order they came (a stable sort), without the copy
+/// of the findings that the standard library's stable sort takes as
+/// scratch (8 MB for 83,000 findings or more, at the peak of `check` on
+/// documents with a finding per task): the keys are sorted with their
+/// places, then each finding is moved once to where it goes.
 fn sort_stably<T>(findings: &mut [T], key: impl Fn(usize, &T) -> u64) {
     // The place a finding comes from after its key: equal keys keep their
     // order, and the sort need not be stable.
@@ -288,32 +299,23 @@ pub fn check(text: &str, config: &LintConfig) -> Vec<Diagnostic> {
         sort_stably(&mut errors, |_, d| d.span().start as u64);
         return errors;
     }
-    // The parser's own warnings (an unnumbered heading, a task without
-    // units, …) are rules like the others: selected and ranked by the
-    // configuration.
-    let warnings = parsed
-        .diagnostics
-        .into_iter()
-        .filter(|d| config.is_enabled(d.code()))
-        .map(|d| {
-            let severity = config.severity_of(d.code());
-            d.with_severity(severity)
-        });
     let cx = match cells {
         Some(cells) => Context::with_cells(&parsed.document, text, config, cells),
         None => Context::new(&parsed.document, text, config),
     };
-    // The lint findings (sorted), then the parser's warnings, which are
-    // few: the findings are not copied into a vector of the warnings.
-    let mut found = run(cx);
+    // The lint findings, then the parser's own warnings (an unnumbered
+    // heading, a task without units, …), which are rules like the others:
+    // selected and ranked by the configuration. One sort for both, and the
+    // findings are not copied into a vector of the warnings.
+    let mut found = run_unsorted(cx);
     let lint = found.len();
-    found.extend(warnings);
-    if found.len() > lint {
-        // By where they start; at one place, the parser's warnings first.
-        sort_stably(&mut found, |i, d| {
-            (d.span().start as u64) << 1 | u64::from(i < lint)
-        });
-    }
+    found.extend(
+        parsed
+            .diagnostics
+            .into_iter()
+            .filter_map(|d| configured(config, d)),
+    );
+    sort_stably(&mut found, |i, d| sort_key(d, i < lint));
     found
 }
 
