@@ -529,6 +529,12 @@ fn is_numeral_like(c: char) -> bool {
     crate::numeral::is_numeral_char(c) || is_digit(c)
 }
 
+/// Where `part`, a sub-slice of `whole` (from `split`, a parser's output),
+/// starts in it: from their addresses, without a search.
+pub(crate) fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
+}
+
 /// Parses the first line of a heading: `（一）…` or `(一)…` (after spaces),
 /// whatever follows the parenthesis (the numeral may be missing or wrong,
 /// the closing parenthesis too: the caller reports those), or `一、…`,
@@ -542,8 +548,7 @@ pub(crate) fn heading(input: &str) -> Option<RawHeading<'_>> {
     {
         return None;
     }
-    // Offsets of sub-slices of `input`, from their addresses.
-    let offset = |part: &str| part.as_ptr() as usize - input.as_ptr() as usize;
+    let offset = |part: &str| offset_in(input, part);
     let parenthesized: IResult<&str, _> = (
         take_while(is_space),
         one_of("（("),

@@ -566,37 +566,27 @@ fn separates_labels(c: char) -> bool {
 /// and another column's label follows it, or (in a table without `序号`)
 /// with the task column's label and a units column follows.
 fn header_on_one_line(line: &str) -> Option<(Vec<&str>, std::ops::Range<usize>)> {
-    // The pieces between separators, with where they start: each piece
-    // but the last is followed by one separator.
-    let mut at = 0;
     let mut pieces = line
         .split(separates_labels)
-        .map(|piece| {
-            let start = at;
-            at += piece.len();
-            let separator = line.get(at..).and_then(|rest| rest.chars().next());
-            at += separator.map_or(0, char::len_utf8);
-            (start, piece)
-        })
-        .filter(|(_, piece)| !piece.is_empty());
-    let (start, first) = pieces.next()?;
+        .filter(|piece| !piece.is_empty());
+    let first = pieces.next()?;
     let numbered = match Role::of_label(first) {
         Role::Number => true,
         Role::Text => false,
         _ => return None,
     };
-    let mut end = start + first.len();
     let mut labels = vec![first];
     let mut units = false;
-    for (at, piece, role) in pieces
-        .map(|(at, piece)| (at, piece, Role::of_label(piece)))
-        .take_while(|&(_, _, role)| role != Role::Other)
+    for (piece, role) in pieces
+        .map(|piece| (piece, Role::of_label(piece)))
+        .take_while(|&(_, role)| role != Role::Other)
     {
-        end = at + piece.len();
         labels.push(piece);
         units |= matches!(role, Role::Units(_));
     }
-    (labels.len() >= 2 && (numbered || units)).then_some((labels, start..end))
+    let last = labels.last().copied().unwrap_or(first);
+    let span = grammar::offset_in(line, first)..grammar::offset_in(line, last) + last.len();
+    (labels.len() >= 2 && (numbered || units)).then_some((labels, span))
 }
 
 #[cfg(test)]
