@@ -477,10 +477,14 @@ struct Scan {
 
 impl Scan {
     /// Reads text `t`, counting the anchors of each task it holds. `own`
-    /// is the high half of the highest fingerprint of `t`'s sketch
-    /// (`u32::MAX` if its sketch holds all its shingles): a fingerprint of
-    /// `t` whose high half is below it is one of `t`'s own anchors, looked
-    /// up only if another task may hold it.
+    /// is the high half of the highest fingerprint of `t`'s sketch: a
+    /// fingerprint of `t` whose high half is at most that has the key of
+    /// one of `t`'s own anchors (keys are made of high halves), which the
+    /// index holds for `t`, so it is looked up only if another task may
+    /// hold it too. Compared strictly, the key of `t`'s highest anchor
+    /// itself went through the filter of every key, and each text looked
+    /// up its own entry: 58,366 of the 69,257 lookups on 20 MB of
+    /// `distinct`.
     #[inline(never)]
     fn read(&mut self, t: u32, own: u32, text: &str, anchors: &Anchors) {
         let Scan {
@@ -495,7 +499,7 @@ impl Scan {
         // The lookups in a loop of their own, away from the decoding.
         for &fp in fps.iter() {
             let key = anchor_key(fp);
-            let filter = if ((fp >> 32) as u32) < own {
+            let filter = if ((fp >> 32) as u32) <= own {
                 &anchors.shared
             } else {
                 &anchors.any
@@ -826,8 +830,7 @@ struct Kept {
     costly: bool,
     /// Its shingles, repeats included (for [`compare`]).
     raw: u32,
-    /// The high half of its highest anchor (`u32::MAX` for a sketch not
-    /// full; see [`Scan::read`]).
+    /// The high half of its highest anchor (see [`Scan::read`]).
     own: u32,
 }
 
@@ -888,11 +891,9 @@ pub(crate) fn matches<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<Match
                 len: sketch.len as u8,
                 costly: false,
                 raw: u32::try_from(letters - (SHINGLE - 1)).unwrap_or(u32::MAX),
-                own: if sketch.len == SKETCH {
-                    (sketch.low[SKETCH - 1] >> 32) as u32
-                } else {
-                    u32::MAX
-                },
+                own: sketch.low[..sketch.len]
+                    .last()
+                    .map_or(u32::MAX, |&fp| (fp >> 32) as u32),
             });
             entries.extend(
                 sketch.low[..sketch.len]
@@ -1380,6 +1381,37 @@ mod tests {
 
     const FIVE: &str = "鼓励银行为重点企业制定专门信贷计划，对遇到暂时困难但符合守信条件的企业，不得盲目抽贷、断贷。";
     const SIX: &str = "发挥金融监管机构作用，鼓励银行为重点企业制定专门信贷计划，对遇到暂时困难但符合授信条件的企业，不得盲目抽贷、断贷。积极推进金融产品或服务模式创新，鼓励各银行机构开展无还本续贷业务，简化工作流程，缩短办理时间。";
+
+    /// A short text inside a long one is found whichever comes first,
+    /// though the long text's sketch holds few of the short one's anchors:
+    /// their keys are held by the short text alone, so the long text must
+    /// look them up through the filter of every key, not only the shared
+    /// keys' filter that serves its own anchors.
+    #[test]
+    fn a_short_text_inside_a_long_one_is_found_by_its_anchors() {
+        let filler: String = (0..400u32)
+            .filter_map(|i| char::from_u32(0x5000 + 7 * i))
+            .collect();
+        let long = format!("{}{FIVE}{}", &filler[..600], &filler[600..]);
+        let anchors = |text: &str| {
+            let sketch = first_reading(text).sketch;
+            sketch.low[..sketch.len].to_vec()
+        };
+        let (short_anchors, long_anchors) = (anchors(FIVE), anchors(&long));
+        let in_both = short_anchors
+            .iter()
+            .filter(|fp| long_anchors.contains(fp))
+            .count();
+        assert!(in_both < SKETCH / 2, "{in_both} anchors in both sketches");
+        for (texts, pair) in [
+            ([FIVE, long.as_str()], (0, 1)),
+            ([long.as_str(), FIVE], (0, 1)),
+        ] {
+            let found = matches(texts);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!((found[0].earlier, found[0].later), pair);
+        }
+    }
 
     #[test]
     fn containment_exact_and_distinct() {
